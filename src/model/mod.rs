@@ -1,0 +1,18 @@
+//! The data model: works, names, years, concepts, relations and their provenance.
+//!
+//! Everything here is plain data with serde support; the [`Corpus`](crate::Corpus) holds
+//! it, and the [`graph`](crate::graph) links it.
+
+mod concept;
+mod ids;
+mod name;
+mod relation;
+mod work;
+mod year;
+
+pub use concept::{Concept, ConceptRelation, Sense, SenseKind};
+pub use ids::{ConceptId, PersonId, WorkKey};
+pub use name::{Name, PersonName};
+pub use relation::{Edge, EdgeTarget, Flag, Provenance, Relation};
+pub use work::{Work, WorkType};
+pub use year::{Year, YearError};

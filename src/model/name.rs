@@ -1,0 +1,99 @@
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A person's name, split as a bibliography prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PersonName {
+    /// Family name, e.g. `Glick Schiller`.
+    pub family: String,
+    /// Given names or initials as printed, e.g. `JS`, `J-Y`, `Richard`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given: Option<String>,
+    /// A non-dropping particle, e.g. `van der`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub particle: Option<String>,
+    /// A suffix, e.g. `Jr`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+}
+
+/// An author or editor: a person, or an organisation named as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Name {
+    /// A person.
+    Person(PersonName),
+    /// An organisation or any name that is not split into parts.
+    Literal {
+        /// The name as printed.
+        literal: String,
+    },
+}
+
+impl Name {
+    /// A person with a family name and optional given name.
+    pub fn person(family: impl Into<String>, given: Option<&str>) -> Self {
+        Name::Person(PersonName { family: family.into(), given: given.map(str::to_string), ..Default::default() })
+    }
+
+    /// An organisation.
+    pub fn literal(name: impl Into<String>) -> Self {
+        Name::Literal { literal: name.into() }
+    }
+
+    /// The name by which the work is cited: the family name (with its particle), or the
+    /// whole literal name.
+    pub fn family_or_literal(&self) -> String {
+        match self {
+            Name::Person(p) => match &p.particle {
+                Some(particle) => format!("{particle} {}", p.family),
+                None => p.family.clone(),
+            },
+            Name::Literal { literal } => literal.clone(),
+        }
+    }
+
+    /// The family name for a person, the literal name for an organisation.
+    pub fn family(&self) -> &str {
+        match self {
+            Name::Person(p) => &p.family,
+            Name::Literal { literal } => literal,
+        }
+    }
+
+    /// The given names, if any.
+    pub fn given(&self) -> Option<&str> {
+        match self {
+            Name::Person(p) => p.given.as_deref(),
+            Name::Literal { .. } => None,
+        }
+    }
+
+    /// Whether this is an organisation.
+    pub fn is_literal(&self) -> bool {
+        matches!(self, Name::Literal { .. })
+    }
+}
+
+impl fmt::Display for Name {
+    /// `Family Given Suffix` for a person (the order the seed prints), the name for an organisation.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Name::Person(p) => {
+                if let Some(particle) = &p.particle {
+                    write!(f, "{particle} ")?;
+                }
+                f.write_str(&p.family)?;
+                if let Some(given) = &p.given {
+                    write!(f, " {given}")?;
+                }
+                if let Some(suffix) = &p.suffix {
+                    write!(f, " {suffix}")?;
+                }
+                Ok(())
+            }
+            Name::Literal { literal } => f.write_str(literal),
+        }
+    }
+}

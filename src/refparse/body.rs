@@ -1,0 +1,386 @@
+//! The body of an author-date reference: everything after the date.
+
+use super::head::{find_editor_marker, marker_is_singular, parse_names};
+use super::text::{is_pages, non_empty, sentence_breaks, trim_field, Clean};
+use crate::model::{Flag, Work, WorkType};
+use std::ops::Range;
+
+/// What the body parser found, written into `work`, plus flags and repairs.
+pub(crate) struct BodyFindings {
+    pub flags: Vec<Flag>,
+    pub repairs: Vec<Flag>,
+    /// Text that could not be placed in any field.
+    pub unplaced: Option<String>,
+}
+
+/// A slice of the cleaned body with the emphasis ranges that fall in it, rebased.
+struct Part<'a> {
+    text: &'a str,
+    emphasis: Vec<Range<usize>>,
+}
+
+impl<'a> Part<'a> {
+    fn new(clean: &'a Clean, range: Range<usize>) -> Self {
+        let text = &clean.text[range.clone()];
+        let emphasis = clean
+            .emphasis
+            .iter()
+            .filter(|r| r.end > range.start && r.start < range.end)
+            .map(|r| r.start.max(range.start) - range.start..r.end.min(range.end) - range.start)
+            .collect();
+        Part { text, emphasis }
+    }
+
+    fn sub(&self, range: Range<usize>) -> Part<'a> {
+        let text = &self.text[range.clone()];
+        let emphasis = self
+            .emphasis
+            .iter()
+            .filter(|r| r.end > range.start && r.start < range.end)
+            .map(|r| r.start.max(range.start) - range.start..r.end.min(range.end) - range.start)
+            .collect();
+        Part { text, emphasis }
+    }
+
+    fn breaks(&self) -> Vec<usize> {
+        sentence_breaks(self.text, &self.emphasis)
+    }
+}
+
+const URL_MARKERS: &[&str] = &["Available at:", "Available from:", "Retrieved from", "Accessed at:", "URL:", "Online:"];
+
+/// Splits a trailing URL or DOI off the body.
+fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize {
+    let mut end = text.len();
+    // DOI
+    for marker in ["https://doi.org/", "http://doi.org/", "http://dx.doi.org/", "https://dx.doi.org/", "doi:", "DOI:", "doi: ", "DOI "] {
+        if let Some(i) = text[..end].rfind(marker) {
+            let doi = text[i + marker.len()..end].trim();
+            let doi = doi.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',']);
+            if doi.starts_with("10.") {
+                work.doi = Some(doi.to_string());
+                end = i;
+                break;
+            }
+        }
+    }
+    let marker = URL_MARKERS
+        .iter()
+        .filter_map(|m| text[..end].find(m).map(|i| (i, i + m.len())))
+        .min()
+        .or_else(|| ["https://", "http://", "www."].iter().filter_map(|m| text[..end].find(m).map(|i| (i, i))).min());
+    if let Some((start, url_start)) = marker {
+        let mut url = text[url_start..end].trim().trim_end_matches(['.', ',']).to_string();
+        // A trailing access note: `(accessed 3 March 2010)`.
+        if let Some(p) = url.find(" (") {
+            url.truncate(p);
+        }
+        if url.contains(' ') {
+            repairs.push(Flag::new("url-space", format!("removed line-break spaces from the url `{url}`")));
+            url.retain(|c| c != ' ');
+        }
+        if !url.is_empty() {
+            work.url = Some(url);
+        }
+        end = start;
+    }
+    end
+}
+
+/// `Place: Publisher[, pages]` as the last sentence of a book or chapter.
+fn parse_publisher_tail(s: &str) -> Option<(Option<String>, String, Option<String>)> {
+    let s = trim_field(s);
+    let (place, rest) = match s.split_once(": ") {
+        Some((place, rest)) if plausible_place(place) => (Some(place.trim().to_string()), rest),
+        _ => return None,
+    };
+    let (publisher, pages) = split_trailing_pages(rest);
+    let publisher = trim_field(publisher);
+    if publisher.is_empty() {
+        return None;
+    }
+    Some((place, publisher.to_string(), pages))
+}
+
+fn split_trailing_pages(s: &str) -> (&str, Option<String>) {
+    if let Some(i) = s.rfind(", ") {
+        let tail = trim_field(&s[i + 2..]);
+        if is_pages(tail) {
+            return (&s[..i], Some(tail.trim_start_matches("pp.").trim_start_matches("p.").trim().to_string()));
+        }
+    }
+    (s, None)
+}
+
+fn plausible_place(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && !s.contains(['?', '!'])
+}
+
+/// `Container VOL(ISSUE): PAGES`, `Container Nos X: PAGES`, `Container, VOL(ISSUE), PAGES`.
+/// Returns (container range end, volume, issue, pages).
+fn parse_journal_tail(s: &str) -> Option<(usize, Option<String>, Option<String>, Option<String>)> {
+    let s = s.trim_end().trim_end_matches('.');
+    // pages
+    let (before_pages, pages) = {
+        let i = s.rfind([':', ','])?;
+        let pages = s[i + 1..].trim();
+        if !is_pages(pages) {
+            return None;
+        }
+        (&s[..i], pages.trim_start_matches("pp.").trim_start_matches("p.").trim().to_string())
+    };
+    let b = before_pages.trim_end();
+    // issue in parentheses
+    let (before_issue, issue) = if b.ends_with(')') {
+        let open = b.rfind('(')?;
+        (b[..open].trim_end(), Some(b[open + 1..b.len() - 1].trim().to_string()))
+    } else {
+        (b, None)
+    };
+    // volume: the last word, digits (or a range of numbers)
+    let vstart = before_issue.rfind(' ').map_or(0, |i| i + 1);
+    let vol = &before_issue[vstart..];
+    let vol_ok = !vol.is_empty() && vol.chars().all(|c| c.is_ascii_digit() || c == '–' || c == '-' || c == '/');
+    if !vol_ok {
+        return None;
+    }
+    let mut container_end = vstart;
+    let head = before_issue[..vstart].trim_end();
+    let (volume, issue) = if let Some(h) = head.strip_suffix(" Nos").or_else(|| head.strip_suffix(" No.")).or_else(|| head.strip_suffix(" no.")) {
+        container_end = h.len();
+        (None, Some(vol.to_string()))
+    } else {
+        container_end = before_issue[..container_end].trim_end().trim_end_matches(',').len();
+        (Some(vol.to_string()), issue)
+    };
+    if container_end == 0 {
+        return None;
+    }
+    Some((container_end, volume, issue, Some(pages)))
+}
+
+/// Finds a chapter's `In:` marker at a sentence start: returns (start, end, misprinted).
+fn find_in_marker(text: &str) -> Option<(usize, usize, bool)> {
+    let mut from = 0;
+    while let Some(rel) = text[from..].find("In") {
+        let i = from + rel;
+        from = i + 2;
+        let at_sentence_start = i >= 2 && matches!(&text[i - 2..i], ". " | "? " | "! " | ", ") || i == 0;
+        if !at_sentence_start {
+            continue;
+        }
+        let after = &text[i + 2..];
+        let (skip, misprint) = if after.starts_with(": ") {
+            (2, false)
+        } else if after.starts_with(' ') {
+            (1, false)
+        } else {
+            let mut cs = after.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), Some(' ')) if !c.is_alphanumeric() || c.is_uppercase() => (c.len_utf8() + 1, true),
+                _ => continue,
+            }
+        };
+        let rest = &after[skip..];
+        // An editor marker must follow soon, after names only.
+        if let Some((m, _)) = find_editor_marker(rest) {
+            if m < 200 && !rest[..m].contains(". ") {
+                return Some((i, i + 2 + skip, misprint));
+            }
+        }
+    }
+    None
+}
+
+/// Title and a tail: splits at the sentence break where `tail_start` begins, trimming.
+fn title_before(part: &Part<'_>, end: usize) -> Option<String> {
+    non_empty(&part.text[..end])
+}
+
+/// Parses the body into `work`.
+pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFindings {
+    let mut flags = Vec::new();
+    let mut repairs = Vec::new();
+    let mut unplaced = None;
+    let whole = Part::new(clean, start..clean.text.len());
+    let end = take_locators(whole.text, work, &mut repairs);
+    let mut body = whole.sub(0..end);
+
+    // A trailing parenthesised note, such as a translation.
+    let trimmed = body.text.trim_end().trim_end_matches('.').trim_end();
+    if trimmed.ends_with(')') {
+        if let Some(open) = trimmed.rfind(". (").map(|i| i + 2) {
+            let inner = &trimmed[open + 1..trimmed.len() - 1];
+            work.note = non_empty(inner);
+            body = body.sub(0..open);
+        }
+    }
+
+    // Misprints inside words: a `?` standing for a lost character.
+    let bytes = body.text.as_bytes();
+    for (i, _) in body.text.match_indices('?') {
+        let before = body.text[..i].chars().next_back();
+        let after = body.text[i + 1..].chars().next();
+        if before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic) && bytes.get(i + 1) != Some(&b' ') {
+            let word_start = body.text[..i].rfind(' ').map_or(0, |p| p + 1);
+            let word_end = body.text[i..].find(' ').map_or(body.text.len(), |p| i + p);
+            flags.push(Flag::new("misprint", format!("`?` inside the word `{}`: a character was probably lost in conversion", &body.text[word_start..word_end])));
+        }
+    }
+
+    // Chapter in an edited book.
+    if let Some((m_start, m_end, misprinted)) = find_in_marker(body.text) {
+        if misprinted {
+            flags.push(Flag::new("misprint", format!("`{}` printed for `In:`", body.text[m_start..m_end].trim())));
+        }
+        work.kind = WorkType::Chapter;
+        work.title = title_before(&body, m_start);
+        let rest = body.sub(m_end..body.text.len());
+        if let Some((ms, me)) = find_editor_marker(rest.text) {
+            let names = parse_names(&rest.text[..ms]);
+            let marker = &rest.text[ms..me];
+            match marker_is_singular(marker) {
+                Some(true) if names.len() > 1 => flags.push(Flag::new("misprint", format!("`{marker}` given for {} editors", names.len()))),
+                Some(false) if names.len() == 1 => flags.push(Flag::new("misprint", format!("`{marker}` given for a single editor"))),
+                _ => {}
+            }
+            work.editors = names;
+            let book = rest.sub(me..rest.text.len());
+            parse_container_and_publisher(&book, work, &mut unplaced);
+        }
+        return BodyFindings { flags, repairs, unplaced };
+    }
+
+    // Journal article: the tail is `Container VOL(ISSUE): PAGES`.
+    if let Some((container_end, volume, issue, pages)) = parse_journal_tail(body.text) {
+        let breaks: Vec<usize> = body.breaks().into_iter().filter(|&b| b <= container_end).collect();
+        if let Some(&container_start) = breaks.last() {
+            work.kind = WorkType::ArticleJournal;
+            let container = &body.text[container_start..container_end];
+            let emphasised: usize = body.emphasis.iter().filter(|r| r.start >= container_start && r.end <= container_end).map(|r| r.len()).sum();
+            if emphasised > 0 && emphasised < container.trim().len() {
+                repairs.push(Flag::new("partial-emphasis", format!("emphasis covers only part of the journal name `{}`", container.trim())));
+            }
+            work.container_title = non_empty(container);
+            work.title = title_before(&body, container_start);
+            work.volume = volume;
+            work.issue = issue;
+            work.pages = pages;
+            return BodyFindings { flags, repairs, unplaced };
+        }
+    }
+
+    // Report or working paper.
+    if let Some(found) = parse_report(&body, work) {
+        if !found {
+            unplaced = Some(body.text.to_string());
+        }
+        return BodyFindings { flags, repairs, unplaced };
+    }
+
+    // Book (or anything with a title and a `Place: Publisher` tail).
+    let breaks = body.breaks();
+    if let Some(&last) = breaks.last() {
+        if let Some((place, publisher, pages)) = parse_publisher_tail(&body.text[last..]) {
+            work.kind = WorkType::Book;
+            work.title = title_before(&body, last);
+            work.place = place;
+            work.publisher = Some(publisher);
+            work.pages = pages;
+            return BodyFindings { flags, repairs, unplaced };
+        }
+        // `Title. *Journal or site*.` with nothing else: an online journal.
+        let tail = trim_field(&body.text[last..]);
+        let tail_emphasised = body.emphasis.iter().any(|r| r.start <= last && r.end >= last + tail.len());
+        if tail_emphasised && !tail.is_empty() {
+            work.kind = WorkType::ArticleJournal;
+            work.title = title_before(&body, last);
+            work.container_title = Some(tail.to_string());
+            return BodyFindings { flags, repairs, unplaced };
+        }
+    }
+    work.kind = if work.url.is_some() { WorkType::Webpage } else { WorkType::Book };
+    work.title = non_empty(body.text);
+    if work.title.is_none() {
+        unplaced = None;
+    }
+    BodyFindings { flags, repairs, unplaced }
+}
+
+/// For a chapter: `Book title. Place: Publisher, pages.`
+fn parse_container_and_publisher(book: &Part<'_>, work: &mut Work, unplaced: &mut Option<String>) {
+    let breaks = book.breaks();
+    if let Some(&last) = breaks.last() {
+        if let Some((place, publisher, pages)) = parse_publisher_tail(&book.text[last..]) {
+            work.container_title = non_empty(&book.text[..last]);
+            work.place = place;
+            work.publisher = Some(publisher);
+            work.pages = pages;
+            return;
+        }
+    }
+    // No publisher: maybe `Book title, pages.`
+    let (title, pages) = split_trailing_pages(book.text.trim_end().trim_end_matches('.'));
+    work.container_title = non_empty(title);
+    work.pages = pages;
+    if work.container_title.is_none() {
+        *unplaced = non_empty(book.text);
+    }
+}
+
+const SERIES_WORDS: &[&str] = &["working paper", "research paper", "discussion paper", "policy paper", "occasional paper", "technical report", "policy brief", "working papers"];
+
+/// A report: `Title. Series Name Paper, No. 3. Publisher.` or `Title. Working paper, Publisher.`
+/// Returns `Some(true)` when parsed, `None` when the body is not a report.
+fn parse_report(body: &Part<'_>, work: &mut Work) -> Option<bool> {
+    let lower = body.text.to_lowercase();
+    let (kw_start, kw_len) = SERIES_WORDS.iter().filter_map(|w| lower.find(w).map(|i| (i, w.len()))).min()?;
+    let breaks = body.breaks();
+    let sentence_start = breaks.iter().copied().filter(|&b| b <= kw_start).last()?;
+    let sentence_end = breaks.iter().copied().find(|&b| b > kw_start).unwrap_or(body.text.len());
+    work.kind = WorkType::Report;
+    work.title = title_before(body, sentence_start);
+    let series_end = kw_start + kw_len;
+    let sentence = &body.text[series_end..sentence_end];
+    let series = body.text[sentence_start..series_end].trim();
+    let mut rest_in_sentence = sentence.trim_start_matches([',', ' ']);
+    if sentence_start == kw_start {
+        work.genre = Some(series.to_string());
+    } else {
+        work.collection_title = Some(series.to_string());
+    }
+    // A number: `No. 3`, `2009/39`, `#12`.
+    let num_text = rest_in_sentence.trim_start_matches("No.").trim_start_matches("no.").trim_start_matches('#').trim_start();
+    let num_len = num_text.find([' ', ',']).unwrap_or(num_text.len());
+    let candidate = trim_field(&num_text[..num_len]);
+    if !candidate.is_empty() && candidate.chars().any(|c| c.is_ascii_digit()) && candidate.chars().all(|c| c.is_ascii_alphanumeric() || "/-.–".contains(c)) {
+        work.number = Some(candidate.to_string());
+        rest_in_sentence = num_text[num_len..].trim_start_matches([',', ' ']);
+    }
+    let mut publisher_text = String::new();
+    if !trim_field(rest_in_sentence).is_empty() {
+        publisher_text.push_str(trim_field(rest_in_sentence));
+    }
+    let after = trim_field(&body.text[sentence_end.min(body.text.len())..]);
+    if !after.is_empty() {
+        if !publisher_text.is_empty() {
+            publisher_text.push_str(". ");
+        }
+        publisher_text.push_str(after);
+    }
+    if !publisher_text.is_empty() {
+        match parse_publisher_tail(&publisher_text) {
+            Some((place, publisher, _)) => {
+                work.place = place;
+                work.publisher = Some(publisher);
+            }
+            None => work.publisher = Some(publisher_text),
+        }
+    }
+    Some(true)
+}

@@ -1,0 +1,166 @@
+//! Reading author-date reference lists into [`Work`]s.
+//!
+//! [`parse_list`] splits a list into entries and parses each one. It reads lists as PDF
+//! conversions leave them: entries broken across page breaks (with spurious bullets or
+//! none), two entries run together on one line, words hyphenated across a break,
+//! Markdown emphasis covering part of a title. Every repair is recorded on the work
+//! ([`Work::repairs`]); every misprint or inconsistency is flagged ([`Work::flags`]).
+//! No character of the input is lost: each work keeps the exact text it was read from
+//! ([`Work::raw`]) and [`ReferenceList::segments`] accounts for every byte.
+//!
+//! ```
+//! use bibgraph::refparse::{parse_list, ParseOptions};
+//! let list = parse_list(
+//!     "- Jessup P (1956) *Transnational Law*. New Haven, CT: Yale University Press.\n",
+//!     "refs.txt",
+//!     &ParseOptions::default(),
+//! );
+//! let work = &list.references[0].work;
+//! assert_eq!(work.key.as_str(), "jessup1956");
+//! assert_eq!(work.title.as_deref(), Some("Transnational Law"));
+//! assert_eq!(work.place.as_deref(), Some("New Haven, CT"));
+//! ```
+
+mod body;
+mod checks;
+mod head;
+mod key;
+mod segment;
+pub(crate) mod text;
+
+use crate::error::{Diagnostic, Location, Severity};
+use crate::model::{Flag, Work};
+use std::ops::Range;
+
+pub use key::make_key;
+pub use segment::{Segment, SegmentKind};
+
+/// How to read a reference list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    /// Each non-empty line is exactly one reference: no joining, no splitting.
+    pub one_per_line: bool,
+}
+
+impl ParseOptions {
+    /// Options with [`one_per_line`](Self::one_per_line) set.
+    pub fn one_per_line(mut self, yes: bool) -> Self {
+        self.one_per_line = yes;
+        self
+    }
+}
+
+/// One reference read from a list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    /// The work, with its raw text, flags and repairs.
+    pub work: Work,
+    /// The byte range of the input the reference was read from.
+    pub span: Range<usize>,
+}
+
+/// A parsed reference list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferenceList {
+    /// The references, in input order.
+    pub references: Vec<Reference>,
+    /// Every byte of the input, in order: the entries and what lies between them.
+    pub segments: Vec<Segment>,
+    /// Every repair (note) and flag (warning), located and naming the entry.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ReferenceList {
+    /// The works, in input order.
+    pub fn works(&self) -> impl Iterator<Item = &Work> {
+        self.references.iter().map(|r| &r.work)
+    }
+
+    /// Consumes the list, returning the works.
+    pub fn into_works(self) -> Vec<Work> {
+        self.references.into_iter().map(|r| r.work).collect()
+    }
+}
+
+/// Parses one reference string into a work. The key is made from its authors and year.
+pub fn parse_reference(text: &str) -> Work {
+    let (mut work, _) = parse_entry(text);
+    work.raw = Some(text.to_string());
+    work.key = make_key(&work);
+    work
+}
+
+/// Parses the entry text (pieces already joined): returns the work and whether a head was found.
+fn parse_entry(text: &str) -> (Work, bool) {
+    let clean = text::clean_markdown(text);
+    let mut work = Work::default();
+    let Some(h) = head::parse_head(&clean.text) else {
+        work.kind = crate::model::WorkType::Other("unknown".into());
+        work.flags.push(Flag::new(
+            "unparsed",
+            "no author-date head (names followed by a year in parentheses): kept as raw text",
+        ));
+        return (work, false);
+    };
+    if h.editors {
+        work.editors = h.names;
+    } else {
+        work.authors = h.names;
+    }
+    if let (Some(marker), Some(singular)) = (&h.editor_marker, h.editor_marker.as_deref().and_then(head::marker_is_singular)) {
+        let n = work.editors.len();
+        if singular && n > 1 || !singular && n == 1 {
+            work.flags.push(Flag::new("misprint", format!("`{marker}` given for {n} editor(s)")));
+        }
+    }
+    work.year = Some(h.year);
+    let found = body::parse_body(&clean, h.body_start, &mut work);
+    work.flags.extend(found.flags);
+    work.repairs.extend(found.repairs);
+    if let Some(rest) = found.unplaced {
+        work.flags.push(Flag::new("unplaced", format!("could not place `{rest}` in any field")));
+    }
+    if work.title.is_none() {
+        work.flags.push(Flag::new("no-title", "no title found"));
+    }
+    (work, true)
+}
+
+/// Parses a reference list. `file` names the input in locations.
+///
+/// Never fails and never panics: an entry that cannot be read becomes a work with only
+/// its raw text and an `unparsed` flag.
+///
+/// Complexity: linear in the length of the input (each line is scanned a bounded
+/// number of times), plus a hash map over the keys.
+pub fn parse_list(input: &str, file: &str, options: &ParseOptions) -> ReferenceList {
+    let split = segment::split(input, options);
+    let mut references: Vec<Reference> = Vec::with_capacity(split.entries.len());
+    for entry in &split.entries {
+        let text = segment::join_pieces(input, &entry.pieces);
+        let (mut work, _) = parse_entry(&text.text);
+        work.repairs.extend(entry.repairs.iter().cloned());
+        work.repairs.extend(text.repairs);
+        let span = entry.pieces.first().map_or(0, |p| p.start)..entry.pieces.last().map_or(0, |p| p.end);
+        work.raw = Some(input[span.clone()].to_string());
+        work.origin = Some(Location::new(file, entry.line, entry.column));
+        work.key = make_key(&work);
+        references.push(Reference { work, span });
+    }
+    let mut diagnostics = checks::check_list(&mut references);
+    for r in &references {
+        let w = &r.work;
+        for f in &w.flags {
+            diagnostics.push(Diagnostic::new(Severity::Warning, f.kind.clone(), f.message.clone()).at(w.origin.clone()).about(w.key.as_str()));
+        }
+        for f in &w.repairs {
+            diagnostics.push(Diagnostic::new(Severity::Note, f.kind.clone(), f.message.clone()).at(w.origin.clone()).about(w.key.as_str()));
+        }
+    }
+    for (line, column, message) in split.notes {
+        diagnostics.push(Diagnostic::new(Severity::Note, "skipped", message).at(Some(Location::new(file, line, column))));
+    }
+    diagnostics.sort_by(|a, b| a.location.cmp(&b.location));
+    ReferenceList { references, segments: split.segments, diagnostics }
+}

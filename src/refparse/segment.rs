@@ -1,0 +1,253 @@
+//! Splitting a reference list into entries, repairing page-break damage, and
+//! accounting for every byte of the input.
+
+use super::head::parse_head;
+use super::ParseOptions;
+use crate::model::Flag;
+use std::ops::Range;
+
+/// What a stretch of the input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// Part of the raw text of the reference with this index (the entry's text may be
+    /// in several segments when it spans a page break).
+    Entry(usize),
+    /// Spaces and line breaks between entries.
+    Whitespace,
+    /// List markers between entries: bullets (`-`, `•`) or numbers (`[12]`, `12.`).
+    Marker,
+    /// A Markdown heading line (`#### References`), which is not a reference.
+    Heading,
+}
+
+/// A stretch of the input. The segments of a [`ReferenceList`](super::ReferenceList)
+/// are in order, do not overlap, and cover the input exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte range in the input.
+    pub span: Range<usize>,
+    /// What it is.
+    pub kind: SegmentKind,
+}
+
+pub(crate) struct EntryPieces {
+    /// Byte ranges of the entry's content, one per line (markers and indentation excluded).
+    pub pieces: Vec<Range<usize>>,
+    pub line: u32,
+    pub column: u32,
+    pub repairs: Vec<Flag>,
+    has_head: bool,
+}
+
+pub(crate) struct Split {
+    pub entries: Vec<EntryPieces>,
+    pub segments: Vec<Segment>,
+    pub notes: Vec<(u32, u32, String)>,
+}
+
+/// The length of a list marker at the start of `s` (bullet, `[12]`, `12.`), with the
+/// spaces after it; 0 if there is none.
+fn marker_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let after = |n: usize| -> usize {
+        let rest = &s[n..];
+        if rest.starts_with(' ') || rest.starts_with('\t') {
+            n + (rest.len() - rest.trim_start().len())
+        } else {
+            0
+        }
+    };
+    for bullet in ["- ", "* ", "+ ", "• ", "◆ ", "– ", "· "] {
+        if s.starts_with(bullet) {
+            return after(bullet.len() - 1);
+        }
+    }
+    if bytes.first() == Some(&b'[') {
+        if let Some(close) = s.find(']') {
+            if close > 1 && close <= 5 && s[1..close].bytes().all(|b| b.is_ascii_digit()) {
+                return after(close + 1);
+            }
+        }
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if (1..=3).contains(&digits) && matches!(bytes.get(digits), Some(b'.') | Some(b')')) {
+        return after(digits + 1);
+    }
+    0
+}
+
+fn char_column(line: &str, byte: usize) -> u32 {
+    line[..byte].chars().count() as u32 + 1
+}
+
+/// Splits the input into entries.
+pub(crate) fn split(input: &str, options: &ParseOptions) -> Split {
+    let mut entries: Vec<EntryPieces> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut notes = Vec::new();
+    let mut heading_lines: Vec<Range<usize>> = Vec::new();
+    let mut blank_before = false;
+    let mut bullets_seen = false;
+    let mut offset = 0usize;
+    for (line_no, line_with_end) in input.split_inclusive('\n').enumerate() {
+        let line_start = offset;
+        offset += line_with_end.len();
+        let line = line_with_end.trim_end_matches(['\n', '\r']);
+        let indent = line.len() - line.trim_start().len();
+        let rest = &line[indent..];
+        let mlen = marker_len(rest);
+        let content_start = indent + mlen;
+        let content = line[content_start..].trim_end();
+        let line_no = line_no as u32 + 1;
+        if content.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        if rest.starts_with('#') {
+            heading_lines.push(line_start..line_start + line.trim_end().len());
+            notes.push((line_no, 1, format!("skipped the heading line `{}`", line.trim())));
+            current = None;
+            blank_before = false;
+            continue;
+        }
+        let has_marker = mlen > 0;
+        let abs = line_start + content_start..line_start + content_start + content.len();
+        let column = char_column(line, content_start);
+        let starts = options.one_per_line || current.is_none() || parse_head(content).is_some();
+        if starts {
+            let mut repairs = Vec::new();
+            if !has_marker && bullets_seen && !options.one_per_line {
+                repairs.push(Flag::new("no-bullet", "entry printed without the list's bullet"));
+            }
+            entries.push(EntryPieces { pieces: vec![abs], line: line_no, column, repairs, has_head: parse_head(content).is_some() });
+            current = Some(entries.len() - 1);
+        } else if let Some(i) = current {
+            let e = &mut entries[i];
+            let why = match (blank_before, has_marker) {
+                (true, true) => "joined a line continued after a break, dropping a spurious bullet",
+                (true, false) => "joined a line continued after a break",
+                (false, true) => "joined a continuation line, dropping a spurious bullet",
+                (false, false) => "joined a continuation line",
+            };
+            e.repairs.push(Flag::new("joined-line", format!("{why} (line {line_no})")));
+            e.pieces.push(abs);
+        }
+        bullets_seen |= has_marker;
+        blank_before = false;
+        if !options.one_per_line {
+            split_run_together(input, &mut entries, &mut current, line_no, line_start, line);
+        }
+    }
+    let segments = account(input, &entries, &heading_lines);
+    Split { entries, segments, notes }
+}
+
+/// If the last piece of the current entry holds the start of another reference after a
+/// sentence end (`... Diaspora.pdf. Bourne R (1916) ...`), splits it there.
+fn split_run_together(input: &str, entries: &mut Vec<EntryPieces>, current: &mut Option<usize>, line_no: u32, line_start: usize, line: &str) {
+    loop {
+        let Some(i) = *current else { return };
+        if !entries[i].has_head {
+            return;
+        }
+        let Some(piece) = entries[i].pieces.last().cloned() else { return };
+        let text = &input[piece.clone()];
+        let mut cut = None;
+        let mut depth = 0i32;
+        for (p, c) in text.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                '.' if depth == 0 && text[p + 1..].starts_with(' ') && p > 0 => {
+                    let next = p + 2;
+                    let candidate = &text[next..];
+                    // the earlier part must already hold a complete head
+                    if candidate.chars().next().is_some_and(char::is_uppercase) && parse_head(candidate).is_some() {
+                        let joined_before: String = entries[i].pieces.iter().map(|r| &input[r.clone()]).collect::<Vec<_>>().join(" ");
+                        let before_len = joined_before.len() - (piece.end - piece.start) + next;
+                        if parse_head(&joined_before[..before_len.min(joined_before.len())]).is_some_and(|h| h.body_start < before_len) {
+                            cut = Some(next);
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(cut) = cut else { return };
+        let start = piece.start + cut;
+        let last = entries[i].pieces.last_mut().expect("piece exists");
+        last.end = piece.start + text[..cut].trim_end().len();
+        entries[i].repairs.push(Flag::new("split-entry", format!("split from the next entry, printed on the same line (line {line_no})")));
+        let column = char_column(line, start - line_start);
+        let mut repairs = vec![Flag::new("split-entry", format!("split from the previous entry, printed on the same line (line {line_no})"))];
+        repairs.shrink_to_fit();
+        entries.push(EntryPieces { pieces: vec![start..piece.end], line: line_no, column, repairs, has_head: true });
+        *current = Some(entries.len() - 1);
+    }
+}
+
+/// Tiles the input with segments: entry pieces, and the gaps classified.
+fn account(input: &str, entries: &[EntryPieces], headings: &[Range<usize>]) -> Vec<Segment> {
+    let mut spans: Vec<(Range<usize>, SegmentKind)> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        // One segment per entry from its first to its last byte: the raw text.
+        if let (Some(first), Some(last)) = (e.pieces.first(), e.pieces.last()) {
+            spans.push((first.start..last.end, SegmentKind::Entry(i)));
+        }
+    }
+    for h in headings {
+        spans.push((h.clone(), SegmentKind::Heading));
+    }
+    spans.sort_by_key(|(r, _)| r.start);
+    let mut out = Vec::with_capacity(spans.len() * 2 + 1);
+    let mut pos = 0;
+    for (range, kind) in spans {
+        if range.start > pos {
+            push_gap(input, pos..range.start, &mut out);
+        }
+        out.push(Segment { span: range.clone(), kind });
+        pos = range.end;
+    }
+    if pos < input.len() {
+        push_gap(input, pos..input.len(), &mut out);
+    }
+    out
+}
+
+fn push_gap(input: &str, range: Range<usize>, out: &mut Vec<Segment>) {
+    let text = &input[range.clone()];
+    let kind = if text.chars().all(char::is_whitespace) { SegmentKind::Whitespace } else { SegmentKind::Marker };
+    out.push(Segment { span: range, kind });
+}
+
+pub(crate) struct Joined {
+    pub text: String,
+    pub repairs: Vec<Flag>,
+}
+
+/// Joins an entry's pieces with single spaces, rejoining a word hyphenated across a
+/// break (`technolo-` + `gies`).
+pub(crate) fn join_pieces(input: &str, pieces: &[Range<usize>]) -> Joined {
+    let mut text = String::new();
+    let mut repairs = Vec::new();
+    for piece in pieces {
+        let p = &input[piece.clone()];
+        if text.is_empty() {
+            text.push_str(p);
+            continue;
+        }
+        let prev_ends_hyphenated = text.ends_with('-') && text[..text.len() - 1].chars().next_back().is_some_and(char::is_lowercase);
+        if prev_ends_hyphenated && p.chars().next().is_some_and(char::is_lowercase) {
+            let word_start = text.rfind(' ').map_or(0, |i| i + 1);
+            let first = p.split(' ').next().unwrap_or("");
+            repairs.push(Flag::new("dehyphenated", format!("rejoined `{}` and `{first}` hyphenated across a break", &text[word_start..])));
+            text.pop();
+            text.push_str(p);
+        } else {
+            text.push(' ');
+            text.push_str(p);
+        }
+    }
+    Joined { text, repairs }
+}
