@@ -1,0 +1,502 @@
+//! Reading corpus files and validating them into a [`Corpus`].
+
+use super::raw::{RawFile, RawManifest, RawProvenance};
+use super::{Corpus, CorpusMeta, Person};
+use crate::error::{Diagnostic, Error, ErrorKind, Location, Result, Severity};
+use crate::graph::CorpusGraph;
+use crate::model::{Concept, ConceptId, ConceptRelation, Edge, EdgeTarget, Name, PersonId, Provenance, Relation, Sense, Work, WorkKey, WorkType};
+use crate::refparse::{self, text::fold_key_part, ParseOptions};
+use crate::resolve::nearest;
+use crate::yaml::{self, Locator, Step};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// One file of a corpus, in memory: its name (used for its kind and in locations) and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusFile {
+    /// The file's name or path; its extension says what it holds.
+    pub name: String,
+    /// Its text.
+    pub text: String,
+}
+
+impl CorpusFile {
+    /// A file named `name` holding `text`.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        CorpusFile { name: name.into(), text: text.into() }
+    }
+}
+
+fn read_file(path: &Path) -> Result<CorpusFile> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {name}: {e}")).with_source(e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..valid];
+        let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        let col = String::from_utf8_lossy(&before[before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..]).chars().count() as u32 + 1;
+        Error::new(ErrorKind::Syntax, "invalid utf-8").at(Some(Location::new(name.clone(), line, col))).with_source(e.utf8_error())
+    })?;
+    Ok(CorpusFile { name, text })
+}
+
+/// The corpus files of a directory (in name order) or a single file.
+pub(crate) fn read_path(path: &Path) -> Result<Vec<CorpusFile>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
+    if !meta.is_dir() {
+        return Ok(vec![read_file(path)?]);
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
+        let p = entry.path();
+        if p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "txt")) {
+            paths.push(p);
+        }
+    }
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Error::new(ErrorKind::Io, format!("no corpus files (*.yaml, *.txt) in {}", path.display())));
+    }
+    paths.iter().map(|p| read_file(p)).collect()
+}
+
+fn is_manifest(name: &str) -> bool {
+    Path::new(name).file_name().and_then(|n| n.to_str()) == Some("corpus.yaml")
+}
+
+fn extension(name: &str) -> &str {
+    Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("")
+}
+
+/// Collects diagnostics while resolving references.
+struct Checker<'a> {
+    diagnostics: Vec<Diagnostic>,
+    works: &'a HashMap<WorkKey, u32>,
+    concepts: &'a HashMap<ConceptId, u32>,
+    default_source: Option<WorkKey>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, code: &str, message: String, at: Location, subject: Option<&str>) {
+        let mut d = Diagnostic::new(Severity::Error, code, message).at(Some(at));
+        d.subject = subject.map(str::to_string);
+        self.diagnostics.push(d);
+    }
+
+    fn work(&mut self, key: &str, at: impl FnOnce() -> Location, subject: Option<&str>) -> Option<WorkKey> {
+        if self.works.contains_key(key) {
+            return Some(WorkKey::new(key));
+        }
+        let hint = nearest(key, self.works.keys().map(WorkKey::as_str), 1);
+        let hint = hint.first().map(|h| format!(" (did you mean `{h}`?)")).unwrap_or_default();
+        self.error("unknown-work", format!("unknown work `{key}`{hint}"), at(), subject);
+        None
+    }
+
+    fn concept(&mut self, id: &str, at: impl FnOnce() -> Location, subject: Option<&str>) -> Option<ConceptId> {
+        if self.concepts.contains_key(id) {
+            return Some(ConceptId::new(id));
+        }
+        let hint = nearest(id, self.concepts.keys().map(ConceptId::as_str), 1);
+        let hint = hint.first().map(|h| format!(" (did you mean `{h}`?)")).unwrap_or_default();
+        self.error("unknown-concept", format!("unknown concept `{id}`{hint}"), at(), subject);
+        None
+    }
+
+    fn provenance(&mut self, raw: &RawProvenance, loc: &Locator<'_>, path: &[Step<'_>], subject: &str) -> Option<Provenance> {
+        let at = |extra: &'static str| {
+            let mut p = path.to_vec();
+            p.push(Step::Key("provenance"));
+            if !extra.is_empty() {
+                p.push(Step::Key(extra));
+            }
+            loc.locate(&p)
+        };
+        let source = match (&raw.source, &self.default_source) {
+            (Some(s), _) => self.work(s, || at("source"), Some(subject))?,
+            (None, Some(d)) => d.clone(),
+            (None, None) => {
+                self.error("no-source", "provenance names no `source` and the corpus has no default `source`".into(), at(""), Some(subject));
+                return None;
+            }
+        };
+        if raw.locator.trim().is_empty() {
+            self.error("no-locator", "provenance has an empty `locator`".into(), at("locator"), Some(subject));
+        }
+        let empty = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+        if empty(&raw.quote) && empty(&raw.note) {
+            self.error("no-evidence", "provenance has neither a `quote` nor a `note`".into(), at(""), Some(subject));
+        }
+        Some(Provenance { source, locator: raw.locator.clone(), quote: raw.quote.clone(), note: raw.note.clone() })
+    }
+}
+
+fn check_id(kind: &str, id: &str, at: Location, diags: &mut Vec<Diagnostic>) {
+    if !WorkKey::is_valid(id) {
+        diags.push(
+            Diagnostic::new(Severity::Error, "invalid-key", format!("invalid {kind} `{id}`: use lowercase ascii letters, digits and `-`, starting with a letter"))
+                .at(Some(at)),
+        );
+    }
+}
+
+/// Loads and validates.
+pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
+    let mut diagnostics = Vec::new();
+    let mut meta = CorpusMeta::default();
+    let mut works: Vec<Work> = Vec::new();
+    let mut work_index: HashMap<WorkKey, u32> = HashMap::new();
+    let mut parsed: Vec<(&CorpusFile, RawFile)> = Vec::new();
+
+    for file in files.iter().filter(|f| is_manifest(&f.name)) {
+        let m: RawManifest = yaml::from_str(&file.text, &file.name)?;
+        check_id("corpus id", &m.id, Locator::new(&file.text, &file.name).locate(&[Step::Key("id")]), &mut diagnostics);
+        meta = CorpusMeta { id: m.id, title: m.title, source: m.source.map(WorkKey::new) };
+    }
+    let add_work = |work: Work, works: &mut Vec<Work>, index: &mut HashMap<WorkKey, u32>, diags: &mut Vec<Diagnostic>| {
+        if let Some(&prev) = index.get(&work.key) {
+            let prev_at = works[prev as usize].origin.as_ref().map(|l| l.to_string()).unwrap_or_default();
+            diags.push(
+                Diagnostic::new(Severity::Error, "duplicate-key", format!("duplicate work key `{}` (first at {prev_at})", work.key))
+                    .at(work.origin.clone())
+                    .about(work.key.as_str()),
+            );
+            return;
+        }
+        index.insert(work.key.clone(), works.len() as u32);
+        works.push(work);
+    };
+    // Reference lists first, then YAML works.
+    for file in files.iter().filter(|f| extension(&f.name) == "txt") {
+        let list = refparse::parse_list(&file.text, &file.name, &ParseOptions::default());
+        diagnostics.extend(list.diagnostics.iter().cloned());
+        for work in list.into_works() {
+            add_work(work, &mut works, &mut work_index, &mut diagnostics);
+        }
+    }
+    for file in files.iter().filter(|f| matches!(extension(&f.name), "yaml" | "yml") && !is_manifest(&f.name)) {
+        let raw: RawFile = yaml::from_str(&file.text, &file.name)?;
+        parsed.push((file, raw));
+    }
+    if meta.source.is_none() && parsed.iter().any(|(_, r)| !r.works.is_empty() || !r.concepts.is_empty() || !r.edges.is_empty()) {
+        // Provenance without `source` then needs one; reported per item below.
+    }
+    let mut pending_provenance: Vec<(u32, RawProvenance, Location)> = Vec::new();
+    for (file, raw) in &mut parsed {
+        let loc = Locator::new(&file.text, &file.name);
+        for (i, rw) in std::mem::take(&mut raw.works).into_iter().enumerate() {
+            let at = loc.locate(&[Step::Key("works"), Step::Index(i), Step::Key("key")]);
+            check_id("work key", &rw.key, at.clone(), &mut diagnostics);
+            let work = Work {
+                key: WorkKey::new(rw.key),
+                kind: WorkType::from_csl(&rw.kind),
+                authors: rw.authors,
+                editors: rw.editors,
+                year: rw.year,
+                title: rw.title,
+                container_title: rw.container_title,
+                collection_title: rw.collection_title,
+                number: rw.number,
+                genre: rw.genre,
+                edition: rw.edition,
+                volume: rw.volume,
+                issue: rw.issue,
+                pages: rw.pages,
+                publisher: rw.publisher,
+                place: rw.place,
+                url: rw.url,
+                doi: rw.doi,
+                note: rw.note,
+                discipline: rw.discipline,
+                annotation: rw.annotation,
+                flags: rw.flags,
+                repairs: Vec::new(),
+                raw: None,
+                origin: Some(at.clone()),
+                provenance: Vec::new(),
+            };
+            let before = works.len();
+            add_work(work, &mut works, &mut work_index, &mut diagnostics);
+            if works.len() > before {
+                pending_provenance.push((before as u32, rw.provenance, loc.locate(&[Step::Key("works"), Step::Index(i)])));
+            }
+        }
+    }
+    // Concepts: register ids first.
+    let mut concepts: Vec<Concept> = Vec::new();
+    let mut concept_index: HashMap<ConceptId, u32> = HashMap::new();
+    for (file, raw) in &parsed {
+        let loc = Locator::new(&file.text, &file.name);
+        for (i, rc) in raw.concepts.iter().enumerate() {
+            let at = loc.locate(&[Step::Key("concepts"), Step::Index(i), Step::Key("id")]);
+            check_id("concept id", &rc.id, at.clone(), &mut diagnostics);
+            let id = ConceptId::new(rc.id.clone());
+            if let Some(&prev) = concept_index.get(&id) {
+                let prev_at = concepts[prev as usize].origin.as_ref().map(|l| l.to_string()).unwrap_or_default();
+                diagnostics.push(Diagnostic::new(Severity::Error, "duplicate-key", format!("duplicate concept id `{id}` (first at {prev_at})")).at(Some(at)).about(rc.id.as_str()));
+                continue;
+            }
+            if rc.label.trim().is_empty() {
+                diagnostics.push(Diagnostic::new(Severity::Error, "empty-label", format!("concept `{id}` has an empty label")).at(Some(at.clone())));
+            }
+            concept_index.insert(id.clone(), concepts.len() as u32);
+            concepts.push(Concept {
+                id,
+                label: rc.label.clone(),
+                alt_labels: rc.alt_labels.clone(),
+                description: rc.description.clone(),
+                senses: Vec::new(),
+                relations: Vec::new(),
+                origin: Some(at),
+            });
+        }
+    }
+
+    let mut checker = Checker { diagnostics: Vec::new(), works: &work_index, concepts: &concept_index, default_source: meta.source.clone() };
+    if let Some(src) = &meta.source {
+        if !work_index.contains_key(src) {
+            let at = files.iter().find(|f| is_manifest(&f.name)).map(|f| Locator::new(&f.text, &f.name).locate(&[Step::Key("source")]));
+            checker.work(src.as_str(), || at.unwrap_or_else(|| Location::new("corpus.yaml", 1, 1)), None);
+        }
+    }
+    // Provenance of YAML works.
+    let mut work_provenance: Vec<(u32, Provenance)> = Vec::new();
+    for (file, raw) in &parsed {
+        let _ = (file, raw);
+    }
+    {
+        // Re-locate pending provenance through each file's locator.
+        let mut per_work = Vec::new();
+        for (index, rp, _at) in &pending_provenance {
+            let key = works[*index as usize].key.to_string();
+            // Find the file and position of this work for precise provenance errors.
+            let origin = works[*index as usize].origin.clone();
+            let file = origin.as_ref().and_then(|o| files.iter().find(|f| *f.name == *o.file));
+            if let Some(file) = file {
+                let loc = Locator::new(&file.text, &file.name);
+                let item = parsed.iter().find(|(f, _)| std::ptr::eq(*f, file)).map(|_| ());
+                let _ = item;
+                let i = works_item_index(&file.text, &key);
+                let path = [Step::Key("works"), Step::Index(i)];
+                if let Some(p) = checker.provenance(rp, &loc, &path, &key) {
+                    per_work.push((*index, p));
+                }
+            }
+        }
+        work_provenance.extend(per_work);
+    }
+    for (index, p) in work_provenance {
+        works[index as usize].provenance.push(p);
+    }
+
+    // Work notes, senses, concept relations, edges.
+    let mut notes = Vec::new();
+    let mut senses: Vec<(u32, Sense)> = Vec::new();
+    let mut relations: Vec<(u32, ConceptRelation)> = Vec::new();
+    let mut edges: Vec<Edge> = Vec::new();
+    for (file, raw) in &parsed {
+        let loc = Locator::new(&file.text, &file.name);
+        for (i, n) in raw.work_notes.iter().enumerate() {
+            let path = [Step::Key("work-notes"), Step::Index(i)];
+            let w = checker.work(&n.work, || loc.locate(&[path[0], path[1], Step::Key("work")]), None);
+            let p = checker.provenance(&n.provenance, &loc, &path, &n.work);
+            if let (Some(w), Some(p)) = (w, p) {
+                notes.push((w, n.discipline.clone(), n.annotation.clone(), n.flags.clone(), p));
+            }
+        }
+        for (ci, rc) in raw.concepts.iter().enumerate() {
+            let Some(&cidx) = concept_index.get(rc.id.as_str()) else { continue };
+            if concepts[cidx as usize].origin.as_ref().is_some_and(|o| *o.file != *file.name) {
+                continue;
+            }
+            for (si, rs) in rc.senses.iter().enumerate() {
+                let path = [Step::Key("concepts"), Step::Index(ci), Step::Key("senses"), Step::Index(si)];
+                let w = checker.work(&rs.work, || loc.locate(&[path[0], path[1], path[2], path[3], Step::Key("work")]), Some(&rc.id));
+                let p = checker.provenance(&rs.provenance, &loc, &path, &rc.id);
+                let empty = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+                if empty(&rs.quote) && empty(&rs.description) {
+                    checker.error("no-evidence", format!("a sense of `{}` has neither a `quote` nor a `description`", rc.id), loc.locate(&path), Some(&rc.id));
+                }
+                if let (Some(work), Some(provenance)) = (w, p) {
+                    senses.push((
+                        cidx,
+                        Sense {
+                            work,
+                            kind: rs.kind,
+                            locator: rs.locator.clone(),
+                            quote: rs.quote.clone(),
+                            description: rs.description.clone(),
+                            discipline: rs.discipline.clone(),
+                            provenance,
+                        },
+                    ));
+                }
+            }
+            for (ri, rr) in rc.relations.iter().enumerate() {
+                let path = [Step::Key("concepts"), Step::Index(ci), Step::Key("relations"), Step::Index(ri)];
+                if !rr.relation.is_concept_to_concept() {
+                    checker.error(
+                        "wrong-relation",
+                        format!("relation `{}` does not link two concepts (use broader, narrower, related, contrasts, variant-of)", rr.relation),
+                        loc.locate(&[path[0], path[1], path[2], path[3], Step::Key("relation")]),
+                        Some(&rc.id),
+                    );
+                    continue;
+                }
+                let c = checker.concept(&rr.concept, || loc.locate(&[path[0], path[1], path[2], path[3], Step::Key("concept")]), Some(&rc.id));
+                let p = checker.provenance(&rr.provenance, &loc, &path, &rc.id);
+                if let (Some(concept), Some(provenance)) = (c, p) {
+                    if concept.as_str() == rc.id {
+                        checker.error("self-loop", format!("concept `{}` is related to itself", rc.id), loc.locate(&path), Some(&rc.id));
+                        continue;
+                    }
+                    relations.push((cidx, ConceptRelation { relation: rr.relation, concept, provenance }));
+                }
+            }
+        }
+        for (i, re) in raw.edges.iter().enumerate() {
+            let path = [Step::Key("edges"), Step::Index(i)];
+            let field = |f: &'static str| loc.locate(&[path[0], path[1], Step::Key(f)]);
+            let subject = format!("{} -> {}", re.from, re.to);
+            let from = checker.work(&re.from, || field("from"), Some(&subject));
+            let to = if re.relation.is_work_to_work() {
+                checker.work(&re.to, || field("to"), Some(&subject)).map(EdgeTarget::Work)
+            } else if re.relation.is_work_to_concept() {
+                checker.concept(&re.to, || field("to"), Some(&subject)).map(EdgeTarget::Concept)
+            } else {
+                checker.error(
+                    "wrong-relation",
+                    format!("relation `{}` cannot link a work (use a work-to-work or work-to-concept relation)", re.relation),
+                    field("relation"),
+                    Some(&subject),
+                );
+                None
+            };
+            let concept = match &re.concept {
+                Some(c) => checker.concept(c, || field("concept"), Some(&subject)).map(Some),
+                None => Some(None),
+            };
+            let p = checker.provenance(&re.provenance, &loc, &path, &subject);
+            if let (Some(from), Some(to), Some(concept), Some(provenance)) = (from, to, concept, p) {
+                if matches!(&to, EdgeTarget::Work(t) if *t == from) {
+                    checker.error("self-loop", format!("edge from `{from}` to itself"), field("to"), Some(&subject));
+                    continue;
+                }
+                edges.push(Edge { from, to, relation: re.relation, concept, provenance, origin: Some(loc.locate(&path)) });
+            }
+        }
+    }
+    diagnostics.extend(checker.diagnostics);
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        diagnostics.retain(|d| d.severity == Severity::Error);
+        return Err(Error::invalid(diagnostics));
+    }
+
+    for (w, discipline, annotation, flags, p) in notes {
+        let work = &mut works[work_index[&w] as usize];
+        if discipline.is_some() {
+            work.discipline = discipline;
+        }
+        if annotation.is_some() {
+            work.annotation = annotation;
+        }
+        for f in &flags {
+            diagnostics.push(Diagnostic::new(Severity::Warning, f.kind.clone(), f.message.clone()).at(work.origin.clone()).about(work.key.as_str()));
+        }
+        work.flags.extend(flags);
+        work.provenance.push(p);
+    }
+    for work in works.iter().filter(|w| w.raw.is_none()) {
+        for f in &work.flags {
+            diagnostics.push(Diagnostic::new(Severity::Warning, f.kind.clone(), f.message.clone()).at(work.origin.clone()).about(work.key.as_str()));
+        }
+    }
+    for (c, s) in senses {
+        concepts[c as usize].senses.push(s);
+    }
+    for (c, r) in relations {
+        concepts[c as usize].relations.push(r);
+    }
+    // Lineage edges must go forward in time.
+    for e in &edges {
+        if let (true, EdgeTarget::Work(to)) = (e.relation.is_lineage(), &e.to) {
+            let fy = works[work_index[&e.from] as usize].sort_year();
+            let ty = works[work_index[to] as usize].sort_year();
+            if let (Some(fy), Some(ty)) = (fy, ty) {
+                if fy > ty {
+                    diagnostics.push(
+                        Diagnostic::new(Severity::Warning, "backward-in-time", format!("{} edge goes back in time, from {fy} to {ty}: lineage queries skip it", e.relation))
+                            .at(e.origin.clone())
+                            .about(format!("{} -> {to}", e.from)),
+                    );
+                }
+            }
+        }
+    }
+    let people = collect_people(&works);
+    let mut corpus = Corpus { meta, works, work_index, concepts, concept_index, people, edges, diagnostics, graph: CorpusGraph::default() };
+    corpus.graph = CorpusGraph::build(&corpus);
+    Ok(corpus)
+}
+
+/// The index of the `works:` item whose `key:` is `key`, counting items in file order.
+fn works_item_index(text: &str, key: &str) -> usize {
+    let mut in_works = false;
+    let mut n = 0usize;
+    for line in text.lines() {
+        if !line.starts_with(' ') && !line.starts_with('-') && !line.trim().is_empty() && !line.starts_with('#') {
+            in_works = line.trim_end() == "works:";
+            continue;
+        }
+        if !in_works {
+            continue;
+        }
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix("- ") {
+            if let Some(k) = rest.trim_start().strip_prefix("key:") {
+                if k.trim().trim_matches(['"', '\'']) == key {
+                    return n;
+                }
+            }
+            if line.len() - t.len() <= 2 {
+                n += 1;
+            }
+        }
+    }
+    0
+}
+
+fn person_id(name: &Name) -> PersonId {
+    match name {
+        Name::Person(p) => {
+            let initial = p.given.as_deref().and_then(|g| g.chars().find(|c| c.is_alphabetic())).map(|c| fold_key_part(&c.to_string())).unwrap_or_default();
+            let family = fold_key_part(&format!("{}{}", p.particle.as_deref().unwrap_or(""), p.family));
+            if initial.is_empty() {
+                PersonId::new(family)
+            } else {
+                PersonId::new(format!("{family}-{initial}"))
+            }
+        }
+        Name::Literal { literal } => PersonId::new(fold_key_part(literal)),
+    }
+}
+
+fn collect_people(works: &[Work]) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::new();
+    let mut index: HashMap<PersonId, usize> = HashMap::new();
+    for w in works {
+        let own_editors = w.kind != WorkType::Chapter;
+        let roles = w.authors.iter().map(|n| (n, Relation::Authored)).chain(w.editors.iter().filter(|_| own_editors).map(|n| (n, Relation::Edited)));
+        for (name, rel) in roles {
+            let id = person_id(name);
+            let i = *index.entry(id.clone()).or_insert_with(|| {
+                people.push(Person { id, name: name.clone(), works: Vec::new() });
+                people.len() - 1
+            });
+            people[i].works.push((w.key.clone(), rel));
+        }
+    }
+    people
+}

@@ -1,0 +1,153 @@
+//! A corpus: works, people, concepts and typed edges, loaded from a directory of files
+//! (see `docs/corpus-format.md`) or from the built-in Waldinger corpus, validated, and
+//! linked into one [`CorpusGraph`](crate::graph::CorpusGraph).
+
+mod builtin;
+mod load;
+mod raw;
+
+use crate::error::{Diagnostic, Error, ErrorKind, Result, Severity};
+use crate::graph::CorpusGraph;
+use crate::model::{Concept, ConceptId, Edge, Name, PersonId, Relation, Work, WorkKey};
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use load::CorpusFile;
+
+/// What a corpus says about itself (`corpus.yaml`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct CorpusMeta {
+    /// The corpus's name.
+    pub id: String,
+    /// A human title.
+    pub title: Option<String>,
+    /// The work the corpus was read from: the default source of its provenance.
+    pub source: Option<WorkKey>,
+}
+
+/// A person who authored or edited works in the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Person {
+    /// The person's id: folded family name and initials, e.g. `portes-a`.
+    pub id: PersonId,
+    /// The name as first printed.
+    pub name: Name,
+    /// The works, with `authored` or `edited`.
+    pub works: Vec<(WorkKey, Relation)>,
+}
+
+/// A loaded, validated corpus.
+///
+/// ```
+/// let corpus = bibgraph::Corpus::builtin()?;
+/// let jessup = corpus.find_work("Jessup 1956")?;
+/// assert_eq!(jessup.title.as_deref(), Some("Transnational Law"));
+/// assert_eq!(jessup.discipline.as_deref(), Some("law"));
+/// # Ok::<(), bibgraph::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub(crate) meta: CorpusMeta,
+    pub(crate) works: Vec<Work>,
+    pub(crate) work_index: HashMap<WorkKey, u32>,
+    pub(crate) concepts: Vec<Concept>,
+    pub(crate) concept_index: HashMap<ConceptId, u32>,
+    pub(crate) people: Vec<Person>,
+    pub(crate) edges: Vec<Edge>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) graph: CorpusGraph,
+}
+
+impl Corpus {
+    /// The built-in corpus: the reference list, concepts and lineage of R. Waldinger,
+    /// 'Immigrant transnationalism' (sociopedia.isa).
+    ///
+    /// # Errors
+    /// Only if the built-in files are invalid, which the crate's tests rule out.
+    pub fn builtin() -> Result<Corpus> {
+        let files = builtin::FILES.iter().map(|(name, text)| CorpusFile::new(format!("{}{name}", builtin::PREFIX), *text));
+        Corpus::from_files(files)
+    }
+
+    /// Loads a corpus from a directory (every `corpus.yaml`, `*.yaml` and `*.txt` in it,
+    /// in name order) or from a single such file.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] if a file cannot be read; [`ErrorKind::Syntax`] if a YAML file
+    /// cannot be parsed; [`ErrorKind::Invalid`] with every problem in
+    /// [`Error::diagnostics`] if the corpus refers to unknown keys, repeats a key, and so on.
+    pub fn load(path: impl AsRef<Path>) -> Result<Corpus> {
+        Corpus::from_files(load::read_path(path.as_ref())?)
+    }
+
+    /// Loads a corpus from files already in memory. Each file's kind is given by its
+    /// name's extension, as for [`Corpus::load`].
+    ///
+    /// # Errors
+    /// As for [`Corpus::load`], less I/O.
+    pub fn from_files(files: impl IntoIterator<Item = CorpusFile>) -> Result<Corpus> {
+        load::build(files.into_iter().collect())
+    }
+
+    /// The manifest.
+    pub fn meta(&self) -> &CorpusMeta {
+        &self.meta
+    }
+
+    /// All works, in load order (reference lists first, in printed order).
+    pub fn works(&self) -> &[Work] {
+        &self.works
+    }
+
+    /// The work with this key.
+    pub fn work(&self, key: &str) -> Option<&Work> {
+        self.work_index.get(key).map(|&i| &self.works[i as usize])
+    }
+
+    /// All concepts, in file order.
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    /// The concept with this id.
+    pub fn concept(&self, id: &str) -> Option<&Concept> {
+        self.concept_index.get(id).map(|&i| &self.concepts[i as usize])
+    }
+
+    /// The people who authored or edited the works.
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// The typed edges read from the corpus files (lineage, work-to-concept).
+    pub fn edges(&self) -> &[Edge] {
+        &self.edges
+    }
+
+    /// Warnings and notes found while loading: misprints, inconsistencies, repairs.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The warnings only.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.severity >= Severity::Warning)
+    }
+
+    /// The graph of works, people and concepts.
+    pub fn graph(&self) -> &CorpusGraph {
+        &self.graph
+    }
+
+    pub(crate) fn work_at(&self, index: u32) -> &Work {
+        &self.works[index as usize]
+    }
+
+    pub(crate) fn concept_at(&self, index: u32) -> &Concept {
+        &self.concepts[index as usize]
+    }
+
+    pub(crate) fn index_of_work(&self, key: &str) -> Result<u32> {
+        self.work_index.get(key).copied().ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no work `{key}` in the corpus")))
+    }
+}

@@ -1,0 +1,151 @@
+//! The YAML shapes of corpus files, as written. Converted into the model by the loader.
+
+use crate::model::{Flag, Name, Relation, SenseKind, Year};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawManifest {
+    pub id: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawFile {
+    #[serde(default)]
+    pub works: Vec<RawWork>,
+    #[serde(default)]
+    pub work_notes: Vec<RawNote>,
+    #[serde(default)]
+    pub concepts: Vec<RawConcept>,
+    #[serde(default)]
+    pub edges: Vec<RawEdge>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawProvenance {
+    #[serde(default)]
+    pub source: Option<String>,
+    pub locator: String,
+    #[serde(default)]
+    pub quote: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawWork {
+    pub key: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub authors: Vec<Name>,
+    #[serde(default)]
+    pub editors: Vec<Name>,
+    #[serde(default)]
+    pub year: Option<Year>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub container_title: Option<String>,
+    #[serde(default)]
+    pub collection_title: Option<String>,
+    #[serde(default)]
+    pub number: Option<String>,
+    #[serde(default)]
+    pub genre: Option<String>,
+    #[serde(default)]
+    pub edition: Option<String>,
+    #[serde(default)]
+    pub volume: Option<String>,
+    #[serde(default)]
+    pub issue: Option<String>,
+    #[serde(default)]
+    pub pages: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub doi: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub discipline: Option<String>,
+    #[serde(default)]
+    pub annotation: Option<String>,
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+    pub provenance: RawProvenance,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawNote {
+    pub work: String,
+    #[serde(default)]
+    pub discipline: Option<String>,
+    #[serde(default)]
+    pub annotation: Option<String>,
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+    pub provenance: RawProvenance,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawConcept {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub alt_labels: Vec<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub senses: Vec<RawSense>,
+    #[serde(default)]
+    pub relations: Vec<RawConceptRelation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawSense {
+    pub work: String,
+    pub kind: SenseKind,
+    #[serde(default)]
+    pub locator: Option<String>,
+    #[serde(default)]
+    pub quote: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub discipline: Option<String>,
+    pub provenance: RawProvenance,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawConceptRelation {
+    pub relation: Relation,
+    pub concept: String,
+    pub provenance: RawProvenance,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawEdge {
+    pub from: String,
+    pub to: String,
+    pub relation: Relation,
+    #[serde(default)]
+    pub concept: Option<String>,
+    pub provenance: RawProvenance,
+}

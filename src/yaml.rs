@@ -1,0 +1,187 @@
+//! The one module that touches `serde_yaml` (deprecated upstream): reading and writing
+//! YAML, and turning its errors into ours. Swapping the YAML library changes this file
+//! only.
+//!
+//! It also has a small [`Locator`] that finds the line and column of a field inside a
+//! block-style YAML document, so that checks made after deserialising (an unknown key,
+//! a duplicate) can still point at the offending value.
+
+use crate::error::{Error, ErrorKind, Location, Result};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Deserialises `text`, read from `file`. A syntax or shape error names the file, line,
+/// column and, where serde gives one, the offending value.
+pub(crate) fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let mut message = e.to_string();
+        let location = e.location().map(|l| {
+            let suffix = format!(" at line {} column {}", l.line(), l.column());
+            if let Some(stripped) = message.strip_suffix(&suffix) {
+                message = stripped.to_string();
+            }
+            refine(text, file, l.line() as u32, l.column() as u32, &message)
+        });
+        let message = if location.is_some() { message } else { format!("cannot read {file}: {message}") };
+        Error::new(ErrorKind::Syntax, message).at(location).with_source(e)
+    })
+}
+
+/// Serialises `value` as YAML.
+pub(crate) fn to_string<T: Serialize>(value: &T) -> Result<String> {
+    serde_yaml::to_string(value).map_err(|e| Error::new(ErrorKind::Output, format!("cannot write yaml: {e}")).with_source(e))
+}
+
+/// serde_yaml locates some errors at the start of the enclosing mapping; when the
+/// message quotes the offending value in backticks, point at the value itself.
+fn refine(text: &str, file: &str, line: u32, column: u32, message: &str) -> Location {
+    let value = message.split('`').nth(1).filter(|v| !v.is_empty());
+    if let Some(value) = value {
+        for (i, l) in text.lines().enumerate().skip(line.saturating_sub(1) as usize).take(40) {
+            if let Some(byte) = l.find(value) {
+                // Only a value position: after `key: ` or `- `.
+                let before = l[..byte].trim_end();
+                if before.ends_with(':') || before.ends_with('-') || before.ends_with('[') || before.ends_with(',') || before.ends_with('\'') || before.ends_with('"') {
+                    return Location::new(file, i as u32 + 1, l[..byte].chars().count() as u32 + 1);
+                }
+            }
+        }
+    }
+    Location::new(file, line, column)
+}
+
+/// A step of a path into a YAML document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Step<'a> {
+    /// A mapping key.
+    Key(&'a str),
+    /// An item of a block sequence.
+    Index(usize),
+}
+
+struct Line<'a> {
+    indent: usize,
+    /// Indentation of the content after a `- ` marker (same as indent without one).
+    content_indent: usize,
+    dash: bool,
+    key: Option<&'a str>,
+    /// Byte column where the value after `key:` starts (or the content starts).
+    value_col: usize,
+    text: &'a str,
+}
+
+/// Finds where a path (`edges[3].to`) is in a block-style YAML text.
+pub(crate) struct Locator<'a> {
+    file: &'a str,
+    lines: Vec<Option<Line<'a>>>,
+}
+
+impl<'a> Locator<'a> {
+    pub(crate) fn new(text: &'a str, file: &'a str) -> Self {
+        let lines = text
+            .lines()
+            .map(|l| {
+                let trimmed = l.trim_start();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    return None;
+                }
+                let indent = l.len() - trimmed.len();
+                let (dash, content) = match trimmed.strip_prefix("- ") {
+                    Some(rest) => (true, rest.trim_start()),
+                    None => (trimmed == "-", if trimmed == "-" { "" } else { trimmed }),
+                };
+                let content_indent = l.len() - content.len();
+                let key_end = content.find(':').filter(|&i| {
+                    content[..i].chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') && matches!(content.as_bytes().get(i + 1), None | Some(b' '))
+                });
+                let (key, value_col) = match key_end {
+                    Some(i) => {
+                        let after = &content[i + 1..];
+                        let skip = after.len() - after.trim_start().len();
+                        (Some(&content[..i]), content_indent + i + 1 + skip)
+                    }
+                    None => (None, content_indent),
+                };
+                Some(Line { indent, content_indent, dash, key, value_col, text: l })
+            })
+            .collect();
+        Locator { file, lines }
+    }
+
+    /// The location of the value at `path`, or of the nearest enclosing node found.
+    pub(crate) fn locate(&self, path: &[Step<'_>]) -> Location {
+        let (mut start, mut end) = (0usize, self.lines.len());
+        let mut found = (0usize, 0usize);
+        for step in path {
+            match *step {
+                Step::Key(k) => {
+                    let min = (start..end).filter_map(|i| self.lines[i].as_ref().map(|l| l.content_indent)).min();
+                    let Some(min) = min else { break };
+                    let hit = (start..end).find(|&i| self.lines[i].as_ref().is_some_and(|l| l.content_indent == min && l.key == Some(k)));
+                    let Some(i) = hit else { break };
+                    found = (i, self.lines[i].as_ref().map_or(0, |l| l.value_col));
+                    let next = (i + 1..end).find(|&j| self.lines[j].as_ref().is_some_and(|l| l.content_indent <= min && (l.key.is_some() || l.dash) && l.indent <= min));
+                    start = i + 1;
+                    end = next.unwrap_or(end);
+                    // An item's first key sits on the dash line: the block starts there.
+                    if self.lines[i].as_ref().is_some_and(|l| l.dash) {
+                        start = i;
+                    }
+                }
+                Step::Index(n) => {
+                    let dashes: Vec<usize> = (start..end).filter(|&i| self.lines[i].as_ref().is_some_and(|l| l.dash)).collect();
+                    let Some(min) = dashes.iter().filter_map(|&i| self.lines[i].as_ref().map(|l| l.indent)).min() else { break };
+                    let items: Vec<usize> = dashes.into_iter().filter(|&i| self.lines[i].as_ref().is_some_and(|l| l.indent == min)).collect();
+                    let Some(&i) = items.get(n) else { break };
+                    let line = self.lines[i].as_ref().expect("dash line");
+                    found = (i, line.indent);
+                    let next = items.get(n + 1).copied().unwrap_or(end);
+                    start = i;
+                    end = next;
+                    // The item's own keys start at its content indent: drop the dash
+                    // so that a `Key` step on this item finds them.
+                    let _ = line.text;
+                }
+            }
+        }
+        let (line, byte) = found;
+        let col = self.lines.get(line).and_then(|l| l.as_ref()).map_or(0, |l| l.text[..byte.min(l.text.len())].chars().count());
+        Location::new(self.file, line as u32 + 1, col as u32 + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "edges:\n  - from: a\n    to: b\n  - from: c\n    to: jessup1965\n    provenance:\n      locator: x\nconcepts:\n  - id: t\n    senses:\n      - work: w1\n      - work: w2\n";
+
+    #[test]
+    fn locates_values_by_path() {
+        let loc = Locator::new(DOC, "f.yaml");
+        let at = |p: &[Step<'_>]| {
+            let l = loc.locate(p);
+            (l.line, l.column)
+        };
+        assert_eq!(at(&[Step::Key("edges"), Step::Index(1), Step::Key("to")]), (5, 9));
+        assert_eq!(at(&[Step::Key("edges"), Step::Index(0), Step::Key("from")]), (2, 11));
+        assert_eq!(at(&[Step::Key("edges"), Step::Index(1), Step::Key("provenance"), Step::Key("locator")]), (7, 16));
+        assert_eq!(at(&[Step::Key("concepts"), Step::Index(0), Step::Key("senses"), Step::Index(1), Step::Key("work")]), (12, 15));
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_value() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct E {
+            year: crate::model::Year,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct F {
+            edges: Vec<E>,
+        }
+        let err = from_str::<F>("edges:\n  - year: 1999\n  - year: 19x6\n", "f.yaml").unwrap_err();
+        assert_eq!(err.to_string(), "f.yaml:3:11: edges[1].year: malformed year `19x6`");
+    }
+}
