@@ -1,12 +1,54 @@
-//! bibgraph
-#![allow(missing_docs)]
+//! # bibgraph
+//!
+//! Turns scholarly reference lists and concept definitions into one citation/concept
+//! graph, answers questions about how ideas travelled (lineage), and keeps every claim
+//! tied to its source.
+//!
+//! The built-in corpus is R. Waldinger's review article 'Immigrant transnationalism'
+//! (sociopedia.isa): its 66 references as printed, the concepts it defines or discusses,
+//! and its account of how 'transnational' travelled from Bourne (1916) to Portes (1999).
+//!
+//! ```
+//! use bibgraph::{lineage::LineageOptions, Corpus};
+//!
+//! let corpus = Corpus::builtin()?;
+//! let from = corpus.find_work("Bourne 1916")?.key.clone();
+//! let to = corpus.find_work("Portes et al. 1999")?.key.clone();
+//! let lineage = corpus.lineage(from.as_str(), to.as_str(), &LineageOptions::default())?;
+//!
+//! let steps: Vec<String> = lineage.path.iter().map(|k| corpus.work(k.as_str()).unwrap().citation()).collect();
+//! assert_eq!(steps.first().map(String::as_str), Some("Bourne 1916"));
+//! assert_eq!(steps.last().map(String::as_str), Some("Portes et al. 1999"));
+//! // The article says Bourne was forgotten: the first link is succession, not influence.
+//! assert!(!lineage.links[0].attested);
+//! for link in &lineage.links {
+//!     // Every link carries its source, a locator and the evidence.
+//!     assert!(!link.provenance.locator.is_empty());
+//! }
+//! # Ok::<(), bibgraph::Error>(())
+//! ```
+//!
+//! ## Modules
+//! - [`model`]: works, names, years, concepts, relations, provenance.
+//! - [`refparse`]: reading author-date reference lists, damage and all.
+//! - [`corpus`]: loading and validating a corpus directory, or the built-in one.
+//! - [`graph`]: the petgraph graph of works, people and concepts.
+//! - [`lineage`]: paths, ancestors, descendants, concept histories.
+//! - [`render`] and [`csl`]: text, JSON and CSL-JSON views.
+//! - [`Error`]: the one error type, with locations.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
 pub mod corpus;
+pub mod csl;
 pub mod error;
 pub mod graph;
 pub mod lineage;
 pub mod model;
 pub mod refparse;
+pub mod render;
 mod resolve;
 mod yaml;
-pub use corpus::Corpus;
+
+pub use corpus::{Corpus, CorpusFile};
 pub use error::{Diagnostic, Error, ErrorKind, Location, Result, Severity};

@@ -78,6 +78,37 @@ fn matches_citation(work: &Work, c: &CitedName) -> bool {
 }
 
 impl Corpus {
+    /// The `n` works nearest to a name: those sharing the first author and the year first,
+    /// then the first author, then the year, each group by edit distance.
+    fn nearest_works(&self, name: &str, n: usize) -> Vec<String> {
+        let cited = parse_cited(name);
+        let q = fold_name(name);
+        let mut scored: Vec<(u8, usize, String)> = self
+            .works
+            .iter()
+            .map(|w| {
+                let citation = w.citation();
+                let (same_first, same_year) = match &cited {
+                    Some(c) => (
+                        w.family_names().first().is_some_and(|f| fold_name(f) == fold_name(&c.first)),
+                        w.year.as_ref().is_some_and(|y| y.cited().eq_ignore_ascii_case(&c.year)),
+                    ),
+                    None => (false, false),
+                };
+                let group = match (same_first, same_year) {
+                    (true, true) => 0,
+                    (true, false) => 1,
+                    (false, true) => 2,
+                    (false, false) => 3,
+                };
+                let d = distance(&q, &fold_name(&citation)).min(distance(&q, w.key.as_str()));
+                (group, d, citation)
+            })
+            .collect();
+        scored.sort();
+        scored.into_iter().take(n).map(|(_, _, c)| c).collect()
+    }
+
     /// Finds a work by key or by citation: `Bourne 1916`, `Nye and Keohane 1971`,
     /// `Portes et al. 1999`, `Levitt 2001a`.
     ///
@@ -97,7 +128,7 @@ impl Corpus {
         match hits.as_slice() {
             [one] => Ok(one),
             [] => {
-                let candidates = nearest(name, self.works.iter().map(|w| w.citation()).collect::<Vec<_>>().iter().map(String::as_str), 5);
+                let candidates = self.nearest_works(name, 5);
                 let shown = candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
                 Err(Error::new(ErrorKind::NotFound, format!("no work matches `{name}`; nearest: {shown}")).with_candidates(candidates))
             }

@@ -182,6 +182,6 @@ mod tests {
             edges: Vec<E>,
         }
         let err = from_str::<F>("edges:\n  - year: 1999\n  - year: 19x6\n", "f.yaml").unwrap_err();
-        assert_eq!(err.to_string(), "f.yaml:3:11: edges[1].year: malformed year `19x6`");
+        assert_eq!(err.to_string(), "f.yaml:3:11: edges[1]: malformed year `19x6`");
     }
 }

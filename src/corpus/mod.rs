@@ -139,14 +139,6 @@ impl Corpus {
         &self.graph
     }
 
-    pub(crate) fn work_at(&self, index: u32) -> &Work {
-        &self.works[index as usize]
-    }
-
-    pub(crate) fn concept_at(&self, index: u32) -> &Concept {
-        &self.concepts[index as usize]
-    }
-
     pub(crate) fn index_of_work(&self, key: &str) -> Result<u32> {
         self.work_index.get(key).copied().ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no work `{key}` in the corpus")))
     }

@@ -306,8 +306,8 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
     }
     work.kind = if work.url.is_some() { WorkType::Webpage } else { WorkType::Book };
     work.title = non_empty(body.text);
-    if work.title.is_none() {
-        unplaced = None;
+    if work.url.is_none() && work.title.is_some() {
+        flags.push(Flag::new("unstructured", "no journal, publisher or url found: the text after the year is kept whole as the title"));
     }
     BodyFindings { flags, repairs, unplaced }
 }

@@ -1,1 +1,215 @@
-fn main() {}
+//! The `bibgraph` command line: a thin shell over the library's public API.
+
+use bibgraph::lineage::{LineageOptions, PathChoice};
+use bibgraph::refparse::{parse_list, ParseOptions};
+use bibgraph::render::{self, CheckReport, ConceptView, LineageView};
+use bibgraph::{csl, Corpus, Severity};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Trace how ideas travelled through a body of scholarship: reference lists, concepts
+/// and lineage, in one graph. Uses the built-in corpus (Waldinger, 'Immigrant
+/// transnationalism') unless --corpus names another.
+#[derive(Parser)]
+#[command(name = "bibgraph", version, about, max_term_width = 100)]
+struct Cli {
+    /// Load this corpus (a directory of corpus files, or one file) instead of the built-in one.
+    #[arg(long, global = true, value_name = "PATH")]
+    corpus: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum RefsFormat {
+    CslJson,
+    Yaml,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// How an idea travelled from one work to another, each link with its relation,
+    /// whether the source attests influence, and the evidence.
+    Lineage {
+        /// The earlier work: a key (bourne1916) or a citation ("Bourne 1916").
+        from: String,
+        /// The later work, likewise ("Portes et al. 1999").
+        to: String,
+        /// Follow only the edges recorded for this concept.
+        #[arg(long)]
+        concept: Option<String>,
+        /// The path with the fewest steps, instead of the fullest account.
+        #[arg(long)]
+        shortest: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextOrJson,
+    },
+    /// Reference lists.
+    Refs {
+        #[command(subcommand)]
+        command: RefsCommand,
+    },
+    /// A concept: its labels, its senses in time order, its relations.
+    Concept {
+        /// The concept's id or any of its labels ("long-distance nationalism").
+        name: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextOrJson,
+    },
+    /// A work: its record, flags, annotation, and where it stands in the lineage.
+    Work {
+        /// A key or a citation ("Levitt 2001a").
+        name: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextOrJson,
+    },
+    /// Load and validate the corpus; print its counts and every warning.
+    Check {
+        /// Also print the notes (repairs made while reading reference lists).
+        #[arg(long)]
+        notes: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextOrJson,
+    },
+}
+
+#[derive(Subcommand)]
+enum RefsCommand {
+    /// Parse a reference list (author-date) into structured records.
+    Parse {
+        /// The file to read; `-` or nothing for standard input.
+        file: Option<PathBuf>,
+        /// Each non-empty line is exactly one reference.
+        #[arg(long)]
+        one_per_line: bool,
+        #[arg(long, value_enum, default_value = "csl-json")]
+        format: RefsFormat,
+        /// Do not print warnings to standard error.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+}
+
+fn load(cli: &Cli) -> Result<Corpus, bibgraph::Error> {
+    match &cli.corpus {
+        Some(path) => Corpus::load(path),
+        None => Corpus::builtin(),
+    }
+}
+
+fn read_input(file: &Option<PathBuf>) -> Result<(String, String), String> {
+    match file {
+        Some(p) if p.as_os_str() != "-" => {
+            let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            Ok((p.display().to_string(), text))
+        }
+        _ => {
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(("<stdin>".to_string(), String::from_utf8_lossy(&bytes).into_owned()))
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<String, String> {
+    let err = |e: bibgraph::Error| e.to_string();
+    match &cli.command {
+        Command::Lineage { from, to, concept, shortest, format } => {
+            let corpus = load(&cli).map_err(err)?;
+            let from = corpus.find_work(from).map_err(err)?.key.clone();
+            let to = corpus.find_work(to).map_err(err)?.key.clone();
+            let concept = match concept {
+                Some(c) => Some(corpus.find_concept(c).map_err(err)?.id.clone()),
+                None => None,
+            };
+            let choice = if *shortest { PathChoice::Shortest } else { PathChoice::Fullest };
+            let options = LineageOptions::default().concept(concept).choice(choice);
+            let lineage = corpus.lineage(from.as_str(), to.as_str(), &options).map_err(err)?;
+            match format {
+                TextOrJson::Text => Ok(render::lineage_text(&corpus, &lineage)),
+                TextOrJson::Json => render::to_json(&LineageView::new(&corpus, &lineage)).map_err(err),
+            }
+        }
+        Command::Refs { command: RefsCommand::Parse { file, one_per_line, format, quiet } } => {
+            let (name, text) = read_input(file)?;
+            let list = parse_list(&text, &name, &ParseOptions::default().one_per_line(*one_per_line));
+            if !quiet {
+                let stderr = io::stderr();
+                let mut e = stderr.lock();
+                for d in list.diagnostics.iter().filter(|d| d.severity >= Severity::Warning) {
+                    let _ = writeln!(e, "{d}");
+                }
+            }
+            let works: Vec<_> = list.works().collect();
+            match format {
+                RefsFormat::CslJson => render::to_json(&csl::to_csl_array(works.iter().copied())).map_err(err),
+                RefsFormat::Json => render::to_json(&works).map_err(err),
+                RefsFormat::Yaml => render::to_yaml(&works).map_err(err),
+            }
+        }
+        Command::Concept { name, format } => {
+            let corpus = load(&cli).map_err(err)?;
+            let id = corpus.find_concept(name).map_err(err)?.id.clone();
+            let history = corpus.concept_history(id.as_str()).map_err(err)?;
+            match format {
+                TextOrJson::Text => Ok(render::concept_text(&corpus, &history)),
+                TextOrJson::Json => render::to_json(&ConceptView::new(&corpus, &history)).map_err(err),
+            }
+        }
+        Command::Work { name, format } => {
+            let corpus = load(&cli).map_err(err)?;
+            let work = corpus.find_work(name).map_err(err)?;
+            match format {
+                TextOrJson::Text => render::to_yaml(work).map_err(err),
+                TextOrJson::Json => render::to_json(work).map_err(err),
+            }
+        }
+        Command::Check { notes, format } => {
+            let corpus = match load(&cli) {
+                Ok(c) => c,
+                Err(e) if !e.diagnostics().is_empty() => {
+                    let all: Vec<String> = e.diagnostics().iter().map(ToString::to_string).collect();
+                    return Err(format!("{} errors:\n{}", all.len(), all.join("\n")));
+                }
+                Err(e) => return Err(e.to_string()),
+            };
+            let report = CheckReport::new(&corpus);
+            match format {
+                TextOrJson::Text => Ok(report.text(*notes)),
+                TextOrJson::Json => render::to_json(&report).map_err(err),
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(out) => {
+            let stdout = io::stdout();
+            let mut lock = stdout.lock();
+            let result = lock.write_all(out.as_bytes()).and_then(|_| if out.ends_with('\n') { Ok(()) } else { lock.write_all(b"\n") }).and_then(|_| lock.flush());
+            match result {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write output: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The examples are run by the tests, so they never rot.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn example(name: &str) -> PathBuf {
+    // target/<profile>/deps/examples-<hash> -> target/<profile>/examples/<name>
+    let mut p = std::env::current_exe().unwrap();
+    p.pop();
+    p.pop();
+    p.push("examples");
+    p.push(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    p
+}
+
+fn run(name: &str, args: &[&str]) -> String {
+    let out = Command::new(example(name)).args(args).output().unwrap_or_else(|e| panic!("cannot run example {name}: {e}"));
+    assert!(out.status.success(), "{name} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn trace_lineage_prints_bourne_to_portes_in_order() {
+    let out = run("trace_lineage", &[]);
+    let steps: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ')).map(|l| l.split("  ").next().unwrap()).collect();
+    assert_eq!(
+        steps,
+        ["Bourne 1916", "Jessup 1956", "Aron 1966", "Nye and Keohane 1971", "Glick Schiller et al. 1995", "Portes 1997", "Portes et al. 1999"]
+    );
+    let first_link = out.lines().find(|l| l.trim_start().starts_with("->")).unwrap();
+    assert!(first_link.contains("succession (succession only)"), "{first_link}");
+}
+
+#[test]
+fn concept_history_lists_senses_oldest_first() {
+    let out = run("concept_history", &["trans-statal"]);
+    let mut lines = out.lines();
+    assert_eq!(lines.next().unwrap().split(" (").next(), Some("trans-state"));
+    let years: Vec<i32> = out
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("    ") && l.contains(": "))
+        .filter_map(|l| l.split(':').next()?.split(',').next()?.split_whitespace().last()?.trim_end_matches(char::is_alphabetic).parse().ok())
+        .collect();
+    assert!(!years.is_empty(), "{out}");
+    assert!(years.windows(2).all(|w| w[0] <= w[1]), "not in time order: {years:?}");
+    assert!(out.contains("Kearney 1995, p. 548"), "{out}");
+}
