@@ -21,7 +21,12 @@ fn main() -> Result<(), bibgraph::Error> {
         println!("      discipline: {}", work.discipline.as_deref().unwrap_or("not stated"));
         if let Some(link) = lineage.links.get(i) {
             let attested = if link.attested { "attested influence" } else { "succession only" };
-            println!("   -> {} ({attested}): {} [{}]", link.relation, link.provenance.evidence(), link.provenance.locator);
+            println!(
+                "   -> {} ({attested}): {} [{}]",
+                link.relation,
+                link.provenance.evidence(),
+                link.provenance.locator
+            );
         }
     }
     Ok(())

@@ -174,7 +174,8 @@ impl Error {
         let first = diagnostics.iter().find(|d| d.severity == Severity::Error).cloned();
         let count = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
         let message = match &first {
-            Some(d) if count > 1 => format!("{} (and {} more errors)", d.message, count - 1),
+            Some(d) if count == 2 => format!("{} (and 1 more error)", d.message),
+            Some(d) if count > 2 => format!("{} (and {} more errors)", d.message, count - 1),
             Some(d) => d.message.clone(),
             None => "invalid input".to_string(),
         };

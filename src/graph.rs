@@ -61,14 +61,20 @@ impl CorpusGraph {
     /// Complexity: O(V + E).
     pub fn build(corpus: &Corpus) -> Self {
         let n_edges = corpus.edges.len() + corpus.people.iter().map(|p| p.works.len()).sum::<usize>();
-        let mut graph = StableDiGraph::with_capacity(corpus.works.len() + corpus.concepts.len() + corpus.people.len(), n_edges);
+        let mut graph =
+            StableDiGraph::with_capacity(corpus.works.len() + corpus.concepts.len() + corpus.people.len(), n_edges);
         let works: Vec<NodeIndex> = (0..corpus.works.len() as u32).map(|i| graph.add_node(Node::Work(i))).collect();
-        let concepts: Vec<NodeIndex> = (0..corpus.concepts.len() as u32).map(|i| graph.add_node(Node::Concept(i))).collect();
+        let concepts: Vec<NodeIndex> =
+            (0..corpus.concepts.len() as u32).map(|i| graph.add_node(Node::Concept(i))).collect();
         let people: Vec<NodeIndex> = (0..corpus.people.len() as u32).map(|i| graph.add_node(Node::Person(i))).collect();
         for (pi, person) in corpus.people.iter().enumerate() {
             for (key, rel) in &person.works {
                 if let Some(&w) = corpus.work_index.get(key) {
-                    graph.add_edge(people[pi], works[w as usize], EdgeData { relation: *rel, source: EdgeSource::Record });
+                    graph.add_edge(
+                        people[pi],
+                        works[w as usize],
+                        EdgeData { relation: *rel, source: EdgeSource::Record },
+                    );
                 }
             }
         }
@@ -83,11 +89,19 @@ impl CorpusGraph {
         for (ci, c) in corpus.concepts.iter().enumerate() {
             for (si, s) in c.senses.iter().enumerate() {
                 let w = works[corpus.work_index[&s.work] as usize];
-                graph.add_edge(w, concepts[ci], EdgeData { relation: s.kind.relation(), source: EdgeSource::Sense(ci as u32, si as u32) });
+                graph.add_edge(
+                    w,
+                    concepts[ci],
+                    EdgeData { relation: s.kind.relation(), source: EdgeSource::Sense(ci as u32, si as u32) },
+                );
             }
             for (ri, r) in c.relations.iter().enumerate() {
                 let other = concepts[corpus.concept_index[&r.concept] as usize];
-                graph.add_edge(concepts[ci], other, EdgeData { relation: r.relation, source: EdgeSource::ConceptRelation(ci as u32, ri as u32) });
+                graph.add_edge(
+                    concepts[ci],
+                    other,
+                    EdgeData { relation: r.relation, source: EdgeSource::ConceptRelation(ci as u32, ri as u32) },
+                );
             }
         }
         CorpusGraph { graph, works, concepts, people }
@@ -139,7 +153,8 @@ impl CorpusGraph {
                 return None;
             }
             if let (Some(c), EdgeSource::Edge(i)) = (concept, data.source) {
-                let edge_concept = corpus.edges[i as usize].concept.as_ref().and_then(|id| corpus.concept_index.get(id)).copied();
+                let edge_concept =
+                    corpus.edges[i as usize].concept.as_ref().and_then(|id| corpus.concept_index.get(id)).copied();
                 if edge_concept != Some(c) {
                     return None;
                 }

@@ -220,7 +220,8 @@ impl Corpus {
         let mut indegree = vec![0u32; self.works.len()];
         let mut out_edges: Vec<Vec<(u32, EdgeData)>> = vec![Vec::new(); self.works.len()];
         for &w in &nodes {
-            let outs: Vec<(u32, EdgeData)> = self.forward_edges(w, Direction::Outgoing, concept).into_iter().filter(|(o, _)| on_path(*o)).collect();
+            let outs: Vec<(u32, EdgeData)> =
+                self.forward_edges(w, Direction::Outgoing, concept).into_iter().filter(|(o, _)| on_path(*o)).collect();
             for (o, _) in &outs {
                 indegree[*o as usize] += 1;
             }
@@ -304,7 +305,8 @@ impl Corpus {
         let w = self.index_of_work(key)?;
         let concept = self.concept_filter(&concept.cloned())?;
         let seen = self.reach(w, dir, concept);
-        let mut out: Vec<&Work> = seen.iter().enumerate().filter(|(i, s)| **s && *i != w as usize).map(|(i, _)| &self.works[i]).collect();
+        let mut out: Vec<&Work> =
+            seen.iter().enumerate().filter(|(i, s)| **s && *i != w as usize).map(|(i, _)| &self.works[i]).collect();
         out.sort_by(|a, b| (a.sort_year(), &a.key).cmp(&(b.sort_year(), &b.key)));
         Ok(out)
     }
@@ -334,8 +336,11 @@ impl Corpus {
     /// # Errors
     /// [`ErrorKind::NotFound`] for an unknown concept id.
     pub fn concept_history(&self, id: &str) -> Result<ConceptHistory<'_>> {
-        let concept = self.concept(id).ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no concept `{id}` in the corpus")))?;
-        let mut senses: Vec<(&Sense, &Work)> = concept.senses.iter().filter_map(|s| self.work(s.work.as_str()).map(|w| (s, w))).collect();
+        let concept = self
+            .concept(id)
+            .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no concept `{id}` in the corpus")))?;
+        let mut senses: Vec<(&Sense, &Work)> =
+            concept.senses.iter().filter_map(|s| self.work(s.work.as_str()).map(|w| (s, w))).collect();
         senses.sort_by_key(|(_, w)| (w.sort_year().is_none(), w.sort_year(), w.year.as_ref().and_then(|y| y.suffix)));
         Ok(ConceptHistory { concept, senses })
     }

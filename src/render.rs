@@ -121,10 +121,19 @@ pub fn lineage_text(corpus: &Corpus, lineage: &Lineage) -> String {
             let _ = writeln!(out, "{}", work_line(w));
         }
         if let Some(l) = lineage.links.get(i) {
-            let verdict = if l.attested { "attested: the source says the earlier work shaped the later" } else { "not attested: the source gives the order, not an influence" };
+            let verdict = if l.attested {
+                "attested: the source says the earlier work shaped the later"
+            } else {
+                "not attested: the source gives the order, not an influence"
+            };
             let _ = writeln!(out, "   |  {} ({verdict})", l.relation);
             let _ = writeln!(out, "   |  {}", l.provenance.evidence());
-            let _ = writeln!(out, "   |  ({}, {})", source_name(corpus, l.provenance.source.as_str()), l.provenance.locator);
+            let _ = writeln!(
+                out,
+                "   |  ({}, {})",
+                source_name(corpus, l.provenance.source.as_str()),
+                l.provenance.locator
+            );
         }
     }
     out
@@ -243,7 +252,12 @@ pub fn concept_text(corpus: &Corpus, history: &ConceptHistory<'_>) -> String {
         if let Some(d) = &sense.description {
             let _ = writeln!(out, "      {d}");
         }
-        let _ = writeln!(out, "      source: {}, {}", source_name(corpus, sense.provenance.source.as_str()), s.source_locator);
+        let _ = writeln!(
+            out,
+            "      source: {}, {}",
+            source_name(corpus, sense.provenance.source.as_str()),
+            s.source_locator
+        );
     }
     if !v.relations.is_empty() {
         let _ = writeln!(out, "\nrelations:");
@@ -316,7 +330,8 @@ impl CheckReport {
 /// # Errors
 /// [`ErrorKind::Output`] if serialisation fails.
 pub fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::new(ErrorKind::Output, format!("cannot write json: {e}")).with_source(e))
+    serde_json::to_string_pretty(value)
+        .map_err(|e| Error::new(ErrorKind::Output, format!("cannot write json: {e}")).with_source(e))
 }
 
 /// Serialises any value as YAML.

@@ -24,6 +24,17 @@ fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The candidates close enough to `query` to be a likely typo (at most a third of its
+/// characters changed, and at least 2), nearest first.
+pub(crate) fn close_matches<'a>(query: &str, candidates: impl Iterator<Item = &'a str>, n: usize) -> Vec<String> {
+    let q = fold_name(query);
+    let limit = (q.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, &str)> =
+        candidates.map(|c| (distance(&q, &fold_name(c)), c)).filter(|(d, _)| *d <= limit).collect();
+    scored.sort();
+    scored.into_iter().take(n).map(|(_, c)| c.to_string()).collect()
+}
+
 /// The `n` candidates nearest to `query`, nearest first (ties by name).
 pub(crate) fn nearest<'a>(query: &str, candidates: impl Iterator<Item = &'a str>, n: usize) -> Vec<String> {
     let q = fold_name(query);
@@ -130,12 +141,18 @@ impl Corpus {
             [] => {
                 let candidates = self.nearest_works(name, 5);
                 let shown = candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
-                Err(Error::new(ErrorKind::NotFound, format!("no work matches `{name}`; nearest: {shown}")).with_candidates(candidates))
+                Err(Error::new(ErrorKind::NotFound, format!("no work matches `{name}`; nearest: {shown}"))
+                    .with_candidates(candidates))
             }
             many => {
-                let candidates: Vec<String> = many.iter().map(|w| format!("{} ({})", w.key, w.title.as_deref().unwrap_or("untitled"))).collect();
+                let candidates: Vec<String> =
+                    many.iter().map(|w| format!("{} ({})", w.key, w.title.as_deref().unwrap_or("untitled"))).collect();
                 let shown = many.iter().map(|w| format!("`{}`", w.key)).collect::<Vec<_>>().join(", ");
-                Err(Error::new(ErrorKind::Ambiguous, format!("`{name}` matches {} works: {shown}; name one by its key", many.len())).with_candidates(candidates))
+                Err(Error::new(
+                    ErrorKind::Ambiguous,
+                    format!("`{name}` matches {} works: {shown}; name one by its key", many.len()),
+                )
+                .with_candidates(candidates))
             }
         }
     }
@@ -151,18 +168,24 @@ impl Corpus {
             return Ok(c);
         }
         let hits: Vec<&Concept> = self.concepts.iter().filter(|c| c.is_named(name)).collect();
-        let preferred: Vec<&Concept> = hits.iter().copied().filter(|c| concept_fold_label(&c.label) == concept_fold_label(name)).collect();
+        let preferred: Vec<&Concept> =
+            hits.iter().copied().filter(|c| concept_fold_label(&c.label) == concept_fold_label(name)).collect();
         match (hits.as_slice(), preferred.as_slice()) {
             ([one], _) | (_, [one]) => Ok(one),
             ([], _) => {
                 let labels: Vec<String> = self.concepts.iter().map(|c| c.label.clone()).collect();
                 let candidates = nearest(name, labels.iter().map(String::as_str), 5);
                 let shown = candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
-                Err(Error::new(ErrorKind::NotFound, format!("no concept matches `{name}`; nearest: {shown}")).with_candidates(candidates))
+                Err(Error::new(ErrorKind::NotFound, format!("no concept matches `{name}`; nearest: {shown}"))
+                    .with_candidates(candidates))
             }
             (many, _) => {
                 let candidates: Vec<String> = many.iter().map(|c| c.id.to_string()).collect();
-                Err(Error::new(ErrorKind::Ambiguous, format!("`{name}` names {} concepts: {}", many.len(), candidates.join(", "))).with_candidates(candidates))
+                Err(Error::new(
+                    ErrorKind::Ambiguous,
+                    format!("`{name}` names {} concepts: {}", many.len(), candidates.join(", ")),
+                )
+                .with_candidates(candidates))
             }
         }
     }

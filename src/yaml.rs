@@ -29,7 +29,8 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T>
 
 /// Serialises `value` as YAML.
 pub(crate) fn to_string<T: Serialize>(value: &T) -> Result<String> {
-    serde_yaml::to_string(value).map_err(|e| Error::new(ErrorKind::Output, format!("cannot write yaml: {e}")).with_source(e))
+    serde_yaml::to_string(value)
+        .map_err(|e| Error::new(ErrorKind::Output, format!("cannot write yaml: {e}")).with_source(e))
 }
 
 /// serde_yaml locates some errors at the start of the enclosing mapping; when the
@@ -41,7 +42,13 @@ fn refine(text: &str, file: &str, line: u32, column: u32, message: &str) -> Loca
             if let Some(byte) = l.find(value) {
                 // Only a value position: after `key: ` or `- `.
                 let before = l[..byte].trim_end();
-                if before.ends_with(':') || before.ends_with('-') || before.ends_with('[') || before.ends_with(',') || before.ends_with('\'') || before.ends_with('"') {
+                if before.ends_with(':')
+                    || before.ends_with('-')
+                    || before.ends_with('[')
+                    || before.ends_with(',')
+                    || before.ends_with('\'')
+                    || before.ends_with('"')
+                {
                     return Location::new(file, i as u32 + 1, l[..byte].chars().count() as u32 + 1);
                 }
             }
@@ -92,7 +99,8 @@ impl<'a> Locator<'a> {
                 };
                 let content_indent = l.len() - content.len();
                 let key_end = content.find(':').filter(|&i| {
-                    content[..i].chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') && matches!(content.as_bytes().get(i + 1), None | Some(b' '))
+                    content[..i].chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                        && matches!(content.as_bytes().get(i + 1), None | Some(b' '))
                 });
                 let (key, value_col) = match key_end {
                     Some(i) => {
@@ -117,10 +125,15 @@ impl<'a> Locator<'a> {
                 Step::Key(k) => {
                     let min = (start..end).filter_map(|i| self.lines[i].as_ref().map(|l| l.content_indent)).min();
                     let Some(min) = min else { break };
-                    let hit = (start..end).find(|&i| self.lines[i].as_ref().is_some_and(|l| l.content_indent == min && l.key == Some(k)));
+                    let hit = (start..end)
+                        .find(|&i| self.lines[i].as_ref().is_some_and(|l| l.content_indent == min && l.key == Some(k)));
                     let Some(i) = hit else { break };
                     found = (i, self.lines[i].as_ref().map_or(0, |l| l.value_col));
-                    let next = (i + 1..end).find(|&j| self.lines[j].as_ref().is_some_and(|l| l.content_indent <= min && (l.key.is_some() || l.dash) && l.indent <= min));
+                    let next = (i + 1..end).find(|&j| {
+                        self.lines[j]
+                            .as_ref()
+                            .is_some_and(|l| l.content_indent <= min && (l.key.is_some() || l.dash) && l.indent <= min)
+                    });
                     start = i + 1;
                     end = next.unwrap_or(end);
                     // An item's first key sits on the dash line: the block starts there.
@@ -129,9 +142,16 @@ impl<'a> Locator<'a> {
                     }
                 }
                 Step::Index(n) => {
-                    let dashes: Vec<usize> = (start..end).filter(|&i| self.lines[i].as_ref().is_some_and(|l| l.dash)).collect();
-                    let Some(min) = dashes.iter().filter_map(|&i| self.lines[i].as_ref().map(|l| l.indent)).min() else { break };
-                    let items: Vec<usize> = dashes.into_iter().filter(|&i| self.lines[i].as_ref().is_some_and(|l| l.indent == min)).collect();
+                    let dashes: Vec<usize> =
+                        (start..end).filter(|&i| self.lines[i].as_ref().is_some_and(|l| l.dash)).collect();
+                    let Some(min) = dashes.iter().filter_map(|&i| self.lines[i].as_ref().map(|l| l.indent)).min()
+                    else {
+                        break;
+                    };
+                    let items: Vec<usize> = dashes
+                        .into_iter()
+                        .filter(|&i| self.lines[i].as_ref().is_some_and(|l| l.indent == min))
+                        .collect();
                     let Some(&i) = items.get(n) else { break };
                     let line = self.lines[i].as_ref().expect("dash line");
                     found = (i, line.indent);
@@ -145,7 +165,11 @@ impl<'a> Locator<'a> {
             }
         }
         let (line, byte) = found;
-        let col = self.lines.get(line).and_then(|l| l.as_ref()).map_or(0, |l| l.text[..byte.min(l.text.len())].chars().count());
+        let col = self
+            .lines
+            .get(line)
+            .and_then(|l| l.as_ref())
+            .map_or(0, |l| l.text[..byte.min(l.text.len())].chars().count());
         Location::new(self.file, line as u32 + 1, col as u32 + 1)
     }
 }
@@ -166,7 +190,10 @@ mod tests {
         assert_eq!(at(&[Step::Key("edges"), Step::Index(1), Step::Key("to")]), (5, 9));
         assert_eq!(at(&[Step::Key("edges"), Step::Index(0), Step::Key("from")]), (2, 11));
         assert_eq!(at(&[Step::Key("edges"), Step::Index(1), Step::Key("provenance"), Step::Key("locator")]), (7, 16));
-        assert_eq!(at(&[Step::Key("concepts"), Step::Index(0), Step::Key("senses"), Step::Index(1), Step::Key("work")]), (12, 15));
+        assert_eq!(
+            at(&[Step::Key("concepts"), Step::Index(0), Step::Key("senses"), Step::Index(1), Step::Key("work")]),
+            (12, 15)
+        );
     }
 
     #[test]

@@ -59,7 +59,11 @@ edges:
 "#;
 
 fn corpus(data: &str) -> Result<Corpus, bibgraph::Error> {
-    Corpus::from_files([CorpusFile::new("t/corpus.yaml", MANIFEST), CorpusFile::new("t/refs.txt", REFS), CorpusFile::new("t/data.yaml", data)])
+    Corpus::from_files([
+        CorpusFile::new("t/corpus.yaml", MANIFEST),
+        CorpusFile::new("t/refs.txt", REFS),
+        CorpusFile::new("t/data.yaml", data),
+    ])
 }
 
 fn error_of(data: &str) -> bibgraph::Error {
@@ -99,15 +103,19 @@ fn unknown_work_in_a_sense_is_located() {
 #[test]
 fn every_error_is_reported_not_just_the_first() {
     let e = error_of(&DATA.replace("from: beta1960", "from: beta1906").replace("to: delta1980", "to: delta1908"));
-    let codes: Vec<(&str, u32)> = e.diagnostics().iter().map(|d| (d.code.as_str(), d.location.as_ref().unwrap().line)).collect();
+    let codes: Vec<(&str, u32)> =
+        e.diagnostics().iter().map(|d| (d.code.as_str(), d.location.as_ref().unwrap().line)).collect();
     assert_eq!(codes, [("unknown-work", 30), ("unknown-work", 44)]);
-    assert!(e.to_string().ends_with("(and 1 more errors)"), "{e}");
+    assert!(e.to_string().ends_with("(and 1 more error)"), "{e}");
 }
 
 #[test]
 fn duplicate_work_key_points_at_both_places() {
     let e = error_of(&DATA.replace("- key: source2010", "- key: alpha1950"));
-    assert_eq!(e.to_string(), "t/data.yaml:2:10: duplicate work key `alpha1950` (first at t/refs.txt:1:3) (and 1 more errors)");
+    assert_eq!(
+        e.to_string(),
+        "t/data.yaml:2:10: duplicate work key `alpha1950` (first at t/refs.txt:1:3) (and 1 more error)"
+    );
     // The manifest's `source` no longer names a work: the second error.
     let codes: Vec<&str> = e.diagnostics().iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["duplicate-key", "unknown-work"]);
@@ -188,10 +196,19 @@ fn a_cycle_is_reported_whole() {
     // gamma1970 -> beta1960 goes back in time and is skipped; force a same-year cycle instead.
     let refs = REFS.replace("Gamma G (1970)", "Gamma G (1960)");
     let data = data.replace("gamma1970", "gamma1960");
-    let c = Corpus::from_files([CorpusFile::new("t/corpus.yaml", MANIFEST), CorpusFile::new("t/refs.txt", refs), CorpusFile::new("t/data.yaml", data)]).unwrap();
+    let c = Corpus::from_files([
+        CorpusFile::new("t/corpus.yaml", MANIFEST),
+        CorpusFile::new("t/refs.txt", refs),
+        CorpusFile::new("t/data.yaml", data),
+    ])
+    .unwrap();
     let e = c.lineage("alpha1950", "delta1980", &LineageOptions::default()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Cycle);
-    assert!(e.to_string() == "the lineage edges form a cycle: beta1960 -> gamma1960 -> beta1960" || e.to_string() == "the lineage edges form a cycle: gamma1960 -> beta1960 -> gamma1960", "{e}");
+    assert!(
+        e.to_string() == "the lineage edges form a cycle: beta1960 -> gamma1960 -> beta1960"
+            || e.to_string() == "the lineage edges form a cycle: gamma1960 -> beta1960 -> gamma1960",
+        "{e}"
+    );
 }
 
 #[test]
@@ -218,7 +235,12 @@ fn names_resolve_by_citation_and_unknown_names_list_candidates() {
 #[test]
 fn a_bad_reference_entry_does_not_sink_the_list() {
     let refs = format!("{REFS}%%% garbage line with no year\n- Epsilon E (1990) Fifth work. City: Press.\n");
-    let c = Corpus::from_files([CorpusFile::new("t/corpus.yaml", MANIFEST), CorpusFile::new("t/refs.txt", refs), CorpusFile::new("t/data.yaml", DATA)]).unwrap();
+    let c = Corpus::from_files([
+        CorpusFile::new("t/corpus.yaml", MANIFEST),
+        CorpusFile::new("t/refs.txt", refs),
+        CorpusFile::new("t/data.yaml", DATA),
+    ])
+    .unwrap();
     assert!(c.work("epsilon1990").is_some());
     // The garbage is kept, raw, inside the entry it follows, and flagged there.
     let delta = c.work("delta1980").unwrap();

@@ -14,7 +14,8 @@ fn example(name: &str) -> PathBuf {
 }
 
 fn run(name: &str, args: &[&str]) -> String {
-    let out = Command::new(example(name)).args(args).output().unwrap_or_else(|e| panic!("cannot run example {name}: {e}"));
+    let out =
+        Command::new(example(name)).args(args).output().unwrap_or_else(|e| panic!("cannot run example {name}: {e}"));
     assert!(out.status.success(), "{name} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
@@ -25,7 +26,15 @@ fn trace_lineage_prints_bourne_to_portes_in_order() {
     let steps: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ')).map(|l| l.split("  ").next().unwrap()).collect();
     assert_eq!(
         steps,
-        ["Bourne 1916", "Jessup 1956", "Aron 1966", "Nye and Keohane 1971", "Glick Schiller et al. 1995", "Portes 1997", "Portes et al. 1999"]
+        [
+            "Bourne 1916",
+            "Jessup 1956",
+            "Aron 1966",
+            "Nye and Keohane 1971",
+            "Glick Schiller et al. 1995",
+            "Portes 1997",
+            "Portes et al. 1999"
+        ]
     );
     let first_link = out.lines().find(|l| l.trim_start().starts_with("->")).unwrap();
     assert!(first_link.contains("succession (succession only)"), "{first_link}");
@@ -39,7 +48,17 @@ fn concept_history_lists_senses_oldest_first() {
     let years: Vec<i32> = out
         .lines()
         .filter(|l| l.starts_with("  ") && !l.starts_with("    ") && l.contains(": "))
-        .filter_map(|l| l.split(':').next()?.split(',').next()?.split_whitespace().last()?.trim_end_matches(char::is_alphabetic).parse().ok())
+        .filter_map(|l| {
+            l.split(':')
+                .next()?
+                .split(',')
+                .next()?
+                .split_whitespace()
+                .last()?
+                .trim_end_matches(char::is_alphabetic)
+                .parse()
+                .ok()
+        })
         .collect();
     assert!(!years.is_empty(), "{out}");
     assert!(years.windows(2).all(|w| w[0] <= w[1]), "not in time order: {years:?}");

@@ -4,9 +4,12 @@ use super::raw::{RawFile, RawManifest, RawProvenance};
 use super::{Corpus, CorpusMeta, Person};
 use crate::error::{Diagnostic, Error, ErrorKind, Location, Result, Severity};
 use crate::graph::CorpusGraph;
-use crate::model::{Concept, ConceptId, ConceptRelation, Edge, EdgeTarget, Name, PersonId, Provenance, Relation, Sense, Work, WorkKey, WorkType};
+use crate::model::{
+    Concept, ConceptId, ConceptRelation, Edge, EdgeTarget, Name, PersonId, Provenance, Relation, Sense, Work, WorkKey,
+    WorkType,
+};
 use crate::refparse::{self, text::fold_key_part, ParseOptions};
-use crate::resolve::nearest;
+use crate::resolve::close_matches;
 use crate::yaml::{self, Locator, Step};
 use std::collections::HashMap;
 use std::path::Path;
@@ -29,27 +32,36 @@ impl CorpusFile {
 
 fn read_file(path: &Path) -> Result<CorpusFile> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {name}: {e}")).with_source(e))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {name}: {e}")).with_source(e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..valid];
         let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-        let col = String::from_utf8_lossy(&before[before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..]).chars().count() as u32 + 1;
-        Error::new(ErrorKind::Syntax, "invalid utf-8").at(Some(Location::new(name.clone(), line, col))).with_source(e.utf8_error())
+        let col = String::from_utf8_lossy(&before[before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..])
+            .chars()
+            .count() as u32
+            + 1;
+        Error::new(ErrorKind::Syntax, "invalid utf-8")
+            .at(Some(Location::new(name.clone(), line, col)))
+            .with_source(e.utf8_error())
     })?;
     Ok(CorpusFile { name, text })
 }
 
 /// The corpus files of a directory (in name order) or a single file.
 pub(crate) fn read_path(path: &Path) -> Result<Vec<CorpusFile>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
     if !meta.is_dir() {
         return Ok(vec![read_file(path)?]);
     }
-    let entries = std::fs::read_dir(path).map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
+    let entries = std::fs::read_dir(path)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
     let mut paths = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
+        let entry = entry
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
         let p = entry.path();
         if p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "txt")) {
             paths.push(p);
@@ -89,7 +101,7 @@ impl Checker<'_> {
         if self.works.contains_key(key) {
             return Some(WorkKey::new(key));
         }
-        let hint = nearest(key, self.works.keys().map(WorkKey::as_str), 1);
+        let hint = close_matches(key, self.works.keys().map(WorkKey::as_str), 1);
         let hint = hint.first().map(|h| format!(" (did you mean `{h}`?)")).unwrap_or_default();
         self.error("unknown-work", format!("unknown work `{key}`{hint}"), at(), subject);
         None
@@ -99,13 +111,19 @@ impl Checker<'_> {
         if self.concepts.contains_key(id) {
             return Some(ConceptId::new(id));
         }
-        let hint = nearest(id, self.concepts.keys().map(ConceptId::as_str), 1);
+        let hint = close_matches(id, self.concepts.keys().map(ConceptId::as_str), 1);
         let hint = hint.first().map(|h| format!(" (did you mean `{h}`?)")).unwrap_or_default();
         self.error("unknown-concept", format!("unknown concept `{id}`{hint}"), at(), subject);
         None
     }
 
-    fn provenance(&mut self, raw: &RawProvenance, loc: &Locator<'_>, path: &[Step<'_>], subject: &str) -> Option<Provenance> {
+    fn provenance(
+        &mut self,
+        raw: &RawProvenance,
+        loc: &Locator<'_>,
+        path: &[Step<'_>],
+        subject: &str,
+    ) -> Option<Provenance> {
         let at = |extra: &'static str| {
             let mut p = path.to_vec();
             p.push(Step::Key("provenance"));
@@ -118,7 +136,12 @@ impl Checker<'_> {
             (Some(s), _) => self.work(s, || at("source"), Some(subject))?,
             (None, Some(d)) => d.clone(),
             (None, None) => {
-                self.error("no-source", "provenance names no `source` and the corpus has no default `source`".into(), at(""), Some(subject));
+                self.error(
+                    "no-source",
+                    "provenance names no `source` and the corpus has no default `source`".into(),
+                    at(""),
+                    Some(subject),
+                );
                 return None;
             }
         };
@@ -136,8 +159,12 @@ impl Checker<'_> {
 fn check_id(kind: &str, id: &str, at: Location, diags: &mut Vec<Diagnostic>) {
     if !WorkKey::is_valid(id) {
         diags.push(
-            Diagnostic::new(Severity::Error, "invalid-key", format!("invalid {kind} `{id}`: use lowercase ascii letters, digits and `-`, starting with a letter"))
-                .at(Some(at)),
+            Diagnostic::new(
+                Severity::Error,
+                "invalid-key",
+                format!("invalid {kind} `{id}`: use lowercase ascii letters, digits and `-`, starting with a letter"),
+            )
+            .at(Some(at)),
         );
     }
 }
@@ -155,19 +182,24 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
         check_id("corpus id", &m.id, Locator::new(&file.text, &file.name).locate(&[Step::Key("id")]), &mut diagnostics);
         meta = CorpusMeta { id: m.id, title: m.title, source: m.source.map(WorkKey::new) };
     }
-    let add_work = |work: Work, works: &mut Vec<Work>, index: &mut HashMap<WorkKey, u32>, diags: &mut Vec<Diagnostic>| {
-        if let Some(&prev) = index.get(&work.key) {
-            let prev_at = works[prev as usize].origin.as_ref().map(|l| l.to_string()).unwrap_or_default();
-            diags.push(
-                Diagnostic::new(Severity::Error, "duplicate-key", format!("duplicate work key `{}` (first at {prev_at})", work.key))
+    let add_work =
+        |work: Work, works: &mut Vec<Work>, index: &mut HashMap<WorkKey, u32>, diags: &mut Vec<Diagnostic>| {
+            if let Some(&prev) = index.get(&work.key) {
+                let prev_at = works[prev as usize].origin.as_ref().map(|l| l.to_string()).unwrap_or_default();
+                diags.push(
+                    Diagnostic::new(
+                        Severity::Error,
+                        "duplicate-key",
+                        format!("duplicate work key `{}` (first at {prev_at})", work.key),
+                    )
                     .at(work.origin.clone())
                     .about(work.key.as_str()),
-            );
-            return;
-        }
-        index.insert(work.key.clone(), works.len() as u32);
-        works.push(work);
-    };
+                );
+                return;
+            }
+            index.insert(work.key.clone(), works.len() as u32);
+            works.push(work);
+        };
     // Reference lists first, then YAML works.
     for file in files.iter().filter(|f| extension(&f.name) == "txt") {
         let list = refparse::parse_list(&file.text, &file.name, &ParseOptions::default());
@@ -180,7 +212,9 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
         let raw: RawFile = yaml::from_str(&file.text, &file.name)?;
         parsed.push((file, raw));
     }
-    if meta.source.is_none() && parsed.iter().any(|(_, r)| !r.works.is_empty() || !r.concepts.is_empty() || !r.edges.is_empty()) {
+    if meta.source.is_none()
+        && parsed.iter().any(|(_, r)| !r.works.is_empty() || !r.concepts.is_empty() || !r.edges.is_empty())
+    {
         // Provenance without `source` then needs one; reported per item below.
     }
     let mut pending_provenance: Vec<(u32, RawProvenance, Location)> = Vec::new();
@@ -220,7 +254,11 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
             let before = works.len();
             add_work(work, &mut works, &mut work_index, &mut diagnostics);
             if works.len() > before {
-                pending_provenance.push((before as u32, rw.provenance, loc.locate(&[Step::Key("works"), Step::Index(i)])));
+                pending_provenance.push((
+                    before as u32,
+                    rw.provenance,
+                    loc.locate(&[Step::Key("works"), Step::Index(i)]),
+                ));
             }
         }
     }
@@ -235,11 +273,22 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
             let id = ConceptId::new(rc.id.clone());
             if let Some(&prev) = concept_index.get(&id) {
                 let prev_at = concepts[prev as usize].origin.as_ref().map(|l| l.to_string()).unwrap_or_default();
-                diagnostics.push(Diagnostic::new(Severity::Error, "duplicate-key", format!("duplicate concept id `{id}` (first at {prev_at})")).at(Some(at)).about(rc.id.as_str()));
+                diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Error,
+                        "duplicate-key",
+                        format!("duplicate concept id `{id}` (first at {prev_at})"),
+                    )
+                    .at(Some(at))
+                    .about(rc.id.as_str()),
+                );
                 continue;
             }
             if rc.label.trim().is_empty() {
-                diagnostics.push(Diagnostic::new(Severity::Error, "empty-label", format!("concept `{id}` has an empty label")).at(Some(at.clone())));
+                diagnostics.push(
+                    Diagnostic::new(Severity::Error, "empty-label", format!("concept `{id}` has an empty label"))
+                        .at(Some(at.clone())),
+                );
             }
             concept_index.insert(id.clone(), concepts.len() as u32);
             concepts.push(Concept {
@@ -254,10 +303,18 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
         }
     }
 
-    let mut checker = Checker { diagnostics: Vec::new(), works: &work_index, concepts: &concept_index, default_source: meta.source.clone() };
+    let mut checker = Checker {
+        diagnostics: Vec::new(),
+        works: &work_index,
+        concepts: &concept_index,
+        default_source: meta.source.clone(),
+    };
     if let Some(src) = &meta.source {
         if !work_index.contains_key(src) {
-            let at = files.iter().find(|f| is_manifest(&f.name)).map(|f| Locator::new(&f.text, &f.name).locate(&[Step::Key("source")]));
+            let at = files
+                .iter()
+                .find(|f| is_manifest(&f.name))
+                .map(|f| Locator::new(&f.text, &f.name).locate(&[Step::Key("source")]));
             checker.work(src.as_str(), || at.unwrap_or_else(|| Location::new("corpus.yaml", 1, 1)), None);
         }
     }
@@ -313,11 +370,20 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
             }
             for (si, rs) in rc.senses.iter().enumerate() {
                 let path = [Step::Key("concepts"), Step::Index(ci), Step::Key("senses"), Step::Index(si)];
-                let w = checker.work(&rs.work, || loc.locate(&[path[0], path[1], path[2], path[3], Step::Key("work")]), Some(&rc.id));
+                let w = checker.work(
+                    &rs.work,
+                    || loc.locate(&[path[0], path[1], path[2], path[3], Step::Key("work")]),
+                    Some(&rc.id),
+                );
                 let p = checker.provenance(&rs.provenance, &loc, &path, &rc.id);
                 let empty = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
                 if empty(&rs.quote) && empty(&rs.description) {
-                    checker.error("no-evidence", format!("a sense of `{}` has neither a `quote` nor a `description`", rc.id), loc.locate(&path), Some(&rc.id));
+                    checker.error(
+                        "no-evidence",
+                        format!("a sense of `{}` has neither a `quote` nor a `description`", rc.id),
+                        loc.locate(&path),
+                        Some(&rc.id),
+                    );
                 }
                 if let (Some(work), Some(provenance)) = (w, p) {
                     senses.push((
@@ -345,11 +411,20 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
                     );
                     continue;
                 }
-                let c = checker.concept(&rr.concept, || loc.locate(&[path[0], path[1], path[2], path[3], Step::Key("concept")]), Some(&rc.id));
+                let c = checker.concept(
+                    &rr.concept,
+                    || loc.locate(&[path[0], path[1], path[2], path[3], Step::Key("concept")]),
+                    Some(&rc.id),
+                );
                 let p = checker.provenance(&rr.provenance, &loc, &path, &rc.id);
                 if let (Some(concept), Some(provenance)) = (c, p) {
                     if concept.as_str() == rc.id {
-                        checker.error("self-loop", format!("concept `{}` is related to itself", rc.id), loc.locate(&path), Some(&rc.id));
+                        checker.error(
+                            "self-loop",
+                            format!("concept `{}` is related to itself", rc.id),
+                            loc.locate(&path),
+                            Some(&rc.id),
+                        );
                         continue;
                     }
                     relations.push((cidx, ConceptRelation { relation: rr.relation, concept, provenance }));
@@ -368,7 +443,10 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
             } else {
                 checker.error(
                     "wrong-relation",
-                    format!("relation `{}` cannot link a work (use a work-to-work or work-to-concept relation)", re.relation),
+                    format!(
+                        "relation `{}` cannot link a work (use a work-to-work or work-to-concept relation)",
+                        re.relation
+                    ),
                     field("relation"),
                     Some(&subject),
                 );
@@ -384,7 +462,14 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
                     checker.error("self-loop", format!("edge from `{from}` to itself"), field("to"), Some(&subject));
                     continue;
                 }
-                edges.push(Edge { from, to, relation: re.relation, concept, provenance, origin: Some(loc.locate(&path)) });
+                edges.push(Edge {
+                    from,
+                    to,
+                    relation: re.relation,
+                    concept,
+                    provenance,
+                    origin: Some(loc.locate(&path)),
+                });
             }
         }
     }
@@ -403,14 +488,22 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
             work.annotation = annotation;
         }
         for f in &flags {
-            diagnostics.push(Diagnostic::new(Severity::Warning, f.kind.clone(), f.message.clone()).at(work.origin.clone()).about(work.key.as_str()));
+            diagnostics.push(
+                Diagnostic::new(Severity::Warning, f.kind.clone(), f.message.clone())
+                    .at(work.origin.clone())
+                    .about(work.key.as_str()),
+            );
         }
         work.flags.extend(flags);
         work.provenance.push(p);
     }
     for work in works.iter().filter(|w| w.raw.is_none()) {
         for f in &work.flags {
-            diagnostics.push(Diagnostic::new(Severity::Warning, f.kind.clone(), f.message.clone()).at(work.origin.clone()).about(work.key.as_str()));
+            diagnostics.push(
+                Diagnostic::new(Severity::Warning, f.kind.clone(), f.message.clone())
+                    .at(work.origin.clone())
+                    .about(work.key.as_str()),
+            );
         }
     }
     for (c, s) in senses {
@@ -427,16 +520,33 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
             if let (Some(fy), Some(ty)) = (fy, ty) {
                 if fy > ty {
                     diagnostics.push(
-                        Diagnostic::new(Severity::Warning, "backward-in-time", format!("{} edge goes back in time, from {fy} to {ty}: lineage queries skip it", e.relation))
-                            .at(e.origin.clone())
-                            .about(format!("{} -> {to}", e.from)),
+                        Diagnostic::new(
+                            Severity::Warning,
+                            "backward-in-time",
+                            format!(
+                                "{} edge goes back in time, from {fy} to {ty}: lineage queries skip it",
+                                e.relation
+                            ),
+                        )
+                        .at(e.origin.clone())
+                        .about(format!("{} -> {to}", e.from)),
                     );
                 }
             }
         }
     }
     let people = collect_people(&works);
-    let mut corpus = Corpus { meta, works, work_index, concepts, concept_index, people, edges, diagnostics, graph: CorpusGraph::default() };
+    let mut corpus = Corpus {
+        meta,
+        works,
+        work_index,
+        concepts,
+        concept_index,
+        people,
+        edges,
+        diagnostics,
+        graph: CorpusGraph::default(),
+    };
     corpus.graph = CorpusGraph::build(&corpus);
     Ok(corpus)
 }
@@ -471,7 +581,12 @@ fn works_item_index(text: &str, key: &str) -> usize {
 fn person_id(name: &Name) -> PersonId {
     match name {
         Name::Person(p) => {
-            let initial = p.given.as_deref().and_then(|g| g.chars().find(|c| c.is_alphabetic())).map(|c| fold_key_part(&c.to_string())).unwrap_or_default();
+            let initial = p
+                .given
+                .as_deref()
+                .and_then(|g| g.chars().find(|c| c.is_alphabetic()))
+                .map(|c| fold_key_part(&c.to_string()))
+                .unwrap_or_default();
             let family = fold_key_part(&format!("{}{}", p.particle.as_deref().unwrap_or(""), p.family));
             if initial.is_empty() {
                 PersonId::new(family)
@@ -488,7 +603,11 @@ fn collect_people(works: &[Work]) -> Vec<Person> {
     let mut index: HashMap<PersonId, usize> = HashMap::new();
     for w in works {
         let own_editors = w.kind != WorkType::Chapter;
-        let roles = w.authors.iter().map(|n| (n, Relation::Authored)).chain(w.editors.iter().filter(|_| own_editors).map(|n| (n, Relation::Edited)));
+        let roles = w
+            .authors
+            .iter()
+            .map(|n| (n, Relation::Authored))
+            .chain(w.editors.iter().filter(|_| own_editors).map(|n| (n, Relation::Edited)));
         for (name, rel) in roles {
             let id = person_id(name);
             let i = *index.entry(id.clone()).or_insert_with(|| {

@@ -1,6 +1,6 @@
 //! A corpus: works, people, concepts and typed edges, loaded from a directory of files
 //! (see `docs/corpus-format.md`) or from the built-in Waldinger corpus, validated, and
-//! linked into one [`CorpusGraph`](crate::graph::CorpusGraph).
+//! linked into one [`CorpusGraph`].
 
 mod builtin;
 mod load;
@@ -65,7 +65,8 @@ impl Corpus {
     /// # Errors
     /// Only if the built-in files are invalid, which the crate's tests rule out.
     pub fn builtin() -> Result<Corpus> {
-        let files = builtin::FILES.iter().map(|(name, text)| CorpusFile::new(format!("{}{name}", builtin::PREFIX), *text));
+        let files =
+            builtin::FILES.iter().map(|(name, text)| CorpusFile::new(format!("{}{name}", builtin::PREFIX), *text));
         Corpus::from_files(files)
     }
 
@@ -140,6 +141,9 @@ impl Corpus {
     }
 
     pub(crate) fn index_of_work(&self, key: &str) -> Result<u32> {
-        self.work_index.get(key).copied().ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no work `{key}` in the corpus")))
+        self.work_index
+            .get(key)
+            .copied()
+            .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no work `{key}` in the corpus")))
     }
 }

@@ -10,8 +10,8 @@ mod relation;
 mod work;
 mod year;
 
-pub use concept::{Concept, ConceptRelation, Sense, SenseKind};
 pub(crate) use concept::fold_label as concept_fold_label;
+pub use concept::{Concept, ConceptRelation, Sense, SenseKind};
 pub use ids::{ConceptId, PersonId, WorkKey};
 pub use name::{Name, PersonName};
 pub use relation::{Edge, EdgeTarget, Flag, Provenance, Relation};

@@ -95,7 +95,11 @@ impl Relation {
     pub fn is_lineage(self) -> bool {
         matches!(
             self,
-            Relation::Influence | Relation::Transmission | Relation::Refinement | Relation::Critique | Relation::Succession
+            Relation::Influence
+                | Relation::Transmission
+                | Relation::Refinement
+                | Relation::Critique
+                | Relation::Succession
         )
     }
 

@@ -53,7 +53,16 @@ const URL_MARKERS: &[&str] = &["Available at:", "Available from:", "Retrieved fr
 fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize {
     let mut end = text.len();
     // DOI
-    for marker in ["https://doi.org/", "http://doi.org/", "http://dx.doi.org/", "https://dx.doi.org/", "doi:", "DOI:", "doi: ", "DOI "] {
+    for marker in [
+        "https://doi.org/",
+        "http://doi.org/",
+        "http://dx.doi.org/",
+        "https://dx.doi.org/",
+        "doi:",
+        "DOI:",
+        "doi: ",
+        "DOI ",
+    ] {
         if let Some(i) = text[..end].rfind(marker) {
             let doi = text[i + marker.len()..end].trim();
             let doi = doi.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',']);
@@ -64,11 +73,10 @@ fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize 
             }
         }
     }
-    let marker = URL_MARKERS
-        .iter()
-        .filter_map(|m| text[..end].find(m).map(|i| (i, i + m.len())))
-        .min()
-        .or_else(|| ["https://", "http://", "www."].iter().filter_map(|m| text[..end].find(m).map(|i| (i, i))).min());
+    let marker =
+        URL_MARKERS.iter().filter_map(|m| text[..end].find(m).map(|i| (i, i + m.len()))).min().or_else(|| {
+            ["https://", "http://", "www."].iter().filter_map(|m| text[..end].find(m).map(|i| (i, i))).min()
+        });
     if let Some((start, url_start)) = marker {
         let mut url = text[url_start..end].trim().trim_end_matches(['.', ',']).to_string();
         // A trailing access note: `(accessed 3 March 2010)`.
@@ -123,7 +131,10 @@ fn plausible_place(s: &str) -> bool {
 
 /// `Container VOL(ISSUE): PAGES`, `Container Nos X: PAGES`, `Container, VOL(ISSUE), PAGES`.
 /// Returns (container range end, volume, issue, pages).
-fn parse_journal_tail(s: &str) -> Option<(usize, Option<String>, Option<String>, Option<String>)> {
+/// (end of the container in the text, volume, issue, pages)
+type JournalTail = (usize, Option<String>, Option<String>, Option<String>);
+
+fn parse_journal_tail(s: &str) -> Option<JournalTail> {
     let s = s.trim_end().trim_end_matches('.');
     // pages
     let (before_pages, pages) = {
@@ -151,7 +162,9 @@ fn parse_journal_tail(s: &str) -> Option<(usize, Option<String>, Option<String>,
     }
     let mut container_end = vstart;
     let head = before_issue[..vstart].trim_end();
-    let (volume, issue) = if let Some(h) = head.strip_suffix(" Nos").or_else(|| head.strip_suffix(" No.")).or_else(|| head.strip_suffix(" no.")) {
+    let (volume, issue) = if let Some(h) =
+        head.strip_suffix(" Nos").or_else(|| head.strip_suffix(" No.")).or_else(|| head.strip_suffix(" no."))
+    {
         container_end = h.len();
         (None, Some(vol.to_string()))
     } else {
@@ -170,7 +183,8 @@ fn find_in_marker(text: &str) -> Option<(usize, usize, bool)> {
     while let Some(rel) = text[from..].find("In") {
         let i = from + rel;
         from = i + 2;
-        let at_sentence_start = i >= 2 && matches!(&text[i - 2..i], ". " | "? " | "! " | ", ") || i == 0;
+        let before = &text[..i];
+        let at_sentence_start = i == 0 || [". ", "? ", "! ", ", "].iter().any(|p| before.ends_with(p));
         if !at_sentence_start {
             continue;
         }
@@ -226,10 +240,19 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
     for (i, _) in body.text.match_indices('?') {
         let before = body.text[..i].chars().next_back();
         let after = body.text[i + 1..].chars().next();
-        if before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic) && bytes.get(i + 1) != Some(&b' ') {
+        if before.is_some_and(char::is_alphabetic)
+            && after.is_some_and(char::is_alphabetic)
+            && bytes.get(i + 1) != Some(&b' ')
+        {
             let word_start = body.text[..i].rfind(' ').map_or(0, |p| p + 1);
             let word_end = body.text[i..].find(' ').map_or(body.text.len(), |p| i + p);
-            flags.push(Flag::new("misprint", format!("`?` inside the word `{}`: a character was probably lost in conversion", &body.text[word_start..word_end])));
+            flags.push(Flag::new(
+                "misprint",
+                format!(
+                    "`?` inside the word `{}`: a character was probably lost in conversion",
+                    &body.text[word_start..word_end]
+                ),
+            ));
         }
     }
 
@@ -245,8 +268,12 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
             let names = parse_names(&rest.text[..ms]);
             let marker = &rest.text[ms..me];
             match marker_is_singular(marker) {
-                Some(true) if names.len() > 1 => flags.push(Flag::new("misprint", format!("`{marker}` given for {} editors", names.len()))),
-                Some(false) if names.len() == 1 => flags.push(Flag::new("misprint", format!("`{marker}` given for a single editor"))),
+                Some(true) if names.len() > 1 => {
+                    flags.push(Flag::new("misprint", format!("`{marker}` given for {} editors", names.len())))
+                }
+                Some(false) if names.len() == 1 => {
+                    flags.push(Flag::new("misprint", format!("`{marker}` given for a single editor")))
+                }
                 _ => {}
             }
             work.editors = names;
@@ -262,9 +289,17 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
         if let Some(&container_start) = breaks.last() {
             work.kind = WorkType::ArticleJournal;
             let container = &body.text[container_start..container_end];
-            let emphasised: usize = body.emphasis.iter().filter(|r| r.start >= container_start && r.end <= container_end).map(|r| r.len()).sum();
+            let emphasised: usize = body
+                .emphasis
+                .iter()
+                .filter(|r| r.start >= container_start && r.end <= container_end)
+                .map(|r| r.len())
+                .sum();
             if emphasised > 0 && emphasised < container.trim().len() {
-                repairs.push(Flag::new("partial-emphasis", format!("emphasis covers only part of the journal name `{}`", container.trim())));
+                repairs.push(Flag::new(
+                    "partial-emphasis",
+                    format!("emphasis covers only part of the journal name `{}`", container.trim()),
+                ));
             }
             work.container_title = non_empty(container);
             work.title = title_before(&body, container_start);
@@ -307,7 +342,10 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
     work.kind = if work.url.is_some() { WorkType::Webpage } else { WorkType::Book };
     work.title = non_empty(body.text);
     if work.url.is_none() && work.title.is_some() {
-        flags.push(Flag::new("unstructured", "no journal, publisher or url found: the text after the year is kept whole as the title"));
+        flags.push(Flag::new(
+            "unstructured",
+            "no journal, publisher or url found: the text after the year is kept whole as the title",
+        ));
     }
     BodyFindings { flags, repairs, unplaced }
 }
@@ -333,7 +371,16 @@ fn parse_container_and_publisher(book: &Part<'_>, work: &mut Work, unplaced: &mu
     }
 }
 
-const SERIES_WORDS: &[&str] = &["working paper", "research paper", "discussion paper", "policy paper", "occasional paper", "technical report", "policy brief", "working papers"];
+const SERIES_WORDS: &[&str] = &[
+    "working paper",
+    "research paper",
+    "discussion paper",
+    "policy paper",
+    "occasional paper",
+    "technical report",
+    "policy brief",
+    "working papers",
+];
 
 /// A report: `Title. Series Name Paper, No. 3. Publisher.` or `Title. Working paper, Publisher.`
 /// Returns `Some(true)` when parsed, `None` when the body is not a report.
@@ -341,7 +388,7 @@ fn parse_report(body: &Part<'_>, work: &mut Work) -> Option<bool> {
     let lower = body.text.to_lowercase();
     let (kw_start, kw_len) = SERIES_WORDS.iter().filter_map(|w| lower.find(w).map(|i| (i, w.len()))).min()?;
     let breaks = body.breaks();
-    let sentence_start = breaks.iter().copied().filter(|&b| b <= kw_start).last()?;
+    let sentence_start = breaks.iter().copied().rfind(|&b| b <= kw_start)?;
     let sentence_end = breaks.iter().copied().find(|&b| b > kw_start).unwrap_or(body.text.len());
     work.kind = WorkType::Report;
     work.title = title_before(body, sentence_start);
@@ -355,10 +402,14 @@ fn parse_report(body: &Part<'_>, work: &mut Work) -> Option<bool> {
         work.collection_title = Some(series.to_string());
     }
     // A number: `No. 3`, `2009/39`, `#12`.
-    let num_text = rest_in_sentence.trim_start_matches("No.").trim_start_matches("no.").trim_start_matches('#').trim_start();
+    let num_text =
+        rest_in_sentence.trim_start_matches("No.").trim_start_matches("no.").trim_start_matches('#').trim_start();
     let num_len = num_text.find([' ', ',']).unwrap_or(num_text.len());
     let candidate = trim_field(&num_text[..num_len]);
-    if !candidate.is_empty() && candidate.chars().any(|c| c.is_ascii_digit()) && candidate.chars().all(|c| c.is_ascii_alphanumeric() || "/-.–".contains(c)) {
+    if !candidate.is_empty()
+        && candidate.chars().any(|c| c.is_ascii_digit())
+        && candidate.chars().all(|c| c.is_ascii_alphanumeric() || "/-.–".contains(c))
+    {
         work.number = Some(candidate.to_string());
         rest_in_sentence = num_text[num_len..].trim_start_matches([',', ' ']);
     }

@@ -22,7 +22,10 @@ fn dedupe_keys(refs: &mut [Reference]) {
         *n += 1;
         if *n > 1 {
             let key = format!("{base}-{n}");
-            r.work.flags.push(Flag::new("duplicate-key", format!("another entry already has the key `{base}`: this one is `{key}`")));
+            r.work.flags.push(Flag::new(
+                "duplicate-key",
+                format!("another entry already has the key `{base}`: this one is `{key}`"),
+            ));
             r.work.key = WorkKey::new(key);
         }
     }
@@ -37,7 +40,11 @@ fn initials_misprints(refs: &mut [Reference]) {
         for name in r.work.authors.iter().chain(&r.work.editors) {
             if let Name::Person(p) = name {
                 if let Some(g) = &p.given {
-                    *forms.entry((fold_key_part(&p.family), fold_name(g))).or_default().entry(g.clone()).or_insert(0) += 1;
+                    *forms
+                        .entry((fold_key_part(&p.family), fold_name(g)))
+                        .or_default()
+                        .entry(g.clone())
+                        .or_insert(0) += 1;
                 }
             }
         }
@@ -57,7 +64,10 @@ fn initials_misprints(refs: &mut [Reference]) {
                 if n > mine || (n == mine && other.is_ascii() && !g.is_ascii()) {
                     flags.push(Flag::new(
                         "misprint",
-                        format!("initials `{g}` for {} differ from `{other}` elsewhere in the list only by an accent", p.family),
+                        format!(
+                            "initials `{g}` for {} differ from `{other}` elsewhere in the list only by an accent",
+                            p.family
+                        ),
                     ));
                 }
             }

@@ -18,8 +18,26 @@ pub(crate) struct Head {
 }
 
 const EDITOR_MARKERS: &[&str] = &[
-    "(ed.)", "(eds)", "(eds.)", "(Ed.)", "(Eds.)", "(Eds)", "(ed)", "(Hrsg.)", "(Hg.)", "(éd.)", "(éds)", "(éds.)",
-    "(dir.)", "(coord.)", "(coords.)", "(org.)", "(orgs.)", "(comp.)", "(comps.)", "(a cura di)",
+    "(ed.)",
+    "(eds)",
+    "(eds.)",
+    "(Ed.)",
+    "(Eds.)",
+    "(Eds)",
+    "(ed)",
+    "(Hrsg.)",
+    "(Hg.)",
+    "(éd.)",
+    "(éds)",
+    "(éds.)",
+    "(dir.)",
+    "(coord.)",
+    "(coords.)",
+    "(org.)",
+    "(orgs.)",
+    "(comp.)",
+    "(comps.)",
+    "(a cura di)",
 ];
 
 /// Whether the marker names one editor (`(ed.)`) rather than several (`(eds)`).
@@ -35,7 +53,9 @@ pub(crate) fn marker_is_singular(marker: &str) -> Option<bool> {
 /// Splits an editor marker off the end of `s`: `Foner N (ed.)` → (`Foner N`, `(ed.)`).
 pub(crate) fn split_editor_marker(s: &str) -> Option<(&str, &str)> {
     let t = s.trim_end();
-    EDITOR_MARKERS.iter().find_map(|m| t.strip_suffix(m).map(|rest| (rest.trim_end().trim_end_matches(','), &t[t.len() - m.len()..])))
+    EDITOR_MARKERS
+        .iter()
+        .find_map(|m| t.strip_suffix(m).map(|rest| (rest.trim_end().trim_end_matches(','), &t[t.len() - m.len()..])))
 }
 
 /// Finds the first editor marker in `s`: its byte range.
@@ -54,8 +74,9 @@ fn date_token(s: &str) -> Option<Year> {
 
 /// Words allowed in lowercase in a run of names or an organisation's name.
 const LOWER_WORDS: &[&str] = &[
-    "and", "&", "et", "al.", "al", "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "des", "la", "le",
-    "y", "e", "for", "of", "the", "on", "in", "und", "ter", "te", "dos", "das", "do", "zu", "af", "bin", "ibn", "el",
+    "and", "&", "et", "al.", "al", "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "des", "la",
+    "le", "y", "e", "for", "of", "the", "on", "in", "und", "ter", "te", "dos", "das", "do", "zu", "af", "bin", "ibn",
+    "el",
 ];
 
 /// Whether `s` (the text before the date) can be a run of names.
@@ -91,7 +112,10 @@ fn plausible_names(s: &str) -> bool {
 /// Parses the head of a reference at the start of `s`.
 pub(crate) fn parse_head(s: &str) -> Option<Head> {
     // The first parenthesis holding a date, within the first 400 bytes.
-    let limit = s.len().min(400);
+    let mut limit = s.len().min(400);
+    while !s.is_char_boundary(limit) {
+        limit -= 1;
+    }
     let mut search = 0;
     while let Some(rel) = s[search..limit].find('(') {
         let open = search + rel;
@@ -142,7 +166,10 @@ fn split_name_list(s: &str) -> Vec<&str> {
     for chunk in s.split(", ") {
         let mut rest = chunk;
         loop {
-            let cut = [" and ", " & ", " et ", " y ", " und "].iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min();
+            let cut = [" and ", " & ", " et ", " y ", " und "]
+                .iter()
+                .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+                .min();
             match cut {
                 Some((i, len)) => {
                     parts.push(&rest[..i]);
@@ -155,14 +182,20 @@ fn split_name_list(s: &str) -> Vec<&str> {
             }
         }
     }
-    parts.into_iter().map(|p| p.trim().trim_start_matches("and ").trim_start_matches("& ").trim()).filter(|p| !p.is_empty()).collect()
+    parts
+        .into_iter()
+        .map(|p| p.trim().trim_start_matches("and ").trim_start_matches("& ").trim())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// `Family Initials [Suffix]` (the Sage Harvard and Vancouver form).
 fn parse_family_initials(part: &str) -> Option<PersonName> {
     let tokens: Vec<&str> = part.split_whitespace().collect();
     let (tokens, suffix) = match tokens.split_last() {
-        Some((last, rest)) if is_suffix(last) && rest.len() >= 2 => (rest, Some(last.trim_end_matches('.').to_string())),
+        Some((last, rest)) if is_suffix(last) && rest.len() >= 2 => {
+            (rest, Some(last.trim_end_matches('.').to_string()))
+        }
         _ => (&tokens[..], None),
     };
     let (initials, family) = tokens.split_last()?;
@@ -242,12 +275,20 @@ mod tests {
         assert_eq!(
             h.names,
             vec![
-                Name::Person(PersonName { family: "Nye".into(), given: Some("JS".into()), particle: None, suffix: Some("Jr".into()) }),
+                Name::Person(PersonName {
+                    family: "Nye".into(),
+                    given: Some("JS".into()),
+                    particle: None,
+                    suffix: Some("Jr".into())
+                }),
                 person("Keohane", "RO")
             ]
         );
         assert_eq!(h.year, Year::new(1971));
-        assert_eq!(&"Nye JS Jr and Keohane RO (1971) Transnational relations"[h.body_start..], "Transnational relations");
+        assert_eq!(
+            &"Nye JS Jr and Keohane RO (1971) Transnational relations"[h.body_start..],
+            "Transnational relations"
+        );
     }
 
     #[test]

@@ -16,7 +16,12 @@ fn name_part(name: &Name) -> String {
             let base = literal.split(" (").next().unwrap_or(literal).trim();
             let words: Vec<&str> = base.split_whitespace().collect();
             if words.len() >= 3 {
-                words.iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).flat_map(char::to_lowercase).collect()
+                words
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_uppercase())
+                    .flat_map(char::to_lowercase)
+                    .collect()
             } else {
                 fold_key_part(base)
             }

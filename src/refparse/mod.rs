@@ -108,7 +108,9 @@ fn parse_entry(text: &str) -> (Work, bool) {
     } else {
         work.authors = h.names;
     }
-    if let (Some(marker), Some(singular)) = (&h.editor_marker, h.editor_marker.as_deref().and_then(head::marker_is_singular)) {
+    if let (Some(marker), Some(singular)) =
+        (&h.editor_marker, h.editor_marker.as_deref().and_then(head::marker_is_singular))
+    {
         let n = work.editors.len();
         if singular && n > 1 || !singular && n == 1 {
             work.flags.push(Flag::new("misprint", format!("`{marker}` given for {n} editor(s)")));
@@ -152,14 +154,23 @@ pub fn parse_list(input: &str, file: &str, options: &ParseOptions) -> ReferenceL
     for r in &references {
         let w = &r.work;
         for f in &w.flags {
-            diagnostics.push(Diagnostic::new(Severity::Warning, f.kind.clone(), f.message.clone()).at(w.origin.clone()).about(w.key.as_str()));
+            diagnostics.push(
+                Diagnostic::new(Severity::Warning, f.kind.clone(), f.message.clone())
+                    .at(w.origin.clone())
+                    .about(w.key.as_str()),
+            );
         }
         for f in &w.repairs {
-            diagnostics.push(Diagnostic::new(Severity::Note, f.kind.clone(), f.message.clone()).at(w.origin.clone()).about(w.key.as_str()));
+            diagnostics.push(
+                Diagnostic::new(Severity::Note, f.kind.clone(), f.message.clone())
+                    .at(w.origin.clone())
+                    .about(w.key.as_str()),
+            );
         }
     }
     for (line, column, message) in split.notes {
-        diagnostics.push(Diagnostic::new(Severity::Note, "skipped", message).at(Some(Location::new(file, line, column))));
+        diagnostics
+            .push(Diagnostic::new(Severity::Note, "skipped", message).at(Some(Location::new(file, line, column))));
     }
     diagnostics.sort_by(|a, b| a.location.cmp(&b.location));
     ReferenceList { references, segments: split.segments, diagnostics }

@@ -119,7 +119,13 @@ pub(crate) fn split(input: &str, options: &ParseOptions) -> Split {
             if !has_marker && bullets_seen && !options.one_per_line {
                 repairs.push(Flag::new("no-bullet", "entry printed without the list's bullet"));
             }
-            entries.push(EntryPieces { pieces: vec![abs], line: line_no, column, repairs, has_head: parse_head(content).is_some() });
+            entries.push(EntryPieces {
+                pieces: vec![abs],
+                line: line_no,
+                column,
+                repairs,
+                has_head: parse_head(content).is_some(),
+            });
             current = Some(entries.len() - 1);
         } else if let Some(i) = current {
             let e = &mut entries[i];
@@ -144,7 +150,14 @@ pub(crate) fn split(input: &str, options: &ParseOptions) -> Split {
 
 /// If the last piece of the current entry holds the start of another reference after a
 /// sentence end (`... Diaspora.pdf. Bourne R (1916) ...`), splits it there.
-fn split_run_together(input: &str, entries: &mut Vec<EntryPieces>, current: &mut Option<usize>, line_no: u32, line_start: usize, line: &str) {
+fn split_run_together(
+    input: &str,
+    entries: &mut Vec<EntryPieces>,
+    current: &mut Option<usize>,
+    line_no: u32,
+    line_start: usize,
+    line: &str,
+) {
     loop {
         let Some(i) = *current else { return };
         if !entries[i].has_head {
@@ -163,9 +176,12 @@ fn split_run_together(input: &str, entries: &mut Vec<EntryPieces>, current: &mut
                     let candidate = &text[next..];
                     // the earlier part must already hold a complete head
                     if candidate.chars().next().is_some_and(char::is_uppercase) && parse_head(candidate).is_some() {
-                        let joined_before: String = entries[i].pieces.iter().map(|r| &input[r.clone()]).collect::<Vec<_>>().join(" ");
+                        let joined_before: String =
+                            entries[i].pieces.iter().map(|r| &input[r.clone()]).collect::<Vec<_>>().join(" ");
                         let before_len = joined_before.len() - (piece.end - piece.start) + next;
-                        if parse_head(&joined_before[..before_len.min(joined_before.len())]).is_some_and(|h| h.body_start < before_len) {
+                        if parse_head(&joined_before[..before_len.min(joined_before.len())])
+                            .is_some_and(|h| h.body_start < before_len)
+                        {
                             cut = Some(next);
                             break;
                         }
@@ -178,11 +194,17 @@ fn split_run_together(input: &str, entries: &mut Vec<EntryPieces>, current: &mut
         let start = piece.start + cut;
         let last = entries[i].pieces.last_mut().expect("piece exists");
         last.end = piece.start + text[..cut].trim_end().len();
-        entries[i].repairs.push(Flag::new("split-entry", format!("split from the next entry, printed on the same line (line {line_no})")));
+        entries[i].repairs.push(Flag::new(
+            "split-entry",
+            format!("split from the next entry, printed on the same line (line {line_no})"),
+        ));
         let column = char_column(line, start - line_start);
-        let mut repairs = vec![Flag::new("split-entry", format!("split from the previous entry, printed on the same line (line {line_no})"))];
-        repairs.shrink_to_fit();
-        entries.push(EntryPieces { pieces: vec![start..piece.end], line: line_no, column, repairs, has_head: true });
+        let repairs = vec![Flag::new(
+            "split-entry",
+            format!("split from the previous entry, printed on the same line (line {line_no})"),
+        )];
+        let pieces: Vec<Range<usize>> = std::iter::once(start..piece.end).collect();
+        entries.push(EntryPieces { pieces, line: line_no, column, repairs, has_head: true });
         *current = Some(entries.len() - 1);
     }
 }
@@ -237,11 +259,15 @@ pub(crate) fn join_pieces(input: &str, pieces: &[Range<usize>]) -> Joined {
             text.push_str(p);
             continue;
         }
-        let prev_ends_hyphenated = text.ends_with('-') && text[..text.len() - 1].chars().next_back().is_some_and(char::is_lowercase);
+        let prev_ends_hyphenated =
+            text.ends_with('-') && text[..text.len() - 1].chars().next_back().is_some_and(char::is_lowercase);
         if prev_ends_hyphenated && p.chars().next().is_some_and(char::is_lowercase) {
             let word_start = text.rfind(' ').map_or(0, |i| i + 1);
             let first = p.split(' ').next().unwrap_or("");
-            repairs.push(Flag::new("dehyphenated", format!("rejoined `{}` and `{first}` hyphenated across a break", &text[word_start..])));
+            repairs.push(Flag::new(
+                "dehyphenated",
+                format!("rejoined `{}` and `{first}` hyphenated across a break", &text[word_start..]),
+            ));
             text.pop();
             text.push_str(p);
         } else {

@@ -81,9 +81,9 @@ pub(crate) fn clean_markdown(s: &str) -> Clean {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "no", "nos", "vol", "vols", "pp", "p", "ed", "eds", "st", "dr", "mr", "mrs", "jr", "sr", "inc", "ltd", "co",
-    "vs", "cf", "al", "e.g", "i.e", "univ", "dept", "trans", "rev", "repr", "n.d", "ch", "chap", "fig", "nr", "hrsg",
-    "éd", "coord", "comp", "orig", "ca", "approx", "mass", "calif", "ill", "conn", "penn",
+    "no", "nos", "vol", "vols", "pp", "p", "ed", "eds", "st", "dr", "mr", "mrs", "jr", "sr", "inc", "ltd", "co", "vs",
+    "cf", "al", "e.g", "i.e", "univ", "dept", "trans", "rev", "repr", "n.d", "ch", "chap", "fig", "nr", "hrsg", "éd",
+    "coord", "comp", "orig", "ca", "approx", "mass", "calif", "ill", "conn", "penn",
 ];
 
 /// Whether the `.` at byte `dot` of `s` ends a sentence: it is followed by a space (or the

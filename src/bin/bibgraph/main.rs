@@ -179,7 +179,8 @@ fn run(cli: Cli) -> Result<String, String> {
                 Ok(c) => c,
                 Err(e) if !e.diagnostics().is_empty() => {
                     let all: Vec<String> = e.diagnostics().iter().map(ToString::to_string).collect();
-                    return Err(format!("{} errors:\n{}", all.len(), all.join("\n")));
+                    let count = if all.len() == 1 { "1 error".to_string() } else { format!("{} errors", all.len()) };
+                    return Err(format!("invalid corpus ({count}): {e}\n{}", all.join("\n")));
                 }
                 Err(e) => return Err(e.to_string()),
             };
@@ -198,7 +199,10 @@ fn main() -> ExitCode {
         Ok(out) => {
             let stdout = io::stdout();
             let mut lock = stdout.lock();
-            let result = lock.write_all(out.as_bytes()).and_then(|_| if out.ends_with('\n') { Ok(()) } else { lock.write_all(b"\n") }).and_then(|_| lock.flush());
+            let result = lock
+                .write_all(out.as_bytes())
+                .and_then(|_| if out.ends_with('\n') { Ok(()) } else { lock.write_all(b"\n") })
+                .and_then(|_| lock.flush());
             match result {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
                     eprintln!("error: cannot write output: {e}");

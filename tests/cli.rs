@@ -1,0 +1,206 @@
+//! The `bibgraph` command line, run as a user would run it.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bibgraph(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bibgraph"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn ok(args: &[&str], stdin: Option<&str>) -> String {
+    let out = bibgraph(args, stdin);
+    assert!(out.status.success(), "bibgraph {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(args: &[&str], stdin: Option<&str>) -> Value {
+    serde_json::from_str(&ok(args, stdin)).unwrap()
+}
+
+const CHAIN: [&str; 7] = [
+    "bourne1916",
+    "jessup1956",
+    "aron1966",
+    "nye-keohane1971",
+    "glickschiller-etal1995",
+    "portes1997",
+    "portes-etal1999",
+];
+
+#[test]
+fn lineage_bourne_to_portes_text_lists_the_chain_in_order() {
+    let out = ok(&["lineage", "Bourne 1916", "Portes et al. 1999"], None);
+    let steps: Vec<&str> = out.lines().filter(|l| l.starts_with(char::is_numeric)).collect();
+    let authors: Vec<&str> = steps.iter().map(|l| l[7..].split(':').next().unwrap()).collect();
+    assert_eq!(
+        authors,
+        ["Bourne", "Jessup", "Aron", "Nye and Keohane", "Glick Schiller et al.", "Portes", "Portes et al."]
+    );
+    let years: Vec<&str> = steps.iter().map(|l| l[..4].trim()).collect();
+    assert_eq!(years, ["1916", "1956", "1966", "1971", "1995", "1997", "1999"]);
+    for absent in ["Risse-Kappen", "Hobsbawm", "Saunier"] {
+        assert!(!out.contains(absent), "{absent} is a side branch or a source on the history, not a step");
+    }
+    let first_link = out.lines().find(|l| l.starts_with("   |")).unwrap();
+    assert_eq!(first_link, "   |  succession (not attested: the source gives the order, not an influence)");
+}
+
+#[test]
+fn lineage_json_has_path_and_links_with_provenance() {
+    let v = json(&["lineage", "Bourne 1916", "Portes et al. 1999", "--format", "json"], None);
+    let keys: Vec<&str> = v["path"].as_array().unwrap().iter().map(|w| w["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, CHAIN);
+    assert_eq!(v["path"][3]["authors"], serde_json::json!(["Nye", "Keohane"]));
+    assert_eq!(v["path"][1]["discipline"], "law");
+    assert_eq!(v["path"][1]["title"], "Transnational Law");
+    let links = v["links"].as_array().unwrap();
+    assert_eq!(links.len(), 6);
+    assert_eq!(links[0]["relation"], "succession");
+    assert_eq!(links[0]["attested"], false);
+    assert_eq!(links[0]["locator"], "The career of a concept");
+    assert_eq!(links[0]["quote"], "While Bourne was forgotten by all but the historians");
+    assert_eq!(links[2]["relation"], "influence");
+    assert_eq!(links[2]["attested"], true);
+    for l in links {
+        assert!(!l["evidence"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn lineage_names_work_by_key_and_by_citation_forms() {
+    let v = json(&["lineage", "levitt1998", "Pérez-Armendáriz and Crow 2009", "--format", "json"], None);
+    assert_eq!(v["path"][0]["key"], "levitt1998");
+}
+
+#[test]
+fn unknown_and_ambiguous_names_fail_with_candidates() {
+    let out = bibgraph(&["lineage", "Bourne 1916", "Portes 1999"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err, "error: no work matches `Portes 1999`; nearest: `Portes et al. 1999`, `Portes 1997`, `Portes et al. 2002`, `MaMung 1999`, `Bourne 1916`\n");
+    let out = bibgraph(&["lineage", "Glick Schiller et al. 1995", "Portes 1997"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: `Glick Schiller et al. 1995` matches 2 works: `glickschiller-etal1995`, `glickschiller-etal1995-aq`; name one by its key\n"
+    );
+}
+
+#[test]
+fn refs_parse_reads_the_seed_list_as_66_csl_items_in_order() {
+    let list = include_str!("../corpus/waldinger-2011/references.txt");
+    let v = json(&["refs", "parse", "--format", "csl-json", "--quiet"], Some(list));
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 66);
+    assert_eq!(items[0]["id"], "alba-nee2003");
+    assert_eq!(items[65]["id"], "zamudio2009");
+    let bourne = &items[6];
+    assert_eq!(bourne["type"], "article-journal");
+    assert_eq!(bourne["author"], serde_json::json!([{"family": "Bourne", "given": "R"}]));
+    assert_eq!(bourne["issued"], serde_json::json!({"date-parts": [[1916]]}));
+    assert_eq!(bourne["container-title"], "The Atlantic Monthly");
+    assert_eq!(
+        (bourne["volume"].as_str(), bourne["issue"].as_str(), bourne["page"].as_str()),
+        (Some("118"), Some("1"), Some("86-97"))
+    );
+    let levitt = items.iter().find(|i| i["id"] == "levitt2001a").unwrap();
+    assert_eq!(levitt["year-suffix"], "a");
+    let burgess = items.iter().find(|i| i["id"] == "burgess2005").unwrap();
+    assert_eq!(burgess["editor"], serde_json::json!([{"family": "Merz", "given": "B"}]));
+    assert_eq!(burgess["publisher-place"], "Cambridge, MA");
+    let pnud = items.iter().find(|i| i["id"] == "pnud2005").unwrap();
+    assert_eq!(pnud["author"][0]["literal"], "PNUD (Programa de las Naciones Unidas para el Desarollo)");
+}
+
+#[test]
+fn refs_parse_warns_on_stderr_and_keeps_raw_text() {
+    let out = bibgraph(&["refs", "parse", "-", "--format", "json"], Some("- Vertovec Ś (2001) Conceiving it. *Journal* 1: 2–3.\n- Vertovec S (2004) Cheap calls. *Journal* 4: 5–6.\n- Vertovec S (2005) Later. *Journal* 5: 7–8.\n"));
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("warning[misprint]: initials `Ś` for Vertovec differ from `S` elsewhere in the list only by an accent at <stdin>:1:3"), "{err}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["raw"], "Vertovec Ś (2001) Conceiving it. *Journal* 1: 2–3.");
+}
+
+#[test]
+fn refs_parse_one_per_line_gives_one_item_per_line() {
+    let input = "Alba R and Nee V (2003) Remaking the American Mainstream. Cambridge, MA: Harvard University Press.\n\nnot a reference at all\nAron R (1966) *Peace and War*. Garden City, NY: Doubleday.\n";
+    let v = json(&["refs", "parse", "--one-per-line", "--quiet"], Some(input));
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[1]["custom"]["raw"], "not a reference at all");
+    assert_eq!(items[1]["custom"]["flags"][0]["kind"], "unparsed");
+    assert_eq!(items[2]["title"], "Peace and War");
+}
+
+#[test]
+fn concept_json_lists_senses_in_time_order_with_provenance() {
+    let v = json(&["concept", "trans-statal", "--format", "json"], None);
+    assert_eq!(v["id"], "trans-state");
+    let senses = v["senses"].as_array().unwrap();
+    assert_eq!(senses[0]["work"]["key"], "kearney1995");
+    assert_eq!(senses[0]["locator"], "p. 548");
+    assert_eq!(senses[0]["discipline"], "anthropology");
+    let years: Vec<i64> = senses.iter().filter_map(|s| s["work"]["year"].as_str()?.parse().ok()).collect();
+    assert!(years.windows(2).all(|w| w[0] <= w[1]), "{years:?}");
+    assert!(v["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["relation"] == "contrasts" && r["concept"] == "transnationalism"));
+}
+
+#[test]
+fn check_json_counts_and_warnings() {
+    let v = json(&["check", "--format", "json"], None);
+    assert_eq!(v["works"], 69);
+    assert!(v["concepts"].as_u64().unwrap() >= 20);
+    assert!(v["edges"].as_u64().unwrap() >= 7);
+    let warnings = v["warnings"].as_array().unwrap();
+    let vertovec: Vec<&str> =
+        warnings.iter().filter(|w| w["subject"] == "vertovec2001").map(|w| w["code"].as_str().unwrap()).collect();
+    assert_eq!(vertovec, ["misprint", "inconsistent"]);
+}
+
+#[test]
+fn a_corpus_with_an_unknown_work_fails_with_file_line_and_value() {
+    let dir = std::env::temp_dir().join(format!("bibgraph-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("corpus.yaml"), "id: broken\nsource: jessup1956\n").unwrap();
+    std::fs::write(
+        dir.join("refs.txt"),
+        "- Jessup P (1956) *Transnational Law*. New Haven, CT: Yale University Press.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("edges.yaml"),
+        "edges:\n  - from: jessup1956\n    to: aron1966\n    relation: succession\n    provenance:\n      locator: somewhere\n      note: a test\n",
+    )
+    .unwrap();
+    let out = bibgraph(&["--corpus", dir.to_str().unwrap(), "check"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let file = dir.join("edges.yaml");
+    assert_eq!(err, format!(
+            "error: invalid corpus (1 error): {f}:3:9: unknown work `aron1966`\nerror[unknown-work]: unknown work `aron1966` at {f}:3:9 (in `jessup1956 -> aron1966`)\n",
+            f = file.display()
+        ));
+    let out = bibgraph(&["--corpus", dir.to_str().unwrap(), "lineage", "jessup1956", "jessup1956"], None);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("error: {}:3:9: unknown work `aron1966`\n", file.display())
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,114 @@
+//! Properties of the reference-list parser on any input: no panic, every byte accounted
+//! for, raw text preserved; one item per line in one-per-line mode.
+
+use bibgraph::refparse::{parse_list, parse_reference, ParseOptions, SegmentKind};
+use proptest::prelude::*;
+
+/// Text that looks like reference lists, damaged: names, years, punctuation, bullets,
+/// emphasis, blank lines, non-ASCII.
+fn listish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("- ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("  - ".to_string()),
+        Just("Alba R and Nee V ".to_string()),
+        Just("Glick Schiller N, Basch L and Blanc-Szanton C ".to_string()),
+        Just("(2003) ".to_string()),
+        Just("(eds) ".to_string()),
+        Just("(2001a) ".to_string()),
+        Just("Title: subtitle. ".to_string()),
+        Just("*Journal* 22(2): 217–237. ".to_string()),
+        Just("In: Foner N (ed.) ".to_string()),
+        Just("InL ".to_string()),
+        Just("Cambridge, MA: Harvard University Press, 3–36.".to_string()),
+        Just("Available at: www.x.org/a b.pdf. ".to_string()),
+        Just("technolo-".to_string()),
+        Just("#### References".to_string()),
+        Just("Vertovec Ś ".to_string()),
+        Just("[12] ".to_string()),
+        Just("Tche?coslovaques ".to_string()),
+        "[ -~]{0,12}",
+        "\\PC{0,6}",
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+fn check_accounting(input: &str) {
+    let list = parse_list(input, "p.txt", &ParseOptions::default());
+    let mut pos = 0;
+    let mut entries_seen = 0;
+    for seg in &list.segments {
+        prop_assert_eq_std(seg.span.start, pos);
+        let text = &input[seg.span.clone()];
+        match seg.kind {
+            SegmentKind::Entry(i) => {
+                assert_eq!(i, entries_seen, "entries in order");
+                entries_seen += 1;
+                assert_eq!(list.references[i].work.raw.as_deref(), Some(text));
+                assert_eq!(list.references[i].span, seg.span);
+            }
+            SegmentKind::Whitespace => assert!(text.chars().all(char::is_whitespace), "{text:?}"),
+            SegmentKind::Marker => {
+                assert!(text.chars().all(|c| c.is_whitespace() || "-*+•◆–·[]).0123456789".contains(c)), "{text:?}")
+            }
+            SegmentKind::Heading => assert!(text.trim_start().starts_with('#'), "{text:?}"),
+        }
+        pos = seg.span.end;
+    }
+    assert_eq!(pos, input.len(), "segments cover the whole input");
+    assert_eq!(entries_seen, list.references.len());
+}
+
+fn prop_assert_eq_std(a: usize, b: usize) {
+    assert_eq!(a, b, "segments must tile the input");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_listish_input_is_fully_accounted_for(input in listish()) {
+        check_accounting(&input);
+    }
+
+    #[test]
+    fn any_string_is_fully_accounted_for(input in "\\PC{0,300}") {
+        check_accounting(&input);
+    }
+
+    #[test]
+    fn one_per_line_gives_one_item_per_non_empty_line(lines in prop::collection::vec("[^\\n\\r]{0,80}", 0..20)) {
+        let input = lines.join("\n");
+        let list = parse_list(&input, "p.txt", &ParseOptions::default().one_per_line(true));
+        let expected: Vec<String> = input.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect();
+        let got: Vec<String> = list.works().map(|w| w.raw.clone().unwrap_or_default()).collect();
+        // Each item's raw text is its line, less any list marker and surrounding spaces.
+        prop_assert_eq!(got.len(), expected.len());
+        for (g, e) in got.iter().zip(&expected) {
+            prop_assert!(e.ends_with(g.as_str()), "{:?} is not the end of {:?}", g, e);
+        }
+    }
+
+    #[test]
+    fn parse_reference_keeps_its_input(line in "\\PC{0,200}") {
+        let w = parse_reference(&line);
+        prop_assert_eq!(w.raw.as_deref(), Some(line.as_str()));
+        prop_assert!(bibgraph::model::WorkKey::is_valid(w.key.as_str()), "{}", w.key);
+    }
+}
+
+/// Regression: garbage lines between entries stay inside the entry they follow and are
+/// flagged there; the entries after them are still read.
+#[test]
+fn garbage_between_entries_is_kept_and_flagged() {
+    let input = "- Jessup P (1956) *Transnational Law*. New Haven, CT: Yale University Press.\n%%%% ~~~~ 12 ^^\n- Aron R (1966) *Peace and War*. Garden City, NY: Doubleday.\n";
+    let list = parse_list(input, "g.txt", &ParseOptions::default());
+    let keys: Vec<&str> = list.works().map(|w| w.key.as_str()).collect();
+    assert_eq!(keys, ["jessup1956", "aron1966"]);
+    let jessup = &list.references[0].work;
+    assert!(jessup.raw.as_deref().unwrap().ends_with("%%%% ~~~~ 12 ^^"));
+    let kinds: Vec<&str> = jessup.flags.iter().map(|f| f.kind.as_str()).collect();
+    assert_eq!(kinds, ["unstructured"]);
+    assert_eq!(list.references[1].work.publisher.as_deref(), Some("Doubleday"));
+}
