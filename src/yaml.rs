@@ -81,6 +81,10 @@ struct Line<'a> {
 pub(crate) struct Locator<'a> {
     file: &'a str,
     lines: Vec<Option<Line<'a>>>,
+    /// For each top-level key holding a block sequence: the line of each item, and the
+    /// line where the section ends. Built once, so locating item `n` costs the size of
+    /// that item, not of the file.
+    sections: std::collections::HashMap<&'a str, (Vec<usize>, usize)>,
 }
 
 impl<'a> Locator<'a> {
@@ -112,14 +116,41 @@ impl<'a> Locator<'a> {
                 };
                 Some(Line { indent, content_indent, dash, key, value_col, text: l })
             })
+            .collect::<Vec<Option<Line<'a>>>>();
+        let mut sections = std::collections::HashMap::new();
+        let tops: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].as_ref().is_some_and(|l| l.indent == 0 && !l.dash && l.key.is_some()))
             .collect();
-        Locator { file, lines }
+        for (t, &top) in tops.iter().enumerate() {
+            let end = tops.get(t + 1).copied().unwrap_or(lines.len());
+            let dashes: Vec<usize> = (top + 1..end).filter(|&i| lines[i].as_ref().is_some_and(|l| l.dash)).collect();
+            if let Some(min) = dashes.iter().filter_map(|&i| lines[i].as_ref().map(|l| l.indent)).min() {
+                let items =
+                    dashes.into_iter().filter(|&i| lines[i].as_ref().is_some_and(|l| l.indent == min)).collect();
+                if let Some(key) = lines[top].as_ref().and_then(|l| l.key) {
+                    sections.insert(key, (items, end));
+                }
+            }
+        }
+        Locator { file, lines, sections }
     }
 
     /// The location of the value at `path`, or of the nearest enclosing node found.
     pub(crate) fn locate(&self, path: &[Step<'_>]) -> Location {
         let (mut start, mut end) = (0usize, self.lines.len());
         let mut found = (0usize, 0usize);
+        let mut path = path;
+        // Jump straight to item `n` of a top-level section.
+        if let [Step::Key(k), Step::Index(n), rest @ ..] = path {
+            if let Some((items, section_end)) = self.sections.get(k) {
+                if let Some(&line) = items.get(*n) {
+                    start = line;
+                    end = items.get(n + 1).copied().unwrap_or(*section_end);
+                    found = (line, self.lines[line].as_ref().map_or(0, |l| l.indent));
+                    path = rest;
+                }
+            }
+        }
         for step in path {
             match *step {
                 Step::Key(k) => {

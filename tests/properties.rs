@@ -112,3 +112,14 @@ fn garbage_between_entries_is_kept_and_flagged() {
     assert_eq!(kinds, ["unstructured"]);
     assert_eq!(list.references[1].work.publisher.as_deref(), Some("Doubleday"));
 }
+
+/// Regression: a list whose entries have no readable head (no year in parentheses) used
+/// to merge into one entry; each bulleted line is now its own unparsed item.
+#[test]
+fn unreadable_bulleted_entries_stay_separate() {
+    let input = "- Smith, J. 2003. A title. Publisher.\n- Jones, K. 2004. Another. Press.\n";
+    let list = parse_list(input, "u.txt", &ParseOptions::default());
+    let raws: Vec<&str> = list.works().map(|w| w.raw.as_deref().unwrap()).collect();
+    assert_eq!(raws, ["Smith, J. 2003. A title. Publisher.", "Jones, K. 2004. Another. Press."]);
+    assert!(list.works().all(|w| w.flags.iter().any(|f| f.kind == "unparsed")));
+}

@@ -217,8 +217,9 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
     {
         // Provenance without `source` then needs one; reported per item below.
     }
-    let mut pending_provenance: Vec<(u32, RawProvenance, Location)> = Vec::new();
-    for (file, raw) in &mut parsed {
+    // (work index, its provenance, file index in `parsed`, item index in `works:`)
+    let mut pending_provenance: Vec<(u32, RawProvenance, usize, usize)> = Vec::new();
+    for (fi, (file, raw)) in parsed.iter_mut().enumerate() {
         let loc = Locator::new(&file.text, &file.name);
         for (i, rw) in std::mem::take(&mut raw.works).into_iter().enumerate() {
             let at = loc.locate(&[Step::Key("works"), Step::Index(i), Step::Key("key")]);
@@ -254,11 +255,7 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
             let before = works.len();
             add_work(work, &mut works, &mut work_index, &mut diagnostics);
             if works.len() > before {
-                pending_provenance.push((
-                    before as u32,
-                    rw.provenance,
-                    loc.locate(&[Step::Key("works"), Step::Index(i)]),
-                ));
+                pending_provenance.push((before as u32, rw.provenance, fi, i));
             }
         }
     }
@@ -320,29 +317,13 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
     }
     // Provenance of YAML works.
     let mut work_provenance: Vec<(u32, Provenance)> = Vec::new();
-    for (file, raw) in &parsed {
-        let _ = (file, raw);
-    }
-    {
-        // Re-locate pending provenance through each file's locator.
-        let mut per_work = Vec::new();
-        for (index, rp, _at) in &pending_provenance {
-            let key = works[*index as usize].key.to_string();
-            // Find the file and position of this work for precise provenance errors.
-            let origin = works[*index as usize].origin.clone();
-            let file = origin.as_ref().and_then(|o| files.iter().find(|f| *f.name == *o.file));
-            if let Some(file) = file {
-                let loc = Locator::new(&file.text, &file.name);
-                let item = parsed.iter().find(|(f, _)| std::ptr::eq(*f, file)).map(|_| ());
-                let _ = item;
-                let i = works_item_index(&file.text, &key);
-                let path = [Step::Key("works"), Step::Index(i)];
-                if let Some(p) = checker.provenance(rp, &loc, &path, &key) {
-                    per_work.push((*index, p));
-                }
-            }
+    let locators: Vec<Locator<'_>> = parsed.iter().map(|(f, _)| Locator::new(&f.text, &f.name)).collect();
+    for (index, rp, fi, i) in &pending_provenance {
+        let key = works[*index as usize].key.to_string();
+        let path = [Step::Key("works"), Step::Index(*i)];
+        if let Some(p) = checker.provenance(rp, &locators[*fi], &path, &key) {
+            work_provenance.push((*index, p));
         }
-        work_provenance.extend(per_work);
     }
     for (index, p) in work_provenance {
         works[index as usize].provenance.push(p);
@@ -549,33 +530,6 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
     };
     corpus.graph = CorpusGraph::build(&corpus);
     Ok(corpus)
-}
-
-/// The index of the `works:` item whose `key:` is `key`, counting items in file order.
-fn works_item_index(text: &str, key: &str) -> usize {
-    let mut in_works = false;
-    let mut n = 0usize;
-    for line in text.lines() {
-        if !line.starts_with(' ') && !line.starts_with('-') && !line.trim().is_empty() && !line.starts_with('#') {
-            in_works = line.trim_end() == "works:";
-            continue;
-        }
-        if !in_works {
-            continue;
-        }
-        let t = line.trim_start();
-        if let Some(rest) = t.strip_prefix("- ") {
-            if let Some(k) = rest.trim_start().strip_prefix("key:") {
-                if k.trim().trim_matches(['"', '\'']) == key {
-                    return n;
-                }
-            }
-            if line.len() - t.len() <= 2 {
-                n += 1;
-            }
-        }
-    }
-    0
 }
 
 fn person_id(name: &Name) -> PersonId {

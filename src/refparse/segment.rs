@@ -113,7 +113,13 @@ pub(crate) fn split(input: &str, options: &ParseOptions) -> Split {
         let has_marker = mlen > 0;
         let abs = line_start + content_start..line_start + content_start + content.len();
         let column = char_column(line, content_start);
-        let starts = options.one_per_line || current.is_none() || parse_head(content).is_some();
+        // A bulleted line after an entry that has no readable head starts a new entry: the
+        // bullet is the only evidence left, and merging unreadable entries would hide them.
+        let current_unreadable = current.is_some_and(|i| !entries[i].has_head);
+        let starts = options.one_per_line
+            || current.is_none()
+            || parse_head(content).is_some()
+            || (has_marker && current_unreadable);
         if starts {
             let mut repairs = Vec::new();
             if !has_marker && bullets_seen && !options.one_per_line {
