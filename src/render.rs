@@ -241,7 +241,7 @@ pub fn concept_text(corpus: &Corpus, history: &ConceptHistory<'_>) -> String {
     if let Some(d) = &v.description {
         let _ = writeln!(out, "{d}");
     }
-    let _ = writeln!(out, "\nsenses, in time order:");
+    let _ = writeln!(out, "\nsenses, by the publication year of the work (undated last):");
     for (s, (sense, work)) in v.senses.iter().zip(&history.senses) {
         let locator = s.locator.as_deref().map(|l| format!(", {l}")).unwrap_or_default();
         let discipline = s.discipline.as_deref().map(|d| format!("  [{d}]")).unwrap_or_default();
