@@ -246,6 +246,6 @@ fn a_bad_reference_entry_does_not_sink_the_list() {
     let delta = c.work("delta1980").unwrap();
     assert!(delta.raw.as_deref().unwrap().ends_with("%%% garbage line with no year"));
     let kinds: Vec<&str> = delta.flags.iter().map(|f| f.kind.as_str()).collect();
-    assert_eq!(kinds, ["unstructured"]);
-    assert!(c.warnings().any(|d| d.code == "unstructured" && d.subject.as_deref() == Some("delta1980")));
+    assert_eq!(kinds, ["suspect-field"]);
+    assert!(c.warnings().any(|d| d.code == "suspect-field" && d.subject.as_deref() == Some("delta1980")));
 }

@@ -1,6 +1,7 @@
 //! The body of an author-date reference: everything after the date.
 
 use super::head::{find_editor_marker, marker_is_singular, parse_names};
+use super::rest;
 use super::text::{is_pages, non_empty, sentence_breaks, trim_field, Clean};
 use crate::model::{Flag, Work, WorkType};
 use std::ops::Range;
@@ -256,6 +257,13 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
         }
     }
 
+    // A quoted title: the rest is read by the general path.
+    if let Some((title, rest_start)) = rest::quoted_title(body.text) {
+        work.title = Some(title);
+        unplaced = rest::parse_rest(&body.text[rest_start..], work);
+        return BodyFindings { flags, repairs, unplaced };
+    }
+
     // Chapter in an edited book.
     if let Some((m_start, m_end, misprinted)) = find_in_marker(body.text) {
         if misprinted {
@@ -339,14 +347,14 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
             return BodyFindings { flags, repairs, unplaced };
         }
     }
+    // The general path: the first sentence is the title, the rest is read for its parts.
+    if let Some((title_end, rest_start)) = rest::title_end(body.text) {
+        work.title = non_empty(&body.text[..title_end]);
+        unplaced = rest::parse_rest(&body.text[rest_start..], work);
+        return BodyFindings { flags, repairs, unplaced };
+    }
     work.kind = if work.url.is_some() { WorkType::Webpage } else { WorkType::Book };
     work.title = non_empty(body.text);
-    if work.url.is_none() && work.title.is_some() {
-        flags.push(Flag::new(
-            "unstructured",
-            "no journal, publisher or url found: the text after the year is kept whole as the title",
-        ));
-    }
     BodyFindings { flags, repairs, unplaced }
 }
 

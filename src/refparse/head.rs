@@ -109,41 +109,166 @@ fn plausible_names(s: &str) -> bool {
     })
 }
 
-/// Parses the head of a reference at the start of `s`.
+const MONTH_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
+
+/// A 4-digit year in a plausible range, with an optional one-letter suffix: `1916`, `2001a`.
+fn bare_year(t: &str) -> Option<Year> {
+    let t = t.trim_end_matches(['.', ',', ':', ';']);
+    let (digits, suffix) = match t.len() {
+        4 => (t, None),
+        5 if t.is_char_boundary(4) => (&t[..4], t[4..].chars().next().filter(char::is_ascii_lowercase)),
+        _ => return None,
+    };
+    if t.len() == 5 && suffix.is_none() {
+        return None;
+    }
+    let y: i32 = digits.parse().ok().filter(|_| digits.bytes().all(|b| b.is_ascii_digit()))?;
+    if !(1400..=2100).contains(&y) {
+        return None;
+    }
+    Some(match suffix {
+        Some(c) => Year::with_suffix(y, c),
+        None => Year::new(y),
+    })
+}
+
+/// A date inside brackets: a [`Year`] form, or one year with month and day words
+/// around it (`July 1978`, `2006, 25-26 March`, `Jan 1993`).
+fn bracketed_date(content: &str) -> Option<Year> {
+    if let Some(y) = date_token(content) {
+        return Some(y);
+    }
+    let mut year = None;
+    for word in content.split([' ', ',', '/']).filter(|w| !w.is_empty()) {
+        if let Some(y) = bare_year(word) {
+            if year.is_some() {
+                return None;
+            }
+            year = Some(y);
+            continue;
+        }
+        let w = word.trim_end_matches('.').to_lowercase();
+        let dayish =
+            w.split(['-', '–']).all(|d| !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()));
+        let monthish = w.split(['-', '–']).all(|m| MONTH_WORDS.contains(&m));
+        if !(dayish || monthish) {
+            return None;
+        }
+    }
+    year
+}
+
+/// A date candidate: where it is, the year, and where the body starts after it.
+struct DateAt {
+    start: usize,
+    year: Year,
+    end: usize,
+}
+
+/// Date candidates in `s[..limit]`, in order: bracketed dates and bare years.
+fn date_candidates(s: &str, limit: usize) -> Vec<DateAt> {
+    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < limit {
+        let c = bytes[i];
+        if c == b'(' || c == b'[' {
+            let close = if c == b'(' { ')' } else { ']' };
+            if let Some(rel) = s[i + 1..].find(close) {
+                let content = &s[i + 1..i + 1 + rel];
+                if content.len() <= 40 {
+                    if let Some(year) = bracketed_date(content) {
+                        out.push(DateAt { start: i, year, end: i + 2 + rel });
+                    }
+                }
+            }
+        } else if c.is_ascii_digit() && (i == 0 || matches!(bytes[i - 1], b' ' | b',' | b'.')) {
+            let end = s[i..].find([' ', ')']).map_or(s.len(), |e| i + e);
+            if let Some(year) = bare_year(&s[i..end]) {
+                // The year must end its clause: `1990.`, `1927,`, `2011 ` before a capital.
+                let token = &s[i..end];
+                let closes = token.ends_with(['.', ',', ':', ';']) || end == s.len() || s[end..].starts_with(' ');
+                if closes {
+                    out.push(DateAt { start: i, year, end });
+                }
+            }
+        }
+        i += 1;
+        while i < limit && !s.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Role markers that may stand after the names and are not part of them.
+const ROLE_MARKERS: &[&str] =
+    &["(Director)", "(Producer)", "(Writer)", "(Trans.)", "(Comp.)", "(Illustrator)", "(Host)"];
+
+/// Parses the head of a reference at the start of `s`: names, then a date in brackets
+/// (`(2003)`, `[Jan 1993]`, `(July 1978)`) or bare (`. 1990.`, `, 1927,`).
 pub(crate) fn parse_head(s: &str) -> Option<Head> {
-    // The first parenthesis holding a date, within the first 400 bytes.
     let mut limit = s.len().min(400);
     while !s.is_char_boundary(limit) {
         limit -= 1;
     }
-    let mut search = 0;
-    while let Some(rel) = s[search..limit].find('(') {
-        let open = search + rel;
-        let close = open + s[open..].find(')')?;
-        if let Some(year) = date_token(&s[open + 1..close]) {
-            let before = s[..open].trim_end();
-            let (names_text, marker) = match split_editor_marker(before) {
-                Some((names, marker)) => (names, Some(marker.to_string())),
-                None => (before, None),
-            };
-            let names_text = names_text.trim_end().trim_end_matches([',', '.']).trim_end();
-            if !plausible_names(names_text) {
+    for date in date_candidates(s, limit) {
+        let mut before = s[..date.start].trim_end().trim_end_matches([',', '.', ';']).trim_end();
+        for role in ROLE_MARKERS {
+            if let Some(b) = before.strip_suffix(role) {
+                before = b.trim_end().trim_end_matches([',', '.']).trim_end();
+            }
+        }
+        let (names_text, marker) = match split_editor_marker(before) {
+            Some((names, marker)) => (names, Some(marker.to_string())),
+            None => (before, None),
+        };
+        let names_text = names_text.trim_end().trim_end_matches([',', '.', ';']).trim_end();
+        if !plausible_names(names_text) {
+            // Names come first: a date after something that is not names is no head.
+            if names_text.len() > 3 {
                 return None;
             }
-            let names = parse_names(names_text);
-            if names.is_empty() {
-                return None;
-            }
-            let mut body_start = close + 1;
-            let rest = &s[body_start..];
-            let skipped = rest.len() - rest.trim_start_matches(['.', ',', ':', ' ']).len();
-            body_start += skipped;
-            return Some(Head { names, editors: marker.is_some(), editor_marker: marker, year, body_start });
+            continue;
         }
-        search = close + 1;
-        if search >= limit {
-            break;
+        let names = parse_names(names_text);
+        if names.is_empty() {
+            return None;
         }
+        let mut body_start = date.end;
+        let rest = &s[body_start..];
+        body_start += rest.len() - rest.trim_start_matches(['.', ',', ':', ' ', ';']).len();
+        return Some(Head { names, editors: marker.is_some(), editor_marker: marker, year: date.year, body_start });
     }
     None
 }
@@ -160,35 +285,6 @@ fn is_initials(t: &str) -> bool {
         && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
 }
 
-/// Splits a run of names on `,`, `and`, `&`.
-fn split_name_list(s: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    for chunk in s.split(", ") {
-        let mut rest = chunk;
-        loop {
-            let cut = [" and ", " & ", " et ", " y ", " und "]
-                .iter()
-                .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
-                .min();
-            match cut {
-                Some((i, len)) => {
-                    parts.push(&rest[..i]);
-                    rest = &rest[i + len..];
-                }
-                None => {
-                    parts.push(rest);
-                    break;
-                }
-            }
-        }
-    }
-    parts
-        .into_iter()
-        .map(|p| p.trim().trim_start_matches("and ").trim_start_matches("& ").trim())
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
 /// `Family Initials [Suffix]` (the Sage Harvard and Vancouver form).
 fn parse_family_initials(part: &str) -> Option<PersonName> {
     let tokens: Vec<&str> = part.split_whitespace().collect();
@@ -199,7 +295,7 @@ fn parse_family_initials(part: &str) -> Option<PersonName> {
         _ => (&tokens[..], None),
     };
     let (initials, family) = tokens.split_last()?;
-    if family.is_empty() || !is_initials(initials) {
+    if family.is_empty() || !(is_initials(initials) || is_initial_token(initials)) {
         return None;
     }
     if !family.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || LOWER_WORDS.contains(w)) {
@@ -218,47 +314,315 @@ fn split_particle<'a, 'b>(words: &'b [&'a str]) -> (Option<String>, &'b [&'a str
     }
 }
 
-/// `Family, G. G.` or `Family, Given` pairs (APA, Harvard, Chicago's first author).
-fn parse_family_comma_given(s: &str) -> Option<Vec<PersonName>> {
-    let s = s.replace(", & ", ", ").replace(", and ", ", ").replace(" & ", ", ").replace(" and ", ", ");
-    let parts: Vec<&str> = s.split(", ").map(str::trim).filter(|p| !p.is_empty()).collect();
-    if parts.len() < 2 || parts.len() % 2 != 0 {
-        return None;
-    }
-    let mut out = Vec::new();
-    for pair in parts.chunks(2) {
-        let family_words: Vec<&str> = pair[0].split_whitespace().collect();
-        let given = pair[1].trim();
-        if family_words.is_empty() || given.is_empty() || !given.chars().next().is_some_and(char::is_uppercase) {
-            return None;
-        }
-        let (particle, family) = split_particle(&family_words);
-        out.push(PersonName { family: family.join(" "), given: Some(given.to_string()), particle, suffix: None });
-    }
-    Some(out)
+/// An initial as printed: `P.`, `J.-Y.`, `R.L.`, `C`, `Ś`.
+fn is_initial_token(t: &str) -> bool {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
+        && letters.len() <= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && t.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+        && (t.contains('.') || letters.len() == 1)
 }
 
-/// Parses a run of names. Persons when every part reads as a person, otherwise one
-/// organisation (the whole text).
+/// How a comma-separated chunk of a name list reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Chunk {
+    /// Only initials: `P. H.`, `R.L.`
+    Initials,
+    /// A suffix: `Jr.`
+    Suffix,
+    /// Family name then initials: `Heidegger M.`, `Alba R`, `Nye JS Jr`.
+    FamilyInitials,
+    /// Initials then family name: `R. E. Marsh`, `B. van der Pol`.
+    InitialsFamily,
+    /// Words with no initials: `Winston`, `Andrew McCallum`, `Vander Linden`.
+    Words(usize),
+    /// Given name(s), initials and family name: `Louise C. Paquette`.
+    Natural,
+    /// Anything else.
+    Other,
+}
+
+fn classify(chunk: &str) -> Chunk {
+    let words: Vec<&str> = chunk.split_whitespace().collect();
+    if words.is_empty() {
+        return Chunk::Other;
+    }
+    if words.len() == 1 && is_suffix(words[0]) {
+        return Chunk::Suffix;
+    }
+    let words: Vec<&str> = match words.split_last() {
+        Some((last, rest)) if is_suffix(last) && !rest.is_empty() => rest.to_vec(),
+        _ => words,
+    };
+    let init: Vec<bool> = words.iter().map(|w| is_initial_token(w)).collect();
+    if init.iter().all(|&b| b) {
+        return Chunk::Initials;
+    }
+    if !init[0] && parse_family_initials(chunk).is_some() {
+        // `Heidegger M.`, Sage `Alba R`, `Nye JS Jr`. (`Frank J.` has the same shape: the
+        // assembler reads it as a given name when it follows a lone family name.)
+        return Chunk::FamilyInitials;
+    }
+    let first_init = init.iter().take_while(|&&b| b).count();
+    if first_init > 0 && first_init < words.len() {
+        return Chunk::InitialsFamily;
+    }
+    if !init[0] && init.iter().any(|&b| b) {
+        return Chunk::Natural;
+    }
+    if words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || LOWER_WORDS.contains(w)) {
+        return Chunk::Words(words.len());
+    }
+    Chunk::Other
+}
+
+/// Splits a run of names into chunks on `;`, `,`, `and`, `&` (and their combinations).
+fn split_chunks(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    for semi in s.split(';') {
+        for chunk in semi.split(", ") {
+            let mut rest = chunk;
+            loop {
+                let cut = [" and ", " & ", " et ", " y ", " und "]
+                    .iter()
+                    .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+                    .min();
+                match cut {
+                    Some((i, len)) => {
+                        parts.push(&rest[..i]);
+                        rest = &rest[i + len..];
+                    }
+                    None => {
+                        parts.push(rest);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    parts
+        .into_iter()
+        .map(|p| p.trim().trim_start_matches("and ").trim_start_matches("& ").trim().trim_end_matches(','))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn person_from_words(words: &[&str], given: Option<String>) -> PersonName {
+    let (particle, family) = split_particle(words);
+    PersonName { family: family.join(" "), given, particle, suffix: None }
+}
+
+/// `R. E. Marsh`, `Andrew McCallum`, `B. van der Pol`, `Louise C. Paquette`.
+fn natural_person(chunk: &str) -> PersonName {
+    let words: Vec<&str> = chunk.split_whitespace().collect();
+    let (words, suffix) = match words.split_last() {
+        Some((last, rest)) if is_suffix(last) && !rest.is_empty() => {
+            (rest.to_vec(), Some(last.trim_end_matches('.').to_string()))
+        }
+        _ => (words, None),
+    };
+    // The family name starts at the first lowercase particle after the given names, or is the last word.
+    let mut start = words.len().saturating_sub(1);
+    for (i, w) in words.iter().enumerate().skip(1) {
+        if w.chars().next().is_some_and(char::is_lowercase) && LOWER_WORDS.contains(w) {
+            start = i;
+            break;
+        }
+    }
+    let given = words[..start].join(" ");
+    let mut p = person_from_words(&words[start..], (!given.is_empty()).then_some(given));
+    p.suffix = suffix;
+    p
+}
+
+/// `Family INITIALS [Suffix]` and `Family I.` chunks.
+fn family_initials_person(chunk: &str) -> PersonName {
+    if let Some(p) = parse_family_initials(chunk) {
+        return p;
+    }
+    let words: Vec<&str> = chunk.split_whitespace().collect();
+    let n = words.iter().rev().take_while(|w| is_initial_token(w)).count();
+    let split = words.len() - n;
+    person_from_words(&words[..split], Some(words[split..].join(" ")))
+}
+
+const ORGANISATION_WORDS: &[&str] = &[
+    "program",
+    "programme",
+    "organization",
+    "organisation",
+    "association",
+    "bank",
+    "university",
+    "institute",
+    "department",
+    "center",
+    "centre",
+    "council",
+    "committee",
+    "office",
+    "agency",
+    "ministry",
+    "commission",
+    "foundation",
+    "society",
+    "group",
+    "nations",
+    "union",
+    "service",
+    "board",
+    "bureau",
+    "corporation",
+    "inc",
+    "ltd",
+    "project",
+    "team",
+    "fund",
+    "network",
+    "consortium",
+    "government",
+    "state",
+    "federal",
+    "national",
+    "international",
+    "press",
+    "survey",
+    "museum",
+    "library",
+    "school",
+    "college",
+    "company",
+    "council",
+    "world",
+    "who",
+    "oecd",
+];
+
+/// A run of names that is one organisation: an acronym on its own (`PNUD`, `IDEA`), a name
+/// with an organisation word (`United Nations Development Program`), or four or more
+/// capitalised words with no initials and no separators.
+fn looks_like_organisation(s: &str) -> bool {
+    let base = s.split(" (").next().unwrap_or(s).trim();
+    let words: Vec<&str> = base.split_whitespace().collect();
+    if words.is_empty() || base.contains([',', ';']) || base.contains(" and ") || base.contains(" & ") {
+        return false;
+    }
+    if words.iter().any(|w| is_initial_token(w)) {
+        return false;
+    }
+    let acronym = words.len() == 1
+        && base.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !base.chars().any(char::is_lowercase);
+    acronym
+        || words.len() >= 4
+        || words.iter().any(|w| {
+            ORGANISATION_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())
+        })
+}
+
+/// Parses a run of names. Persons when the run reads as persons in any of the common
+/// forms (Sage `Alba R and Nee V`, APA `Alba, R., & Nee, V.`, Chicago `Alba, Richard, and
+/// Victor Nee`, natural `Richard Alba and Victor Nee`, with `;` as a separator too);
+/// otherwise one organisation (the whole text).
 pub(crate) fn parse_names(s: &str) -> Vec<Name> {
-    let s = s.trim().trim_end_matches(['.', ',']);
-    if s.is_empty() {
+    let s = s.trim().trim_end_matches([',', ';']);
+    if s.is_empty() || s.starts_with("et al") {
         return Vec::new();
     }
-    if s.starts_with("et al") {
-        return Vec::new();
+    let s = s
+        .strip_suffix(" et al.")
+        .or_else(|| s.strip_suffix(", et al."))
+        .or_else(|| s.strip_suffix(" et al"))
+        .unwrap_or(s);
+    if looks_like_organisation(s) {
+        return vec![Name::literal(s)];
     }
-    let parts = split_name_list(s);
-    let persons: Option<Vec<PersonName>> = parts.iter().map(|p| parse_family_initials(p)).collect();
-    if let Some(persons) = persons {
-        return persons.into_iter().map(Name::Person).collect();
-    }
-    if s.contains(", ") {
-        if let Some(persons) = parse_family_comma_given(s) {
+    // With semicolons, each part is one person: `Vander Linden, K.; Cumming, S.; and Martin, J.`
+    if s.contains(';') {
+        let persons: Option<Vec<PersonName>> = s
+            .split(';')
+            .map(|p| p.trim().trim_start_matches("and ").trim_start_matches("& ").trim())
+            .filter(|p| !p.is_empty())
+            .map(|p| match p.split_once(", ") {
+                Some((family, given)) if !given.contains(", ") => {
+                    let words: Vec<&str> = family.split_whitespace().collect();
+                    Some(person_from_words(&words, Some(given.trim().to_string())))
+                }
+                None => Some(match classify(p) {
+                    Chunk::FamilyInitials => family_initials_person(p),
+                    _ => natural_person(p),
+                }),
+                _ => None,
+            })
+            .collect();
+        if let Some(persons) = persons {
             return persons.into_iter().map(Name::Person).collect();
         }
     }
-    vec![Name::literal(s)]
+    let chunks = split_chunks(s);
+    let kinds: Vec<Chunk> = chunks.iter().map(|c| classify(c)).collect();
+    let mut out: Vec<PersonName> = Vec::new();
+    let mut i = 0;
+    while i < chunks.len() {
+        let next = kinds.get(i + 1).copied();
+        match kinds[i] {
+            Chunk::Words(n) => {
+                let givenish = match next {
+                    Some(Chunk::Initials) => true,
+                    // `Sulloway, Frank J.`: a lone family name, then a given name and initial.
+                    Some(Chunk::FamilyInitials) => {
+                        let next_words = chunks[i + 1].split_whitespace().count();
+                        i == 0 && next_words == 2 && chunks[i + 1].ends_with('.')
+                    }
+                    // Chicago: only the first author is inverted (`Alba, Richard, and ...`).
+                    Some(Chunk::Words(m)) => i == 0 && n == 1 && m <= 3,
+                    Some(Chunk::Natural) => i == 0 && n == 1 && kinds.len() == 2,
+                    _ => false,
+                };
+                if givenish {
+                    let words: Vec<&str> = chunks[i].split_whitespace().collect();
+                    let mut p = person_from_words(&words, Some(chunks[i + 1].trim_end_matches(',').to_string()));
+                    i += 2;
+                    if kinds.get(i) == Some(&Chunk::Suffix) {
+                        p.suffix = Some(chunks[i].trim_end_matches('.').to_string());
+                        i += 1;
+                    }
+                    out.push(p);
+                    continue;
+                }
+                if n == 1 {
+                    out.push(PersonName { family: chunks[i].to_string(), ..Default::default() });
+                } else {
+                    out.push(natural_person(chunks[i]));
+                }
+            }
+            Chunk::FamilyInitials => out.push(family_initials_person(chunks[i])),
+            Chunk::InitialsFamily | Chunk::Natural => out.push(natural_person(chunks[i])),
+            Chunk::Suffix => {
+                if let Some(last) = out.last_mut() {
+                    last.suffix = Some(chunks[i].trim_end_matches('.').to_string());
+                }
+            }
+            Chunk::Initials => {
+                // Initials with no family before them: `Guerney, Jr., B. G.` after a suffix.
+                if let Some(last) = out.last_mut() {
+                    if last.given.is_none() {
+                        last.given = Some(chunks[i].to_string());
+                        i += 1;
+                        continue;
+                    }
+                }
+                return vec![Name::literal(s)];
+            }
+            Chunk::Other => return vec![Name::literal(s)],
+        }
+        i += 1;
+    }
+    if out.is_empty() {
+        return vec![Name::literal(s)];
+    }
+    out.into_iter().map(Name::Person).collect()
 }
 
 #[cfg(test)]
@@ -317,6 +681,24 @@ mod tests {
 
     #[test]
     fn reads_comma_given_names() {
-        assert_eq!(parse_names("Alba, R., & Nee, V."), vec![person("Alba", "R."), person("Nee", "V")]);
+        assert_eq!(parse_names("Alba, R., & Nee, V."), vec![person("Alba", "R."), person("Nee", "V.")]);
+        assert_eq!(
+            parse_names("Lee, L. L., W. E. Howard, and R. E. Marsh"),
+            vec![person("Lee", "L. L."), person("Howard", "W. E."), person("Marsh", "R. E.")]
+        );
+        assert_eq!(
+            parse_names("Bagatto, Giuseppe, Louise C. Paquette, and Joseph D. Shorthouse"),
+            vec![person("Bagatto", "Giuseppe"), person("Paquette", "Louise C."), person("Shorthouse", "Joseph D.")]
+        );
+        assert_eq!(
+            parse_names("Vander Linden, K.; Cumming, S.; and Martin, J."),
+            vec![person("Vander Linden", "K."), person("Cumming", "S."), person("Martin", "J.")]
+        );
+        assert_eq!(
+            parse_names("John Lafferty, Andrew McCallum, and Fernando Pereira"),
+            vec![person("Lafferty", "John"), person("McCallum", "Andrew"), person("Pereira", "Fernando")]
+        );
+        assert_eq!(parse_names("Heidegger M."), vec![person("Heidegger", "M.")]);
+        assert_eq!(parse_names("Gardenfors, Peter"), vec![person("Gardenfors", "Peter")]);
     }
 }

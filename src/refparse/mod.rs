@@ -25,6 +25,7 @@ mod body;
 mod checks;
 mod head;
 mod key;
+mod rest;
 mod segment;
 pub(crate) mod text;
 
@@ -126,7 +127,29 @@ fn parse_entry(text: &str) -> (Work, bool) {
     if work.title.is_none() {
         work.flags.push(Flag::new("no-title", "no title found"));
     }
+    check_fields(&mut work);
     (work, true)
+}
+
+/// Flags fields whose content does not look like what the field holds: symbol runs that no
+/// bibliographic field has, or a publisher or place that runs over several sentences.
+fn check_fields(work: &mut Work) {
+    let fields: [(&str, &Option<String>); 4] = [
+        ("title", &work.title),
+        ("container-title", &work.container_title),
+        ("publisher", &work.publisher),
+        ("place", &work.place),
+    ];
+    let mut flags = Vec::new();
+    for (name, value) in fields {
+        let Some(v) = value else { continue };
+        let symbols = v.chars().filter(|c| "%^~|{}<>=#@$".contains(*c)).count();
+        let sentences = matches!(name, "publisher" | "place") && !text::sentence_breaks(v, &[]).is_empty();
+        if symbols >= 2 || sentences {
+            flags.push(Flag::new("suspect-field", format!("`{name}` holds `{v}`, which does not read as a {name}")));
+        }
+    }
+    work.flags.extend(flags);
 }
 
 /// Parses a reference list. `file` names the input in locations.

@@ -1,0 +1,254 @@
+//! The general path for the body of a reference in any author-date style: a quoted title
+//! or the first sentence as the title, then what follows it: a chapter or proceedings
+//! (`In ...`), a thesis, a journal, a series, `Place: Publisher` or `Publisher, Place`.
+
+use super::head::{find_editor_marker, parse_names};
+use super::text::{is_pages, non_empty, sentence_breaks, trim_field};
+use crate::model::{Work, WorkType};
+
+const OPEN_QUOTES: &[(char, char)] = &[('“', '”'), ('"', '"'), ('‘', '’'), ('«', '»'), ('„', '“'), ('\'', '\'')];
+
+/// A title in quotation marks at the start of `s`: (title, byte offset after it).
+pub(crate) fn quoted_title(s: &str) -> Option<(String, usize)> {
+    let first = s.chars().next()?;
+    let &(_, close) = OPEN_QUOTES.iter().find(|(o, _)| *o == first)?;
+    let inner_start = first.len_utf8();
+    // The closing quote followed by punctuation, a space or the end.
+    let mut search = inner_start;
+    while let Some(rel) = s[search..].find(close) {
+        let at = search + rel;
+        let after = &s[at + close.len_utf8()..];
+        if after.is_empty() || after.starts_with([' ', ',', '.', ';', ':', ')']) {
+            let title = s[inner_start..at].trim().trim_end_matches([',', '.']).trim();
+            if title.is_empty() {
+                return None;
+            }
+            let rest = at + close.len_utf8();
+            let skip = s[rest..].len() - s[rest..].trim_start_matches([',', '.', ' ', ';', ':']).len();
+            return Some((title.to_string(), rest + skip));
+        }
+        search = at + close.len_utf8();
+    }
+    None
+}
+
+/// Where the title ends when it is not quoted: the first sentence end, or `, in ` /
+/// ` In ` introducing a container, whichever comes first.
+pub(crate) fn title_end(s: &str) -> Option<(usize, usize)> {
+    let breaks = sentence_breaks(s, &[]);
+    let sentence = breaks.first().map(|&b| (b - 2, b));
+    let comma_in = [", in ", ", In ", " In: ", ", en ", ", dans ", ", em "]
+        .iter()
+        .filter_map(|m| s.find(m).map(|i| (i, i + m.len() - 3)))
+        .min();
+    let bracket = s.find(" (").filter(|&i| {
+        let inner = &s[i + 2..];
+        let lower = inner.to_lowercase();
+        ["policy brief", "report", "working paper", "technical report", "vol", "no.", "ed.", "rev.", "2nd", "3rd"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+            || inner.chars().next().is_some_and(|c| c.is_ascii_digit())
+    });
+    let bracket = bracket.map(|i| (i, i + 1));
+    [sentence, comma_in, bracket].into_iter().flatten().min()
+}
+
+const THESIS_WORDS: &[&str] = &[
+    "phd thesis",
+    "ph.d. thesis",
+    "ph. d. thesis",
+    "phd dissertation",
+    "ph.d. dissertation",
+    "doctoral dissertation",
+    "doctoral thesis",
+    "master's thesis",
+    "masters thesis",
+    "ma thesis",
+    "msc thesis",
+    "m.a. thesis",
+    "dissertation",
+    "thèse de doctorat",
+    "thèse",
+    "tesis doctoral",
+    "tese de doutorado",
+    "dissertação",
+    "diplomarbeit",
+];
+
+const VENUE_WORDS: &[&str] =
+    &["proceedings", "conference", "symposium", "workshop", "congress", "meeting", "colloquium"];
+
+/// Parses what follows the title into `work`. Returns text that could not be placed.
+pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
+    let rest = rest.trim().trim_start_matches([',', '.', ';', ':']).trim();
+    let rest = trim_field(rest);
+    if rest.is_empty() {
+        return None;
+    }
+    let lower = rest.to_lowercase();
+
+    // Chapter or proceedings: `In ...`
+    let in_marker = ["In: ", "In ", "in ", "en ", "dans ", "em ", "In:"].iter().find(|m| rest.starts_with(*m));
+    if let Some(m) = in_marker {
+        let inner = &rest[m.len()..];
+        let mut container_text = inner;
+        if let Some((ms, me)) = find_editor_marker(inner) {
+            if ms < 250 {
+                work.editors = parse_names(&inner[..ms]);
+                container_text = inner[me..].trim_start_matches([',', '.', ' ', ':']);
+            }
+        }
+        let venue = VENUE_WORDS.iter().any(|w| container_text.to_lowercase().contains(w));
+        work.kind = if venue { WorkType::PaperConference } else { WorkType::Chapter };
+        return parse_container_tail(container_text, work);
+    }
+
+    // Thesis.
+    if let Some((i, w)) = THESIS_WORDS.iter().filter_map(|w| lower.find(w).map(|i| (i, w))).min() {
+        work.kind = WorkType::Thesis;
+        work.genre = non_empty(&rest[i..i + w.len()]);
+        let after = trim_field(rest[i + w.len()..].trim_start_matches([',', '.', ' ', ':']));
+        if !after.is_empty() {
+            let (publisher, place) = publisher_and_place(after);
+            work.publisher = publisher;
+            work.place = place;
+        }
+        return None;
+    }
+
+    // Journal: `Journal, 2 (3), 229-246`, `Journal 401, 547-548`, `Journal 36: 1-22`.
+    if let Some(j) = journal(rest) {
+        work.kind = WorkType::ArticleJournal;
+        work.container_title = j.container;
+        work.volume = j.volume;
+        work.issue = j.issue;
+        work.pages = j.pages;
+        return None;
+    }
+
+    // Book: `Place: Publisher`, `Publisher, Place`, `Publisher`.
+    work.kind = WorkType::Book;
+    let (publisher, place) = publisher_and_place(rest);
+    work.publisher = publisher;
+    work.place = place;
+    None
+}
+
+/// The container of a chapter or proceedings and what follows it: pages, publisher, place.
+fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
+    let s = trim_field(s);
+    // Pages: `(pp. 45–67)`, `, pp. 335-342`, `(45–67)`, `: 107-144`.
+    let mut text = s.to_string();
+    for marker in [" (pp. ", ", pp. ", " pp. ", " (p. ", ", p. ", "(pp. ", ", pages ", " (", ": "] {
+        if let Some(i) = text.find(marker) {
+            let after = &text[i + marker.len()..];
+            let end = after.find([')', ',', ';']).unwrap_or(after.len());
+            let end = after[..end].find(". ").unwrap_or(end);
+            let pages = after[..end].trim().trim_end_matches('.');
+            if is_pages(pages) {
+                work.pages = Some(pages.to_string());
+                let tail = after[end..].trim_start_matches([')', ',', '.', ' ', ';']).to_string();
+                let head = text[..i].trim_end_matches([',', '.', ' ']).to_string();
+                text = if tail.is_empty() { head } else { format!("{head}. {tail}") };
+                break;
+            }
+        }
+    }
+    let breaks = sentence_breaks(&text, &[]);
+    let (container, after) = match breaks.first() {
+        Some(&b) => (&text[..b - 2], &text[b..]),
+        None => (text.as_str(), ""),
+    };
+    // A container like `Proceedings of X, Edinburgh` keeps its place for the publisher part.
+    work.container_title = non_empty(container);
+    let after = trim_field(after);
+    if !after.is_empty() {
+        let (publisher, place) = publisher_and_place(after);
+        work.publisher = publisher;
+        work.place = place;
+    }
+    None
+}
+
+struct Journal {
+    container: Option<String>,
+    volume: Option<String>,
+    issue: Option<String>,
+    pages: Option<String>,
+}
+
+/// `Journal, 2 (3), 229-246`, `Journal 401, 547-548`, `Journal 36: 1-22`, `Journal, 8(1-2), 26-42`,
+/// `Journal, vol. 120, pages 363–364`, `Journal, 5(1)`.
+fn journal(s: &str) -> Option<Journal> {
+    let s = trim_field(s);
+    // Find the first number group that follows a name of at least one word.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && i > 0 && matches!(bytes[i - 1], b' ' | b',') {
+            break;
+        }
+        i += 1;
+    }
+    if i >= bytes.len() {
+        return None;
+    }
+    let mut name = s[..i].trim_end().trim_end_matches(',').trim_end();
+    for prefix in [", vol.", " vol.", ", Vol.", " Vol.", ", volume", " Volume"] {
+        if let Some(n) = name.strip_suffix(prefix.trim_start_matches(',').trim_start()) {
+            name = n.trim_end().trim_end_matches(',').trim_end();
+        }
+    }
+    if name.is_empty() || name.chars().next().is_some_and(|c| c.is_ascii_digit()) || name.contains(": ") {
+        return None;
+    }
+    let nums = &s[i..];
+    // volume
+    let vol_end = nums.find(|c: char| !(c.is_ascii_digit() || c == '-' || c == '–')).unwrap_or(nums.len());
+    let volume = &nums[..vol_end];
+    let mut rest = nums[vol_end..].trim_start();
+    let mut issue = None;
+    if let Some(r) = rest.strip_prefix('(') {
+        let close = r.find(')')?;
+        issue = Some(r[..close].trim().to_string());
+        rest = r[close + 1..].trim_start();
+    }
+    let rest = rest.trim_start_matches([',', ':', ' ']);
+    let rest = rest
+        .strip_prefix("pages ")
+        .or_else(|| rest.strip_prefix("pp. "))
+        .or_else(|| rest.strip_prefix("p. "))
+        .unwrap_or(rest);
+    let rest = trim_field(rest);
+    let pages = if rest.is_empty() {
+        None
+    } else if is_pages(rest) {
+        Some(rest.to_string())
+    } else {
+        return None;
+    };
+    if pages.is_none() && issue.is_none() {
+        return None;
+    }
+    Some(Journal { container: non_empty(name), volume: non_empty(volume), issue, pages })
+}
+
+/// `Place: Publisher`, `Publisher, Place`, or `Publisher`.
+pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
+    let s = trim_field(s);
+    if let Some((place, publisher)) = s.split_once(": ") {
+        let words = place.split_whitespace().count();
+        if words <= 5 && !place.chars().any(|c| c.is_ascii_digit()) {
+            return (non_empty(publisher), non_empty(place));
+        }
+    }
+    // `Publisher, Place[, ST]`: the place is the part after the first comma when it is short.
+    if let Some((publisher, place)) = s.split_once(", ") {
+        let place_words = place.split_whitespace().count();
+        let capitalised = place.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+        if place_words <= 5 && capitalised && !place.chars().any(|c| c.is_ascii_digit()) {
+            return (non_empty(publisher), non_empty(place));
+        }
+    }
+    (non_empty(s), None)
+}
