@@ -48,7 +48,16 @@ impl<'a> Part<'a> {
     }
 }
 
-const URL_MARKERS: &[&str] = &["Available at:", "Available from:", "Retrieved from", "Accessed at:", "URL:", "Online:"];
+const URL_MARKERS: &[&str] = &[
+    "Available at:",
+    "Available from:",
+    "Available at",
+    "Retrieved from",
+    "Accessed at:",
+    "URL:",
+    "Online:",
+    "[online]",
+];
 
 /// Splits a trailing URL or DOI off the body.
 fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize {
@@ -74,10 +83,16 @@ fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize 
             }
         }
     }
-    let marker =
-        URL_MARKERS.iter().filter_map(|m| text[..end].find(m).map(|i| (i, i + m.len()))).min().or_else(|| {
-            ["https://", "http://", "www."].iter().filter_map(|m| text[..end].find(m).map(|i| (i, i))).min()
-        });
+    let marker = URL_MARKERS
+        .iter()
+        .filter_map(|m| text[..end].find(m).map(|i| (i, i + m.len())))
+        .min_by_key(|&(i, u)| (i, std::cmp::Reverse(u)))
+        .or_else(|| ["https://", "http://", "www."].iter().filter_map(|m| text[..end].find(m).map(|i| (i, i))).min());
+    // `Retrieved June 19, 1998, from ... website: URL`: the whole clause goes with the url.
+    let marker = match (marker, text[..end].find("Retrieved ")) {
+        (Some((_, url_start)), Some(r)) if r < url_start => Some((r, url_start)),
+        (m, _) => m,
+    };
     if let Some((start, url_start)) = marker {
         let mut url = text[url_start..end].trim().trim_end_matches(['.', ',']).to_string();
         // A trailing access note: `(accessed 3 March 2010)`.
@@ -264,6 +279,11 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
         return BodyFindings { flags, repairs, unplaced };
     }
 
+    // A body that is only `Journal, volume, pages` (astronomy and physics styles).
+    if let Some(()) = rest::journal_only(body.text, work) {
+        return BodyFindings { flags, repairs, unplaced };
+    }
+
     // Chapter in an edited book.
     if let Some((m_start, m_end, misprinted)) = find_in_marker(body.text) {
         if misprinted {
@@ -289,6 +309,16 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
             parse_container_and_publisher(&book, work, &mut unplaced);
         }
         return BodyFindings { flags, repairs, unplaced };
+    }
+
+    // `Title, in Editors (eds.), Book ...` or `Title. In Proceedings ...`: the general path.
+    if let Some((title_end, rest_start)) = rest::title_end(body.text) {
+        let after = body.text[rest_start..].trim_start();
+        if ["in ", "In ", "In: ", "In : ", "en ", "dans "].iter().any(|m| after.starts_with(m)) {
+            work.title = non_empty(&body.text[..title_end]);
+            unplaced = rest::parse_rest(after, work);
+            return BodyFindings { flags, repairs, unplaced };
+        }
     }
 
     // Journal article: the tail is `Container VOL(ISSUE): PAGES`.

@@ -88,7 +88,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     let lower = rest.to_lowercase();
 
     // Chapter or proceedings: `In ...`
-    let in_marker = ["In: ", "In ", "in ", "en ", "dans ", "em ", "In:"].iter().find(|m| rest.starts_with(*m));
+    let in_marker = ["In : ", "In: ", "In ", "in ", "en ", "dans ", "em ", "In:"].iter().find(|m| rest.starts_with(*m));
     if let Some(m) = in_marker {
         let inner = &rest[m.len()..];
         let mut container_text = inner;
@@ -96,6 +96,24 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
             if ms < 250 {
                 work.editors = parse_names(&inner[..ms]);
                 container_text = inner[me..].trim_start_matches([',', '.', ' ', ':']);
+            }
+        }
+        // Editors after the book title: `In Book, eds. A. Name and B. Name, pages`.
+        if work.editors.is_empty() {
+            for m in [", eds. ", ", ed. ", ", edited by ", ". Edited by "] {
+                if let Some(i) = container_text.find(m) {
+                    let after = &container_text[i + m.len()..];
+                    let end = after.find([',', '.']).map_or(after.len(), |e| {
+                        // Names contain initials: stop at the first `, ` or `. ` that is not after an initial.
+                        after[e..].find(", ").map_or(after.len(), |x| e + x)
+                    });
+                    work.editors = parse_names(&after[..end]);
+                    let tail = &after[end..];
+                    let joined = format!("{}{}", &container_text[..i], tail);
+                    let venue = VENUE_WORDS.iter().any(|w| joined.to_lowercase().contains(w));
+                    work.kind = if venue { WorkType::PaperConference } else { WorkType::Chapter };
+                    return parse_container_tail(&joined, work);
+                }
             }
         }
         let venue = VENUE_WORDS.iter().any(|w| container_text.to_lowercase().contains(w));
@@ -126,12 +144,243 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
         return None;
     }
 
-    // Book: `Place: Publisher`, `Publisher, Place`, `Publisher`.
+    // Pages anywhere in what is left: `, pp. 3-36`, `S. 83–109`.
+    let mut rest = rest.to_string();
+    for marker in [", pp. ", " pp. ", "(pp. ", ", S. ", " S. ", ", p. "] {
+        if let Some(i) = rest.find(marker) {
+            let after = &rest[i + marker.len()..];
+            let end = after.find([')', ',', ';', ' ']).unwrap_or(after.len());
+            let pages = after[..end].trim_end_matches('.');
+            if is_pages(pages) {
+                work.pages = Some(pages.to_string());
+                let tail = after[end..].trim_start_matches([')', ',', '.', ' ', ';']).to_string();
+                let head = rest[..i].trim_end_matches([',', '.', ' ', '(']).to_string();
+                rest = [head, tail].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(". ");
+                break;
+            }
+        }
+    }
+    // A report genre or series first: `Technical report University of X`, `PEER Report 2007/08. Publisher`.
+    let lower = rest.to_lowercase();
+    for genre in [
+        "technical report",
+        "tech. rep.",
+        "tech- nical report",
+        "working paper",
+        "research report",
+        "report",
+        "discussion paper",
+    ] {
+        if let Some(i) = lower.find(genre) {
+            if i <= 40 && lower[..i].split_whitespace().count() <= 4 {
+                work.kind = WorkType::Report;
+                let series = rest[..i + genre.len()].trim();
+                let mut after = rest[i + genre.len()..].trim_start_matches([',', ' ']);
+                let num_len = after.find([' ', ',', '.']).unwrap_or(after.len());
+                let num = after[..num_len].trim_end_matches(['.', ',']);
+                if !num.is_empty() && num.chars().any(|c| c.is_ascii_digit()) {
+                    work.number = Some(num.to_string());
+                    after = &after[num_len..];
+                }
+                if i == 0 {
+                    work.genre = non_empty(series);
+                } else {
+                    work.collection_title = non_empty(series);
+                }
+                let (publisher, place) = publisher_and_place(after.trim_start_matches(['.', ',', ' ']));
+                work.publisher = publisher;
+                work.place = place;
+                return None;
+            }
+        }
+    }
+    // Book or periodical: the last sentence is `Place: Publisher`, `Publisher, Place` or
+    // `Publisher`; sentences before it name a container (a book, a magazine).
+    let breaks = sentence_breaks(&rest, &[]);
+    let (before, last) = match breaks.last() {
+        Some(&b) => (rest[..b - 2].trim(), rest[b..].trim()),
+        None => ("", rest.as_str()),
+    };
     work.kind = WorkType::Book;
-    let (publisher, place) = publisher_and_place(rest);
+    if !before.is_empty() {
+        work.container_title = non_empty(before);
+    }
+    // A magazine or newspaper: the date has a month, or the rest ends with a day and month.
+    let dated = work.year.as_ref().is_some_and(|y| y.month.is_some()) || ends_with_day_month(last);
+    if dated && before.is_empty() && !last.contains(": ") {
+        work.kind = WorkType::Article;
+        let name = last.split(", ").next().unwrap_or(last);
+        work.container_title = non_empty(name);
+        return None;
+    }
+    let (publisher, place) = publisher_and_place(last);
     work.publisher = publisher;
     work.place = place;
     None
+}
+
+fn ends_with_day_month(s: &str) -> bool {
+    let last = s.rsplit(", ").next().unwrap_or("");
+    let words: Vec<&str> = last.split_whitespace().collect();
+    words.len() == 2
+        && words.iter().any(|w| w.trim_end_matches('.').parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
+        && words.iter().any(|w| MONTHS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Cities that are common places of publication, for telling `Publisher: Place` from
+/// `Place: Publisher` and `Publisher, Place` from a publisher with a comma.
+const PLACES: &[&str] = &[
+    "london",
+    "new york",
+    "paris",
+    "oxford",
+    "cambridge",
+    "berlin",
+    "chicago",
+    "boston",
+    "princeton",
+    "new haven",
+    "berkeley",
+    "los angeles",
+    "san francisco",
+    "washington",
+    "philadelphia",
+    "baltimore",
+    "toronto",
+    "montreal",
+    "amsterdam",
+    "leiden",
+    "dordrecht",
+    "heidelberg",
+    "munich",
+    "münchen",
+    "frankfurt",
+    "stuttgart",
+    "hamburg",
+    "leipzig",
+    "wien",
+    "vienna",
+    "zürich",
+    "zurich",
+    "basel",
+    "geneva",
+    "genève",
+    "rome",
+    "roma",
+    "milan",
+    "milano",
+    "madrid",
+    "barcelona",
+    "lisbon",
+    "lisboa",
+    "são paulo",
+    "rio de janeiro",
+    "mexico",
+    "buenos aires",
+    "tokyo",
+    "beijing",
+    "delhi",
+    "new delhi",
+    "sydney",
+    "melbourne",
+    "brisbane",
+    "edinburgh",
+    "glasgow",
+    "dublin",
+    "bristol",
+    "manchester",
+    "thousand oaks",
+    "newbury park",
+    "hillsdale",
+    "mahwah",
+    "englewood cliffs",
+    "upper saddle river",
+    "reading",
+    "san diego",
+    "ithaca",
+    "stanford",
+    "austin",
+    "minneapolis",
+    "durham",
+    "chapel hill",
+    "ann arbor",
+    "bloomington",
+    "urbana",
+    "lanham",
+    "boulder",
+    "abingdon",
+    "basingstoke",
+    "harmondsworth",
+    "hove",
+    "cham",
+    "singapore",
+    "hong kong",
+    "taipei",
+    "seoul",
+    "cape town",
+    "nairobi",
+    "lagos",
+    "bruxelles",
+    "brussels",
+    "lyon",
+    "bologna",
+    "firenze",
+    "florence",
+    "torino",
+    "napoli",
+    "moscow",
+    "warsaw",
+    "prague",
+    "budapest",
+    "stockholm",
+    "oslo",
+    "copenhagen",
+    "helsinki",
+    "athens",
+    "new brunswick",
+    "westport",
+    "greenwich",
+    "norwood",
+    "san mateo",
+    "menlo park",
+    "palo alto",
+    "redwood city",
+    "santa monica",
+    "santa barbara",
+    "los altos",
+    "piscataway",
+];
+
+fn is_known_place(s: &str) -> bool {
+    let first = s.split(',').next().unwrap_or(s).trim().to_lowercase();
+    PLACES.contains(&first.as_str())
 }
 
 /// The container of a chapter or proceedings and what follows it: pages, publisher, place.
@@ -236,6 +485,12 @@ fn journal(s: &str) -> Option<Journal> {
 /// `Place: Publisher`, `Publisher, Place`, or `Publisher`.
 pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
     let s = trim_field(s);
+    // `Publisher: Place`, reversed.
+    if let Some((publisher, place)) = s.split_once(": ") {
+        if is_known_place(place) && !is_known_place(publisher) {
+            return (non_empty(publisher), non_empty(place));
+        }
+    }
     if let Some((place, publisher)) = s.split_once(": ") {
         let words = place.split_whitespace().count();
         if words <= 5 && !place.chars().any(|c| c.is_ascii_digit()) {
@@ -251,4 +506,25 @@ pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
         }
     }
     (non_empty(s), None)
+}
+
+/// A body that is only a journal reference with no title (`PASJ, 53, 57`,
+/// `ApJ, 650, 102`): fills the container, volume and pages.
+pub(crate) fn journal_only(body: &str, work: &mut Work) -> Option<()> {
+    let b = trim_field(body);
+    let parts: Vec<&str> = b.split(", ").collect();
+    if parts.len() != 3 || parts[0].split_whitespace().count() > 6 {
+        return None;
+    }
+    let numeric = |p: &str| {
+        !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()) && p.chars().any(|c| c.is_ascii_digit())
+    };
+    if parts[0].chars().any(|c| c.is_ascii_digit()) || !numeric(parts[1]) || !numeric(parts[2]) {
+        return None;
+    }
+    work.kind = WorkType::ArticleJournal;
+    work.container_title = non_empty(parts[0]);
+    work.volume = non_empty(parts[1]);
+    work.pages = non_empty(parts[2]);
+    Some(())
 }
