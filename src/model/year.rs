@@ -91,9 +91,8 @@ impl FromStr for Year {
         let s = input.trim();
         let lower = s.to_lowercase();
         match lower.as_str() {
-            "n.d." | "n.d" | "nd" | "no date" | "s.d." | "s.f." | "o.j." => {
-                return Ok(Year { status: Some("n.d.".into()), ..Default::default() })
-            }
+            "n.d." | "n.d" | "nd" | "n. d." | "no date" | "s.d." | "s. d." | "s/d" | "s.f." | "o.j." | "o. j."
+            | "sin fecha" => return Ok(Year { status: Some("n.d.".into()), ..Default::default() }),
             "in press" | "forthcoming" | "im druck" | "sous presse" | "en prensa" => {
                 return Ok(Year { status: Some(lower), ..Default::default() })
             }

@@ -238,7 +238,7 @@ const ROLE_MARKERS: &[&str] =
 /// Parses the head of a reference at the start of `s`: names, then a date in brackets
 /// (`(2003)`, `[Jan 1993]`, `(July 1978)`) or bare (`. 1990.`, `, 1927,`).
 pub(crate) fn parse_head(s: &str) -> Option<Head> {
-    let mut limit = s.len().min(400);
+    let mut limit = s.len().min(1200);
     while !s.is_char_boundary(limit) {
         limit -= 1;
     }
@@ -436,15 +436,39 @@ fn natural_person(chunk: &str) -> PersonName {
     p
 }
 
-/// `Family INITIALS [Suffix]` and `Family I.` chunks.
+/// `Family INITIALS [Suffix]` and `Family I. I.` chunks.
 fn family_initials_person(chunk: &str) -> PersonName {
-    if let Some(p) = parse_family_initials(chunk) {
-        return p;
-    }
     let words: Vec<&str> = chunk.split_whitespace().collect();
-    let n = words.iter().rev().take_while(|w| is_initial_token(w)).count();
+    let (words, suffix) = match words.split_last() {
+        Some((last, rest)) if is_suffix(last) && rest.len() >= 2 => {
+            (rest.to_vec(), Some(last.trim_end_matches('.').to_string()))
+        }
+        _ => (words, None),
+    };
+    let n = words.iter().rev().take_while(|w| is_initial_token(w) || is_initials(w)).count().min(words.len() - 1);
     let split = words.len() - n;
-    person_from_words(&words[..split], Some(words[split..].join(" ")))
+    let mut p = person_from_words(&words[..split], Some(words[split..].join(" ")));
+    p.suffix = suffix;
+    p
+}
+
+/// A given name as it follows an inverted family name: `Peter`, `James F.`, `Shanley E. M.`,
+/// `Paul A` (not all capitals, which would be another family name).
+fn is_given_chunk(chunk: &str, kind: Chunk) -> bool {
+    let words: Vec<&str> = chunk.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or("");
+    let not_caps = first.chars().any(char::is_lowercase) || is_initial_token(first);
+    match kind {
+        Chunk::Initials => true,
+        Chunk::Words(m) => m <= 2 && not_caps,
+        Chunk::FamilyInitials | Chunk::Natural => {
+            not_caps
+                && !is_initial_token(first)
+                && words.len() <= 4
+                && words[1..].iter().all(|w| is_initial_token(w) || is_initials(w))
+        }
+        _ => false,
+    }
 }
 
 const ORGANISATION_WORDS: &[&str] = &[
@@ -505,8 +529,14 @@ const ORGANISATION_WORDS: &[&str] = &[
 fn looks_like_organisation(s: &str) -> bool {
     let base = s.split(" (").next().unwrap_or(s).trim();
     let words: Vec<&str> = base.split_whitespace().collect();
-    if words.is_empty() || base.contains([',', ';']) || base.contains(" and ") || base.contains(" & ") {
+    if words.is_empty() || base.contains([',', ';']) {
         return false;
+    }
+    let has_org_word = words
+        .iter()
+        .any(|w| ORGANISATION_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str()));
+    if base.contains(" and ") || base.contains(" & ") {
+        return has_org_word && !words.iter().any(|w| is_initial_token(w));
     }
     if words.iter().any(|w| is_initial_token(w)) {
         return false;
@@ -563,24 +593,25 @@ pub(crate) fn parse_names(s: &str) -> Vec<Name> {
     let chunks = split_chunks(s);
     let kinds: Vec<Chunk> = chunks.iter().map(|c| classify(c)).collect();
     let mut out: Vec<PersonName> = Vec::new();
+    let mut inverted = false;
     let mut i = 0;
     while i < chunks.len() {
         let next = kinds.get(i + 1).copied();
         match kinds[i] {
             Chunk::Words(n) => {
+                // An inverted name: a family name then its given names. Chicago inverts only
+                // the first author; APA and others invert every one.
                 let givenish = match next {
-                    Some(Chunk::Initials) => true,
-                    // `Sulloway, Frank J.`: a lone family name, then a given name and initial.
-                    Some(Chunk::FamilyInitials) => {
-                        let next_words = chunks[i + 1].split_whitespace().count();
-                        i == 0 && next_words == 2 && chunks[i + 1].ends_with('.')
-                    }
-                    // Chicago: only the first author is inverted (`Alba, Richard, and ...`).
-                    Some(Chunk::Words(m)) => i == 0 && n == 1 && m <= 3,
-                    Some(Chunk::Natural) => i == 0 && n == 1 && kinds.len() == 2,
+                    Some(k) if is_given_chunk(chunks[i + 1], k) => match k {
+                        Chunk::Initials => true,
+                        // `John Lafferty, Andrew McCallum` is two natural names, not one inverted.
+                        Chunk::Words(2) if n > 1 => false,
+                        _ => (i == 0 && n <= 2) || (inverted && n <= 2),
+                    },
                     _ => false,
                 };
                 if givenish {
+                    inverted = true;
                     let words: Vec<&str> = chunks[i].split_whitespace().collect();
                     let mut p = person_from_words(&words, Some(chunks[i + 1].trim_end_matches(',').to_string()));
                     i += 2;
@@ -700,5 +731,25 @@ mod tests {
         );
         assert_eq!(parse_names("Heidegger M."), vec![person("Heidegger", "M.")]);
         assert_eq!(parse_names("Gardenfors, Peter"), vec![person("Gardenfors", "Peter")]);
+        assert_eq!(parse_names("Allen, James F"), vec![person("Allen", "James F")]);
+        assert_eq!(
+            parse_names("Uranaka, Taiga and Slodkowski, Antoni"),
+            vec![person("Uranaka", "Taiga"), person("Slodkowski", "Antoni")]
+        );
+        assert_eq!(
+            parse_names("Witten, I. H., Neal R. M., and Cleary J. G."),
+            vec![person("Witten", "I. H."), person("Neal", "R. M."), person("Cleary", "J. G.")]
+        );
+        assert_eq!(
+            parse_names("ANQUETIN, FREYERMUTH"),
+            vec![
+                Name::Person(PersonName { family: "ANQUETIN".into(), ..Default::default() }),
+                Name::Person(PersonName { family: "FREYERMUTH".into(), ..Default::default() })
+            ]
+        );
+        assert_eq!(
+            parse_names("Victorian Equal Opportunity and Human Rights Commission"),
+            vec![Name::literal("Victorian Equal Opportunity and Human Rights Commission")]
+        );
     }
 }
