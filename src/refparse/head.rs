@@ -606,7 +606,7 @@ pub(crate) fn parse_names(s: &str) -> Vec<Name> {
                         Chunk::Initials => true,
                         // `John Lafferty, Andrew McCallum` is two natural names, not one inverted.
                         Chunk::Words(2) if n > 1 => false,
-                        _ => (i == 0 && n <= 2) || (inverted && n <= 2),
+                        _ => (i == 0 || inverted) && n <= 2,
                     },
                     _ => false,
                 };
