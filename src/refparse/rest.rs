@@ -116,6 +116,17 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
                 }
             }
         }
+        // `in Aevum 73: 93-105`: a journal introduced by `in`.
+        if work.editors.is_empty() {
+            if let Some(j) = journal(container_text) {
+                work.kind = WorkType::ArticleJournal;
+                work.container_title = j.container;
+                work.volume = j.volume;
+                work.issue = j.issue;
+                work.pages = j.pages;
+                return None;
+            }
+        }
         let venue = VENUE_WORDS.iter().any(|w| container_text.to_lowercase().contains(w));
         work.kind = if venue { WorkType::PaperConference } else { WorkType::Chapter };
         return parse_container_tail(container_text, work);
@@ -403,13 +414,48 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
             }
         }
     }
+    // Parenthesised page ranges without `pp.`: `(841–889)`.
+    if work.pages.is_none() {
+        let mut from = 0;
+        while let Some(rel) = text[from..].find(" (") {
+            let open = from + rel + 2;
+            let Some(close) = text[open..].find(')').map(|c| open + c) else { break };
+            if is_pages(&text[open..close]) {
+                work.pages = Some(text[open..close].to_string());
+                text = format!("{}{}", &text[..open - 2], &text[close + 1..]);
+                break;
+            }
+            from = close;
+        }
+    }
     let breaks = sentence_breaks(&text, &[]);
     let (container, after) = match breaks.first() {
         Some(&b) => (&text[..b - 2], &text[b..]),
         None => (text.as_str(), ""),
     };
+    // Edition and volume at the end of the book title: `(4th edn)`, `, vol. II`, `: Vol. 22`.
+    let mut container = container.trim().to_string();
+    if container.ends_with(')') {
+        if let Some(open) = container.rfind(" (") {
+            let inner = container[open + 2..container.len() - 1].to_lowercase();
+            if inner.contains("ed") && inner.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                work.edition = non_empty(&container[open + 2..container.len() - 1]);
+                container.truncate(open);
+            }
+        }
+    }
+    for marker in [", vol. ", ", Vol. ", ": Vol. ", ": vol. ", ", Volume ", ", volume "] {
+        if let Some(i) = container.rfind(marker) {
+            let v = container[i + marker.len()..].trim();
+            if v.split_whitespace().count() == 1 {
+                work.volume = non_empty(v);
+                container.truncate(i);
+                break;
+            }
+        }
+    }
     // A container like `Proceedings of X, Edinburgh` keeps its place for the publisher part.
-    work.container_title = non_empty(container);
+    work.container_title = non_empty(&container);
     let after = trim_field(after);
     if !after.is_empty() {
         let (publisher, place) = publisher_and_place(after);
@@ -443,9 +489,10 @@ fn journal(s: &str) -> Option<Journal> {
         return None;
     }
     let mut name = s[..i].trim_end().trim_end_matches(',').trim_end();
-    for prefix in [", vol.", " vol.", ", Vol.", " Vol.", ", volume", " Volume"] {
-        if let Some(n) = name.strip_suffix(prefix.trim_start_matches(',').trim_start()) {
+    for prefix in ["vol.", "Vol.", "volume", "Volume", "vol", "Vol"] {
+        if let Some(n) = name.strip_suffix(prefix) {
             name = n.trim_end().trim_end_matches(',').trim_end();
+            break;
         }
     }
     if name.is_empty() || name.chars().next().is_some_and(|c| c.is_ascii_digit()) || name.contains(": ") {
@@ -462,11 +509,29 @@ fn journal(s: &str) -> Option<Journal> {
         issue = Some(r[..close].trim().to_string());
         rest = r[close + 1..].trim_start();
     }
-    let rest = rest.trim_start_matches([',', ':', ' ']);
+    let mut rest = rest.trim_start_matches([',', ':', ' ']);
+    // `n° 1`, `no. 1`, `No. 1`: the issue.
+    for marker in ["n° ", "no. ", "No. ", "nr. ", "Nr. ", "Heft "] {
+        if let Some(r) = rest.strip_prefix(marker) {
+            let end = r.find([',', ':', ' ']).unwrap_or(r.len());
+            if issue.is_none() {
+                issue = non_empty(&r[..end]);
+            }
+            rest = r[end..].trim_start_matches([',', ':', ' ']);
+        }
+    }
+    // A repeated year: `14(2) 1991, p.169-174`.
+    if let Some(r) = rest.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).and(rest.get(4..)) {
+        if r.starts_with([',', '.']) {
+            rest = r.trim_start_matches([',', '.', ' ']);
+        }
+    }
     let rest = rest
         .strip_prefix("pages ")
         .or_else(|| rest.strip_prefix("pp. "))
         .or_else(|| rest.strip_prefix("p. "))
+        .or_else(|| rest.strip_prefix("pp."))
+        .or_else(|| rest.strip_prefix("p."))
         .unwrap_or(rest);
     let rest = trim_field(rest);
     let pages = if rest.is_empty() {
