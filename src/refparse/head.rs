@@ -231,6 +231,21 @@ fn date_candidates(s: &str, limit: usize) -> Vec<DateAt> {
     out
 }
 
+/// Trims separators after a run of names, keeping the period of a final initial (`Nee, V.`).
+fn trim_names_end(s: &str) -> &str {
+    let mut t = s.trim_end().trim_end_matches([',', ';']).trim_end();
+    if let Some(stripped) = t.strip_suffix('.') {
+        let last = stripped.rsplit([' ', ',']).next().unwrap_or("");
+        let initial = last.chars().filter(|c| c.is_alphabetic()).count() == 1
+            && last.chars().next().is_some_and(char::is_uppercase);
+        let dotted = last.contains('.') && last.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if !(initial || dotted) {
+            t = stripped.trim_end().trim_end_matches([',', ';']).trim_end();
+        }
+    }
+    t
+}
+
 /// Role markers that may stand after the names and are not part of them.
 const ROLE_MARKERS: &[&str] =
     &["(Director)", "(Producer)", "(Writer)", "(Trans.)", "(Comp.)", "(Illustrator)", "(Host)"];
@@ -243,7 +258,7 @@ pub(crate) fn parse_head(s: &str) -> Option<Head> {
         limit -= 1;
     }
     for date in date_candidates(s, limit) {
-        let mut before = s[..date.start].trim_end().trim_end_matches([',', '.', ';']).trim_end();
+        let mut before = trim_names_end(&s[..date.start]);
         for role in ROLE_MARKERS {
             if let Some(b) = before.strip_suffix(role) {
                 before = b.trim_end().trim_end_matches([',', '.']).trim_end();
@@ -253,7 +268,7 @@ pub(crate) fn parse_head(s: &str) -> Option<Head> {
             Some((names, marker)) => (names, Some(marker.to_string())),
             None => (before, None),
         };
-        let names_text = names_text.trim_end().trim_end_matches([',', '.', ';']).trim_end();
+        let names_text = trim_names_end(names_text);
         if !plausible_names(names_text) {
             // Names come first: a date after something that is not names is no head.
             if names_text.len() > 3 {
