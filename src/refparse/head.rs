@@ -38,11 +38,25 @@ const EDITOR_MARKERS: &[&str] = &[
     "(comp.)",
     "(comps.)",
     "(a cura di)",
+    "(sous la dir.)",
+    "(sous la direction de)",
+    "(dir)",
+    "(Hrsg)",
+    "(Ed)",
+    ", eds.",
+    ", ed.",
+    ", eds",
+    ", ed",
+    " eds.",
+    " Eds.",
+    " (eds.)",
+    " Hrsg.",
+    " Hrsg",
 ];
 
 /// Whether the marker names one editor (`(ed.)`) rather than several (`(eds)`).
 pub(crate) fn marker_is_singular(marker: &str) -> Option<bool> {
-    let m = marker.trim_matches(['(', ')', '.']).to_lowercase();
+    let m = marker.trim_matches(['(', ')', '.', ',', ' ']).to_lowercase();
     match m.as_str() {
         "ed" | "éd" | "coord" | "comp" | "org" => Some(true),
         "eds" | "éds" | "coords" | "comps" | "orgs" => Some(false),
@@ -437,8 +451,13 @@ fn natural_person(chunk: &str) -> PersonName {
         }
         _ => (words, None),
     };
-    // The family name starts at the first lowercase particle after the given names, or is the last word.
-    let mut start = words.len().saturating_sub(1);
+    // The family name starts at the first lowercase particle after the given names, or
+    // after the last initial (`J. W. Du Bois`), or is the last word.
+    let last_initial = words.iter().rposition(|w| is_initial_token(w));
+    let mut start = match last_initial {
+        Some(i) if i + 1 < words.len() => i + 1,
+        _ => words.len().saturating_sub(1),
+    };
     for (i, w) in words.iter().enumerate().skip(1) {
         if w.chars().next().is_some_and(char::is_lowercase) && LOWER_WORDS.contains(w) {
             start = i;

@@ -98,10 +98,7 @@ fn parse_entry(text: &str) -> (Work, bool) {
     let mut work = Work::default();
     let Some(h) = head::parse_head(&clean.text) else {
         work.kind = crate::model::WorkType::Other("unknown".into());
-        work.flags.push(Flag::new(
-            "unparsed",
-            "no author-date head (names followed by a year in parentheses): kept as raw text",
-        ));
+        work.flags.push(Flag::new("unparsed", "no author-date head (names followed by a year): kept as raw text"));
         return (work, false);
     };
     if h.editors {

@@ -100,7 +100,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
         }
         // Editors after the book title: `In Book, eds. A. Name and B. Name, pages`.
         if work.editors.is_empty() {
-            for m in [", eds. ", ", ed. ", ", edited by ", ". Edited by "] {
+            for m in [", eds. ", ", ed. ", ", edited by ", ". Edited by ", ". Ed. ", ". Eds. ", ", Ed. ", ", Eds. "] {
                 if let Some(i) = container_text.find(m) {
                     let after = &container_text[i + m.len()..];
                     let end = after.find([',', '.']).map_or(after.len(), |e| {
@@ -263,6 +263,23 @@ const MONTHS: &[&str] = &[
     "oct",
     "nov",
     "dec",
+];
+
+/// Words that end a publisher's name.
+const PUBLISHER_ENDINGS: &[&str] = &[
+    "Press",
+    "Publishers",
+    "Publishing",
+    "Books",
+    "Inc",
+    "Ltd",
+    "University",
+    "Verlag",
+    "Editions",
+    "Éditions",
+    "Co",
+    "Company",
+    "House",
 ];
 
 /// Cities that are common places of publication, for telling `Publisher: Place` from
@@ -550,6 +567,30 @@ fn journal(s: &str) -> Option<Journal> {
 /// `Place: Publisher`, `Publisher, Place`, or `Publisher`.
 pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
     let s = trim_field(s);
+    // `City, ST` alone: a place and no publisher.
+    if let Some((city, state)) = s.rsplit_once(", ") {
+        let code = state.len() == 2 && state.chars().all(|c| c.is_ascii_uppercase());
+        if code && !city.contains(',') && city.split_whitespace().count() <= 3 && !city.contains(": ") {
+            // `Westview Press Boulder, CO`: a publisher before the city, no comma between.
+            let words: Vec<&str> = city.split_whitespace().collect();
+            if let Some(p) = words.iter().rposition(|w| PUBLISHER_ENDINGS.contains(&w.trim_end_matches(['.', ',']))) {
+                if p + 1 < words.len() {
+                    let place = format!("{}, {state}", words[p + 1..].join(" "));
+                    return (non_empty(&words[..=p].join(" ")), Some(place));
+                }
+            }
+            return (None, Some(s.to_string()));
+        }
+        let words: Vec<&str> = city.split_whitespace().collect();
+        if code {
+            if let Some(p) = words.iter().rposition(|w| PUBLISHER_ENDINGS.contains(&w.trim_end_matches(['.', ',']))) {
+                if p + 1 < words.len() && words.len() - p - 1 <= 3 {
+                    let place = format!("{}, {state}", words[p + 1..].join(" "));
+                    return (non_empty(&words[..=p].join(" ")), Some(place));
+                }
+            }
+        }
+    }
     // `Publisher: Place`, reversed.
     if let Some((publisher, place)) = s.split_once(": ") {
         if is_known_place(place) && !is_known_place(publisher) {
