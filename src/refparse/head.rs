@@ -245,6 +245,80 @@ fn date_candidates(s: &str, limit: usize) -> Vec<DateAt> {
     out
 }
 
+/// A head whose year comes at the end (numbered and notes styles: `A. Author, "Title,"
+/// Journal, vol. 5, pp. 60–64, May 2010.`): the names, and the byte range of the year to
+/// remove from the body.
+pub(crate) struct TrailingHead {
+    pub names: Vec<Name>,
+    pub year: Year,
+    pub body_start: usize,
+    pub year_span: std::ops::Range<usize>,
+}
+
+/// Reads names at the start of `s` (up to a quotation mark or the first sentence end) and
+/// the last year in what follows.
+pub(crate) fn parse_trailing_head(s: &str) -> Option<TrailingHead> {
+    let quote = s.find(['“', '"', '‘', '«']).unwrap_or(s.len());
+    let sentence = super::text::sentence_breaks(s, &[]).first().map_or(s.len(), |&b| b - 1);
+    let mut end = quote.min(sentence).min(s.len());
+    let mut names_text = trim_names_end(&s[..end]);
+    let mut tries = 0;
+    while !plausible_names(names_text) || names_text.is_empty() {
+        let cut = names_text.rfind(", ")?;
+        end = cut;
+        names_text = trim_names_end(&s[..end]);
+        tries += 1;
+        if tries > 12 {
+            return None;
+        }
+    }
+    let (names_text, _) = match split_editor_marker(names_text) {
+        Some((n, m)) => (n, Some(m)),
+        None => (names_text, None),
+    };
+    let names = parse_names(names_text);
+    if names.is_empty() || names.iter().any(|n| n.is_literal() && n.family().split_whitespace().count() > 6) {
+        return None;
+    }
+    let body_start = end + (s[end..].len() - s[end..].trim_start_matches(['.', ',', ':', ' ', ';']).len());
+    // The last year in the body, with the month, day and brackets around it.
+    let body = &s[body_start..];
+    let mut found = None;
+    for (i, _) in body.char_indices() {
+        let prev_ok = i == 0 || body[..i].ends_with([' ', ',', '(', '[']);
+        if prev_ok && body.as_bytes()[i].is_ascii_digit() {
+            let tok_end = body[i..].find([' ', ')', ']', ',', ';']).map_or(body.len(), |e| i + e);
+            let tok = &body[i..tok_end];
+            if let Some(y) = bare_year(tok.trim_end_matches('.')) {
+                // Not part of a page range or a volume: the token is the year alone.
+                if !tok.contains(['-', '–', '/']) {
+                    found = Some((i, tok_end, y));
+                }
+            }
+        }
+    }
+    let (mut ys, mut ye, year) = found?;
+    // Widen to brackets, or to month and day words before it.
+    if body[..ys].ends_with('(') && body[ye..].starts_with(')') {
+        ys -= 1;
+        ye += 1;
+    } else {
+        loop {
+            let before = body[..ys].trim_end_matches([' ', ',']);
+            let word_start = before.rfind([' ', ',', '(']).map_or(0, |w| w + 1);
+            let word = before[word_start..].trim_end_matches('.').to_lowercase();
+            let day = word.len() <= 2 && !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
+            if (MONTH_WORDS.contains(&word.as_str()) || day) && word_start < ys {
+                ys = word_start;
+            } else {
+                break;
+            }
+        }
+    }
+    let ys = body[..ys].trim_end_matches([' ', ',']).len();
+    Some(TrailingHead { names, year, body_start, year_span: body_start + ys..body_start + ye })
+}
+
 /// Trims separators after a run of names, keeping the period of a final initial (`Nee, V.`).
 fn trim_names_end(s: &str) -> &str {
     let mut t = s.trim_end().trim_end_matches([',', ';']).trim_end();

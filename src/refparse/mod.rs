@@ -94,9 +94,23 @@ pub fn parse_reference(text: &str) -> Work {
 
 /// Parses the entry text (pieces already joined): returns the work and whether a head was found.
 fn parse_entry(text: &str) -> (Work, bool) {
-    let clean = text::clean_markdown(text);
+    let mut clean = text::clean_markdown(text);
     let mut work = Work::default();
-    let Some(h) = head::parse_head(&clean.text) else {
+    let head = head::parse_head(&clean.text).or_else(|| {
+        // The year at the end: remove it from the text and read the rest as usual.
+        let t = head::parse_trailing_head(&clean.text)?;
+        let span = t.year_span.clone();
+        let removed = span.len();
+        clean.text.replace_range(span.clone(), "");
+        clean.emphasis = clean
+            .emphasis
+            .iter()
+            .filter(|r| r.end <= span.start || r.start >= span.end)
+            .map(|r| if r.start >= span.end { r.start - removed..r.end - removed } else { r.clone() })
+            .collect();
+        Some(head::Head { names: t.names, editors: false, editor_marker: None, year: t.year, body_start: t.body_start })
+    });
+    let Some(h) = head else {
         work.kind = crate::model::WorkType::Other("unknown".into());
         work.flags.push(Flag::new("unparsed", "no author-date head (names followed by a year): kept as raw text"));
         return (work, false);
