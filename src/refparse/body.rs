@@ -324,7 +324,26 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
     // Journal article: the tail is `Container VOL(ISSUE): PAGES`.
     if let Some((container_end, volume, issue, pages)) = parse_journal_tail(body.text) {
         let breaks: Vec<usize> = body.breaks().into_iter().filter(|&b| b <= container_end).collect();
-        if let Some(&container_start) = breaks.last() {
+        // An abbreviated journal (`Syst. Bot.`, `J. Cell. Sci.`): its dotted words are not
+        // sentence ends, so the container reaches back over them.
+        let mut start_index = breaks.len().checked_sub(1);
+        let abbreviated_name = start_index.is_some_and(|i| {
+            let name = body.text[breaks[i]..container_end].trim();
+            name.ends_with('.') && name.split_whitespace().all(|w| w.chars().count() <= 7)
+        });
+        while let Some(i) = start_index.filter(|&i| i > 0 && abbreviated_name) {
+            let word_start = body.text[..breaks[i] - 2].rfind(' ').map_or(0, |w| w + 1);
+            let word = &body.text[word_start..breaks[i] - 2];
+            let abbreviated = word.chars().count() <= 6
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word_start + 1 >= breaks[i - 1];
+            if abbreviated {
+                start_index = Some(i - 1);
+            } else {
+                break;
+            }
+        }
+        if let Some(&container_start) = start_index.map(|i| &breaks[i]) {
             work.kind = WorkType::ArticleJournal;
             let container = &body.text[container_start..container_end];
             let emphasised: usize = body

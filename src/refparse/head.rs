@@ -52,6 +52,10 @@ const EDITOR_MARKERS: &[&str] = &[
     " (eds.)",
     " Hrsg.",
     " Hrsg",
+    ", editors",
+    ", editor",
+    " (editors)",
+    " (editor)",
 ];
 
 /// Whether the marker names one editor (`(ed.)`) rather than several (`(eds)`).
@@ -94,8 +98,17 @@ const LOWER_WORDS: &[&str] = &[
 ];
 
 /// Whether `s` (the text before the date) can be a run of names.
+/// `———` or `---`: the same author(s) as the entry before.
+fn is_same_author_dash(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(['.', ',']);
+    t.chars().count() >= 2 && t.chars().all(|c| matches!(c, '-' | '–' | '—' | '_'))
+}
+
 fn plausible_names(s: &str) -> bool {
     let s = s.trim();
+    if is_same_author_dash(s) {
+        return true;
+    }
     let Some(first) = s.chars().next() else { return false };
     if !(first.is_uppercase() || LOWER_WORDS.iter().any(|w| s.starts_with(&format!("{w} ")))) {
         return false;
@@ -667,6 +680,9 @@ pub(crate) fn parse_names(s: &str) -> Vec<Name> {
     let s = s.trim().trim_end_matches([',', ';']);
     if s.is_empty() || s.starts_with("et al") {
         return Vec::new();
+    }
+    if is_same_author_dash(s) {
+        return vec![Name::literal(s.trim_end_matches(['.', ',']))];
     }
     let s = s
         .strip_suffix(" et al.")

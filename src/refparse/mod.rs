@@ -138,6 +138,7 @@ fn parse_entry(text: &str) -> (Work, bool) {
     if work.title.is_none() {
         work.flags.push(Flag::new("no-title", "no title found"));
     }
+    rest::tidy_title(&mut work);
     check_fields(&mut work);
     (work, true)
 }

@@ -50,7 +50,21 @@ pub(crate) fn title_end(s: &str) -> Option<(usize, usize)> {
             || inner.chars().next().is_some_and(|c| c.is_ascii_digit())
     });
     let bracket = bracket.map(|i| (i, i + 1));
-    [sentence, comma_in, bracket].into_iter().flatten().min()
+    // `Title, New York: Publisher` or `Title, Paris, PUF`: a closing place-and-publisher
+    // clause after a comma.
+    let place_clause = s.rmatch_indices(", ").map(|(i, _)| i).find(|&i| {
+        let tail = s[i + 2..].trim_end_matches('.');
+        match tail.split_once(": ") {
+            Some((place, publisher)) => {
+                place.split_whitespace().count() <= 3 && !publisher.contains(": ") && is_known_place(place)
+            }
+            None => tail
+                .split_once(", ")
+                .is_some_and(|(place, publisher)| is_known_place(place) && publisher.split_whitespace().count() <= 4),
+        }
+    });
+    let place_clause = place_clause.map(|i| (i, i + 1));
+    [sentence, comma_in, bracket, place_clause].into_iter().flatten().min()
 }
 
 const THESIS_WORDS: &[&str] = &[
@@ -633,4 +647,57 @@ pub(crate) fn journal_only(body: &str, work: &mut Work) -> Option<()> {
     work.volume = non_empty(parts[1]);
     work.pages = non_empty(parts[2]);
     Some(())
+}
+
+/// Words that mark a parenthetical after a title as a note on the work, not part of the title.
+const NOTE_WORDS: &[&str] = &[
+    "ed.",
+    "éd.",
+    "edn",
+    "edition",
+    "report",
+    "dissertation",
+    "thesis",
+    "series",
+    "reihe",
+    "vol.",
+    "no.",
+    "unpublished",
+    "manuscript",
+    "working paper",
+    "in press",
+    "forthcoming",
+    "trans.",
+    "translated",
+    "abstract",
+];
+
+/// Moves a trailing parenthetical note off a title (`Title (1 éd.)`, `Title (Unpublished
+/// doctoral dissertation)`) into the work: edition, genre or note.
+pub(crate) fn tidy_title(work: &mut Work) {
+    let Some(title) = work.title.clone() else { return };
+    let t = title.trim_end();
+    if !t.ends_with(')') {
+        return;
+    }
+    let Some(open) = t.rfind(" (") else { return };
+    let inner = &t[open + 2..t.len() - 1];
+    let lower = inner.to_lowercase();
+    if lower == "abstract" {
+        return;
+    }
+    if !NOTE_WORDS.iter().any(|w| lower.contains(w)) {
+        return;
+    }
+    if lower.contains("ed") && inner.chars().next().is_some_and(|c| c.is_ascii_digit()) && work.edition.is_none() {
+        work.edition = Some(inner.to_string());
+    } else if (lower.contains("dissertation") || lower.contains("thesis")) && work.genre.is_none() {
+        work.genre = Some(inner.to_string());
+        work.kind = WorkType::Thesis;
+    } else if work.note.is_none() {
+        work.note = Some(inner.to_string());
+    } else {
+        return;
+    }
+    work.title = non_empty(&t[..open]);
 }
