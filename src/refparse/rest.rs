@@ -222,25 +222,29 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     // Book or periodical: the last sentence is `Place: Publisher`, `Publisher, Place` or
     // `Publisher`; sentences before it name a container (a book, a magazine).
     let breaks = sentence_breaks(&rest, &[]);
-    let (before, last) = match breaks.last() {
-        Some(&b) => (rest[..b - 2].trim(), rest[b..].trim()),
-        None => ("", rest.as_str()),
+    let last = match breaks.last() {
+        Some(&b) => rest[b..].trim(),
+        None => rest.as_str(),
     };
     work.kind = WorkType::Book;
-    if !before.is_empty() {
-        work.container_title = non_empty(before);
-    }
     // A magazine or newspaper: the date has a month, or the rest ends with a day and month.
     let dated = work.year.as_ref().is_some_and(|y| y.month.is_some()) || ends_with_day_month(last);
-    if dated && before.is_empty() && !last.contains(": ") {
+    if dated && breaks.is_empty() && !last.contains(": ") {
         work.kind = WorkType::Article;
         let name = last.split(", ").next().unwrap_or(last);
         work.container_title = non_empty(name);
         return None;
     }
-    let (publisher, place) = publisher_and_place(last);
-    work.publisher = publisher;
-    work.place = place;
+    // A journal named with only a DOI: `Tectonophysics, doi:...`.
+    if work.doi.is_some() && breaks.is_empty() && rest.split_whitespace().count() <= 6 && !rest.contains(": ") {
+        work.kind = WorkType::ArticleJournal;
+        work.container_title = non_empty(&rest);
+        return None;
+    }
+    let before = publishing_tail(&rest, work).to_string();
+    if !before.is_empty() {
+        work.container_title = non_empty(&before);
+    }
     None
 }
 
@@ -489,9 +493,9 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
     work.container_title = non_empty(&container);
     let after = trim_field(after);
     if !after.is_empty() {
-        let (publisher, place) = publisher_and_place(after);
-        work.publisher = publisher;
-        work.place = place;
+        // Sentences between the book title and the publisher (`Ed. X.`, `Trans. Y.`) belong
+        // to neither, so what `publishing_tail` leaves before the publisher is dropped.
+        publishing_tail(after, work);
     }
     None
 }
@@ -583,7 +587,7 @@ pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
     let s = trim_field(s);
     // `City, ST` alone: a place and no publisher.
     if let Some((city, state)) = s.rsplit_once(", ") {
-        let code = state.len() == 2 && state.chars().all(|c| c.is_ascii_uppercase());
+        let code = is_state(state);
         if code && !city.contains(',') && city.split_whitespace().count() <= 3 && !city.contains(": ") {
             // `Westview Press Boulder, CO`: a publisher before the city, no comma between.
             let words: Vec<&str> = city.split_whitespace().collect();
@@ -614,6 +618,12 @@ pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
     if let Some((place, publisher)) = s.split_once(": ") {
         let words = place.split_whitespace().count();
         if words <= 5 && !place.chars().any(|c| c.is_ascii_digit()) {
+            return (non_empty(publisher), non_empty(place));
+        }
+    }
+    // `Paris, INSEE`: a known place first, then the publisher.
+    if let Some((place, publisher)) = s.split_once(", ") {
+        if is_known_place(place) && !publisher.contains(", ") && !is_known_place(publisher) && !is_state(publisher) {
             return (non_empty(publisher), non_empty(place));
         }
     }
@@ -700,4 +710,49 @@ pub(crate) fn tidy_title(work: &mut Work) {
         return;
     }
     work.title = non_empty(&t[..open]);
+}
+
+/// The publishing tail of a book or chapter, over several sentences: `Oxford: Basil
+/// Blackwell. 73-89`, `New York: Hill and Wang. 157-159`, `U. de Bruxelles. 424 p`.
+/// Sets publisher, place and pages; returns the text before the publisher sentence.
+fn publishing_tail<'a>(s: &'a str, work: &mut Work) -> &'a str {
+    let s = trim_field(s);
+    let breaks = sentence_breaks(s, &[]);
+    let mut sentences: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for &b in &breaks {
+        sentences.push((start, b - 2));
+        start = b;
+    }
+    sentences.push((start, s.len()));
+    // Drop trailing page ranges and page counts.
+    while let Some(&(a, b)) = sentences.last() {
+        let sentence = trim_field(&s[a..b]);
+        let count = sentence
+            .strip_suffix(" p")
+            .or_else(|| sentence.strip_suffix(" pp"))
+            .or_else(|| sentence.strip_suffix(" S"));
+        if sentences.len() > 1 && is_pages(sentence) {
+            if work.pages.is_none() {
+                work.pages = Some(sentence.trim_start_matches("pp.").trim_start_matches("Pp.").trim().to_string());
+            }
+            sentences.pop();
+        } else if sentences.len() > 1 && count.is_some_and(|c| c.trim().bytes().all(|b| b.is_ascii_digit())) {
+            sentences.pop();
+        } else {
+            break;
+        }
+    }
+    let Some(&(a, b)) = sentences.last() else { return "" };
+    let (publisher, place) = publisher_and_place(&s[a..b]);
+    work.publisher = publisher;
+    work.place = place;
+    s[..a].trim_end().trim_end_matches(['.', ',']).trim_end()
+}
+
+/// A state or country code after a city: `CA`, `D.C.`, `Mass.`, `UK`, `USA`.
+fn is_state(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.');
+    (t.len() == 2 && t.chars().all(|c| c.is_ascii_uppercase()))
+        || ["D.C", "Mass", "Calif", "Conn", "Penn", "Ill", "N.Y", "N.J", "USA", "U.S.A", "UK", "U.K"].contains(&t)
 }
