@@ -35,6 +35,7 @@
 //! - [`graph`]: the petgraph graph of works, people and concepts.
 //! - [`lineage`]: paths, ancestors, descendants, concept histories.
 //! - [`render`] and [`csl`]: text, JSON and CSL-JSON views.
+//! - [`picture`]: historiographs (works on a time axis, lanes by discipline) as SVG.
 //! - [`Error`]: the one error type, with locations.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -42,9 +43,11 @@
 pub mod corpus;
 pub mod csl;
 pub mod error;
+mod escape;
 pub mod graph;
 pub mod lineage;
 pub mod model;
+pub mod picture;
 pub mod refparse;
 pub mod render;
 mod resolve;
