@@ -61,6 +61,34 @@ pub(crate) fn xml_attr(s: &str) -> String {
     out
 }
 
+/// Appends `s` to `out` as a DOT quoted string, quotes included.
+///
+/// In DOT, `\"` is a quote; Graphviz then reads backslash escapes (`\n`, `\l`, `\N`, ...)
+/// in labels and tooltips, so a backslash is written `\\` and a line break `\n`. Other
+/// control characters become spaces. Any other Unicode is kept: DOT files are UTF-8.
+pub(crate) fn dot_quoted_into(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// `s` as a DOT quoted string. See [`dot_quoted_into`].
+#[cfg(test)]
+fn dot_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    dot_quoted_into(&mut out, s);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +107,14 @@ mod tests {
     fn xml_drops_characters_xml_forbids() {
         assert_eq!(xml_text("a\u{0}b\u{1b}c\u{FFFE}d"), "abcd");
         assert_eq!(xml_attr("a\u{8}b"), "ab");
+    }
+
+    #[test]
+    fn dot_escapes_quotes_backslashes_and_line_breaks() {
+        assert_eq!(dot_quoted(r#"say "hi" \N"#), r#""say \"hi\" \\N""#);
+        assert_eq!(dot_quoted("a\nb\r\tc"), "\"a\\nb c\"");
+        // A trailing backslash must not escape the closing quote.
+        assert_eq!(dot_quoted("end\\"), "\"end\\\\\"");
+        assert_eq!(dot_quoted("Pérez-Armendáriz & Crow"), "\"Pérez-Armendáriz & Crow\"");
     }
 }
