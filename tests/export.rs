@@ -348,3 +348,12 @@ fn formats_are_read_by_name_and_unknown_names_list_the_known_ones() {
     assert_eq!(e.to_string(), "no export format `svg`; known: dot, graphml, json");
     assert_eq!(e.candidates(), ["dot", "graphml", "json"]);
 }
+
+#[test]
+fn every_exported_attribute_is_documented_with_its_type() {
+    let doc = include_str!("../docs/exports.md");
+    for a in bibgraph::export::table::node::ALL.iter().chain(bibgraph::export::table::edge::ALL) {
+        let row = format!("| `{}` | {} |", a.name, a.ty.graphml_name());
+        assert!(doc.contains(&row), "docs/exports.md lacks the row {row}");
+    }
+}
