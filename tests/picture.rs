@@ -352,7 +352,30 @@ fn links_never_pass_under_another_work() {
     let corpus = corpus();
     let everything = Historiograph::graph(&corpus, &Selection::default()).unwrap();
     let lineage = bourne_to_portes(&corpus);
-    for picture in [&everything, &lineage] {
+    // Links of every shape: to the next year, across many years and lanes, within one
+    // year, back in time, and along a crowded lane.
+    let works: Vec<Work> = (0..60)
+        .map(|i| {
+            let mut w = Work::new(WorkKey::new(format!("w{i}")));
+            w.year = Some(Year::new(2000 + (i % 6)));
+            w.discipline = Some(format!("discipline {}", i % 4));
+            w.authors = vec![bibgraph::model::Name::person(format!("Author{i}"), None)];
+            w
+        })
+        .collect();
+    let shapes = [(0, 1), (0, 5), (0, 59), (5, 0), (0, 12), (13, 1), (1, 25), (30, 31), (7, 55), (54, 6), (2, 26)];
+    let edges = shapes
+        .iter()
+        .map(|&(from, to)| PictureEdge {
+            from,
+            to,
+            relation: Relation::Refinement,
+            on_path: false,
+            evidence: String::new(),
+        })
+        .collect();
+    let synthetic = Historiograph { title: "shapes".into(), works: works.iter().collect(), edges };
+    for picture in [&everything, &lineage, &synthetic] {
         let layout = picture.layout(&Options::default());
         assert_eq!(layout.routes.len(), picture.edges.len());
         for r in &layout.routes {
