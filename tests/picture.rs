@@ -409,7 +409,7 @@ fn graph_selects_a_concepts_works_and_links() {
         .map(|e| (picture.works[e.from].key.as_str(), picture.works[e.to].key.as_str(), e.relation))
         .collect();
     assert_eq!(edges, [("kearney1995", "fox2005", Relation::Succession)]);
-    assert!(picture.title.ends_with("3 works, 1 links (concept \u{2018}trans-state\u{2019})"), "{}", picture.title);
+    assert!(picture.title.ends_with("3 works, 1 link (concept \u{2018}trans-state\u{2019})"), "{}", picture.title);
 
     let svg = picture.to_svg(&Options::default());
     let doc = Document::parse(&svg).unwrap();

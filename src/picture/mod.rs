@@ -109,6 +109,15 @@ impl Options {
     }
 }
 
+/// `1 work`, `7 works`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn evidence(corpus: &Corpus, source: EdgeSource) -> String {
     match source {
         EdgeSource::Edge(i) => {
@@ -165,11 +174,11 @@ impl<'a> Historiograph<'a> {
         let attested = lineage.links.iter().filter(|l| l.attested).count();
         let name = |i: usize| works.get(i).map(|w: &&Work| w.citation()).unwrap_or_default();
         let title = format!(
-            "{} to {}: {} works, {} links ({attested} attested, {} succession only)",
+            "{} to {}: {}, {} ({attested} attested, {} succession only)",
             name(0),
             name(works.len().saturating_sub(1)),
-            lineage.path.len(),
-            lineage.links.len(),
+            count(lineage.path.len(), "work"),
+            count(lineage.links.len(), "link"),
             lineage.links.len() - attested
         );
         Ok(Historiograph { title, works, edges })
@@ -262,7 +271,7 @@ impl<'a> Historiograph<'a> {
             });
         }
         let name = corpus.meta.title.clone().unwrap_or_else(|| corpus.meta.id.clone());
-        let title = format!("{name}: {} works, {} links{scope}", works.len(), edges.len());
+        let title = format!("{name}: {}, {}{scope}", count(works.len(), "work"), count(edges.len(), "link"));
         Ok(Historiograph { title, works, edges })
     }
 
