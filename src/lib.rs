@@ -35,6 +35,8 @@
 //! - [`graph`]: the petgraph graph of works, people and concepts.
 //! - [`lineage`]: paths, ancestors, descendants, concept histories.
 //! - [`render`] and [`csl`]: text, JSON and CSL-JSON views.
+//! - [`picture`]: historiographs (works on a time axis, lanes by discipline) as SVG.
+//! - [`export`]: the whole graph as DOT, GraphML or node-link JSON.
 //! - [`Error`]: the one error type, with locations.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -42,9 +44,12 @@
 pub mod corpus;
 pub mod csl;
 pub mod error;
+mod escape;
+pub mod export;
 pub mod graph;
 pub mod lineage;
 pub mod model;
+pub mod picture;
 pub mod refparse;
 pub mod render;
 mod resolve;

@@ -204,3 +204,61 @@ fn a_corpus_with_an_unknown_work_fails_with_file_line_and_value() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn work_keys_left_to_right(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).expect("well-formed SVG");
+    let mut works: Vec<(f64, String)> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("work"))
+        .map(|g| {
+            let rect = g.children().find(|c| c.has_tag_name("rect")).unwrap();
+            (rect.attribute("x").unwrap().parse().unwrap(), g.attribute("data-key").unwrap().to_string())
+        })
+        .collect();
+    works.sort_by(|a, b| a.0.total_cmp(&b.0));
+    works.into_iter().map(|w| w.1).collect()
+}
+
+#[test]
+fn lineage_svg_draws_the_chain_left_to_right() {
+    let svg = ok(&["lineage", "Bourne 1916", "Portes et al. 1999", "--format", "svg"], None);
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{}", &svg[..80]);
+    assert_eq!(work_keys_left_to_right(&svg), CHAIN);
+    assert!(svg.contains("<title id=\"picture-title\">Bourne 1916 to Portes et al. 1999: 7 works, 6 links (3 attested, 3 succession only)</title>"));
+    // --no-titles leaves the works' titles out of the labels (they stay in the tooltips).
+    let bare = ok(&["lineage", "Bourne 1916", "Portes et al. 1999", "--format", "svg", "--no-titles"], None);
+    assert!(svg.contains(">Trans-national America</text>") && !bare.contains(">Trans-national America</text>"));
+}
+
+#[test]
+fn graph_svg_selects_by_concept_and_years() {
+    let svg = ok(&["graph", "--concept", "trans-statal"], None);
+    assert_eq!(work_keys_left_to_right(&svg), ["kearney1995", "fox2005", "waldinger-sociopedia"]);
+    let svg = ok(&["graph", "--from", "1916", "--to", "1966", "--format", "svg"], None);
+    assert_eq!(work_keys_left_to_right(&svg), ["bourne1916", "jessup1956", "aron1966"]);
+    let out = bibgraph(&["graph", "--from", "2100"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: no works in the corpus match the selection (from 2100)\n"
+    );
+}
+
+#[test]
+fn export_writes_each_format_and_rejects_unknown_ones() {
+    let graphml = ok(&["export", "--format", "graphml"], None);
+    let doc = roxmltree::Document::parse(&graphml).expect("well-formed GraphML");
+    let count = |tag: &str| doc.descendants().filter(|n| n.has_tag_name(tag)).count();
+    let check = json(&["check", "--format", "json"], None);
+    assert_eq!(count("node") as u64, check["graph"][0].as_u64().unwrap());
+    assert_eq!(count("edge") as u64, check["graph"][1].as_u64().unwrap());
+    let v = json(&["export", "--format", "json"], None);
+    assert_eq!(v["nodes"].as_array().unwrap().len() as u64, check["graph"][0].as_u64().unwrap());
+    assert_eq!(v["links"].as_array().unwrap().len() as u64, check["graph"][1].as_u64().unwrap());
+    assert!(ok(&["export", "--format", "dot"], None).starts_with("digraph \"waldinger-2011\" {"));
+
+    let out = bibgraph(&["export", "--format", "svg"], None);
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("invalid value 'svg'") && err.contains("[possible values: dot, graphml, json]"), "{err}");
+}

@@ -64,3 +64,24 @@ fn concept_history_lists_senses_oldest_first() {
     assert!(years.windows(2).all(|w| w[0] <= w[1]), "not in time order: {years:?}");
     assert!(out.contains("Kearney 1995, p. 548"), "{out}");
 }
+
+#[test]
+fn historiograph_writes_the_bourne_to_portes_svg() {
+    let path = std::env::temp_dir().join(format!("bibgraph-historiograph-{}.svg", std::process::id()));
+    let out = run("historiograph", &[path.to_str().unwrap()]);
+    assert_eq!(out, format!("{}: 7 works, 7 links\n", path.display()));
+    let svg = std::fs::read_to_string(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let keys: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("work"))
+        .filter_map(|n| n.attribute("data-key"))
+        .collect();
+    assert_eq!(keys.len(), 7, "one box per work of the lineage: {keys:?}");
+    for key in ["bourne1916", "jessup1956", "glickschiller-etal1995", "portes-etal1999"] {
+        assert!(keys.contains(&key), "{key} missing from {keys:?}");
+    }
+    let steps = doc.descendants().filter(|n| n.attribute("data-step") == Some("true")).count();
+    assert_eq!(steps, 6);
+}

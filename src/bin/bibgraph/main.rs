@@ -1,9 +1,12 @@
 //! The `bibgraph` command line: a thin shell over the library's public API.
 
+use bibgraph::export::{self, Format as ExportFormat};
 use bibgraph::lineage::{LineageOptions, PathChoice};
+use bibgraph::picture::{self, Historiograph, Selection};
 use bibgraph::refparse::{parse_list, ParseOptions};
 use bibgraph::render::{self, CheckReport, ConceptView, LineageView};
 use bibgraph::{csl, Corpus, Severity};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
@@ -29,6 +32,28 @@ enum TextOrJson {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum LineageFormat {
+    Text,
+    Json,
+    /// A historiograph: the works on a time axis, one lane per discipline.
+    Svg,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum PictureFormat {
+    /// A historiograph: the works on a time axis, one lane per discipline.
+    Svg,
+}
+
+/// The export formats the library knows, by name.
+fn export_format() -> impl TypedValueParser<Value = ExportFormat> {
+    PossibleValuesParser::new(
+        ExportFormat::ALL.iter().map(|f| clap::builder::PossibleValue::new(f.name()).help(f.description())),
+    )
+    .try_map(|name| name.parse::<ExportFormat>())
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum RefsFormat {
     CslJson,
     Yaml,
@@ -51,7 +76,34 @@ enum Command {
         #[arg(long)]
         shortest: bool,
         #[arg(long, value_enum, default_value = "text")]
-        format: TextOrJson,
+        format: LineageFormat,
+        /// In a picture, show only authors and years, not titles.
+        #[arg(long)]
+        no_titles: bool,
+    },
+    /// A picture of the graph's works and the links between them, on a time axis with
+    /// one lane per discipline.
+    Graph {
+        /// Only the works and links of this concept.
+        #[arg(long)]
+        concept: Option<String>,
+        /// Only works of this year or later.
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
+        /// Only works of this year or earlier.
+        #[arg(long, value_name = "YEAR")]
+        to: Option<i32>,
+        #[arg(long, value_enum, default_value = "svg")]
+        format: PictureFormat,
+        /// Show only authors and years, not titles.
+        #[arg(long)]
+        no_titles: bool,
+    },
+    /// The whole graph (works, concepts, people, every edge with its attributes) for
+    /// other software.
+    Export {
+        #[arg(long, value_parser = export_format())]
+        format: ExportFormat,
     },
     /// Reference lists.
     Refs {
@@ -124,7 +176,7 @@ fn read_input(file: &Option<PathBuf>) -> Result<(String, String), String> {
 fn run(cli: Cli) -> Result<String, String> {
     let err = |e: bibgraph::Error| e.to_string();
     match &cli.command {
-        Command::Lineage { from, to, concept, shortest, format } => {
+        Command::Lineage { from, to, concept, shortest, format, no_titles } => {
             let corpus = load(&cli).map_err(err)?;
             let from = corpus.find_work(from).map_err(err)?.key.clone();
             let to = corpus.find_work(to).map_err(err)?.key.clone();
@@ -136,9 +188,27 @@ fn run(cli: Cli) -> Result<String, String> {
             let options = LineageOptions::default().concept(concept).choice(choice);
             let lineage = corpus.lineage(from.as_str(), to.as_str(), &options).map_err(err)?;
             match format {
-                TextOrJson::Text => Ok(render::lineage_text(&corpus, &lineage)),
-                TextOrJson::Json => render::to_json(&LineageView::new(&corpus, &lineage)).map_err(err),
+                LineageFormat::Text => Ok(render::lineage_text(&corpus, &lineage)),
+                LineageFormat::Json => render::to_json(&LineageView::new(&corpus, &lineage)).map_err(err),
+                LineageFormat::Svg => {
+                    let picture = Historiograph::lineage(&corpus, &lineage).map_err(err)?;
+                    Ok(picture.to_svg(&picture::Options::default().titles(!no_titles)))
+                }
             }
+        }
+        Command::Graph { concept, from, to, format: PictureFormat::Svg, no_titles } => {
+            let corpus = load(&cli).map_err(err)?;
+            let concept = match concept {
+                Some(c) => Some(corpus.find_concept(c).map_err(err)?.id.clone()),
+                None => None,
+            };
+            let selection = Selection::default().concept(concept).years(*from, *to);
+            let picture = Historiograph::graph(&corpus, &selection).map_err(err)?;
+            Ok(picture.to_svg(&picture::Options::default().titles(!no_titles)))
+        }
+        Command::Export { format } => {
+            let corpus = load(&cli).map_err(err)?;
+            export::export(&corpus, *format).map_err(err)
         }
         Command::Refs { command: RefsCommand::Parse { file, one_per_line, format, quiet } } => {
             let (name, text) = read_input(file)?;
