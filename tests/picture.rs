@@ -155,7 +155,25 @@ fn bourne_to_portes_svg_draws_the_six_steps_and_the_other_link_among_its_works()
 
 #[test]
 fn link_styles_follow_the_relation_solid_dashed_and_critique_apart() {
-    let corpus = corpus();
+    // A small corpus with one link of every lineage relation (the built-in one has no critique link).
+    let refs = "- Alpha A (1950) One. City: Press.\n- Beta B (1960) Two. City: Press.\n- Gamma G (1970) Three. City: Press.\n- Delta D (1980) Four. City: Press.\n- Eps E (1990) Five. City: Press.\n- Zeta Z (2000) Six. City: Press.\n";
+    let mut edges = String::from("edges:\n");
+    for (from, to, rel) in [
+        ("alpha1950", "beta1960", "influence"),
+        ("beta1960", "gamma1970", "transmission"),
+        ("gamma1970", "delta1980", "refinement"),
+        ("delta1980", "eps1990", "critique"),
+        ("eps1990", "zeta2000", "succession"),
+    ] {
+        edges.push_str(&format!(
+            "  - from: {from}\n    to: {to}\n    relation: {rel}\n    provenance:\n      source: alpha1950\n      locator: p. 1\n      note: a test link\n"
+        ));
+    }
+    let corpus = Corpus::from_files([
+        bibgraph::CorpusFile::new("t/refs.txt", refs),
+        bibgraph::CorpusFile::new("t/edges.yaml", edges),
+    ])
+    .unwrap();
     let svg = Historiograph::graph(&corpus, &Selection::default()).unwrap().to_svg(&Options::default());
     let doc = Document::parse(&svg).unwrap();
     let mut critique_markers = Vec::new();
@@ -177,11 +195,8 @@ fn link_styles_follow_the_relation_solid_dashed_and_critique_apart() {
             attested_markers.push((marker, colour));
         }
     }
-    assert_eq!(
-        critique_markers.len(),
-        2,
-        "Nye and Keohane to Risse-Kappen; Glick Schiller et al. to Waldinger and Fitzgerald"
-    );
+    assert_eq!(critique_markers.len(), 1, "Delta to Eps");
+    assert_eq!(attested_markers.len(), 4, "influence, transmission, refinement, succession");
     for c in &critique_markers {
         assert!(attested_markers.iter().all(|a| a.0 != c.0 && a.1 != c.1), "critique has its own head and colour");
     }
@@ -221,19 +236,19 @@ fn lanes_are_disciplines_in_order_of_their_first_work_and_hold_their_works() {
     assert_eq!(
         names,
         [
-            "public letters (essay)",
             "law",
             "political science (international relations)",
-            "international relations",
             "anthropology",
-            "migration studies"
+            "migration studies",
+            "discipline not stated"
         ]
     );
     assert!(lanes.windows(2).all(|p| p[0].1.bottom() <= p[1].1.y), "lanes run top to bottom without overlap");
     for (key, _, discipline, rect) in works(&doc) {
         let lane = lanes.iter().find(|l| l.0 == discipline).unwrap();
         assert!(lane.1.contains(&rect), "{key} lies in its lane {discipline}");
-        assert_eq!(corpus.work(&key).unwrap().discipline.as_deref(), Some(discipline.as_str()));
+        // Works whose discipline the source does not state share the last lane.
+        assert_eq!(corpus.work(&key).unwrap().discipline.as_deref().unwrap_or("discipline not stated"), discipline);
     }
 }
 
