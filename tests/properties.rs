@@ -65,7 +65,11 @@ fn prop_assert_eq_std(a: usize, b: usize) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    // 512 cases by default; `PROPTEST_CASES=100000` for a long run.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_listish_input_is_fully_accounted_for(input in listish()) {
@@ -122,4 +126,16 @@ fn unreadable_bulleted_entries_stay_separate() {
     let raws: Vec<&str> = list.works().map(|w| w.raw.as_deref().unwrap()).collect();
     assert_eq!(raws, ["Smith, J. A title with no year. Publisher.", "Jones, K. Another, undated. Press."]);
     assert!(list.works().all(|w| w.flags.iter().any(|f| f.kind == "unparsed")));
+}
+
+/// Regression: in one-per-line mode a line holding only a bullet gave no item.
+#[test]
+fn one_per_line_keeps_a_bullet_only_line() {
+    let list = parse_list(
+        "* \nAron R (1966) Peace and War. Garden City, NY: Doubleday.\n",
+        "b.txt",
+        &ParseOptions::default().one_per_line(true),
+    );
+    let raws: Vec<&str> = list.works().map(|w| w.raw.as_deref().unwrap()).collect();
+    assert_eq!(raws, ["*", "Aron R (1966) Peace and War. Garden City, NY: Doubleday."]);
 }

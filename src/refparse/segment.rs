@@ -97,8 +97,14 @@ pub(crate) fn split(input: &str, options: &ParseOptions) -> Split {
         let rest = &line[indent..];
         let mlen = marker_len(rest);
         let content_start = indent + mlen;
-        let content = line[content_start..].trim_end();
+        let mut content_start = content_start;
+        let mut content = line[content_start..].trim_end();
         let line_no = line_no as u32 + 1;
+        // One per line: a line that holds only a marker is still a line, and an item.
+        if content.is_empty() && options.one_per_line && !rest.trim().is_empty() {
+            content_start = indent;
+            content = rest.trim_end();
+        }
         if content.is_empty() {
             blank_before = true;
             continue;
