@@ -48,6 +48,7 @@ pub mod model;
 pub mod refparse;
 pub mod render;
 mod resolve;
+pub mod style;
 mod yaml;
 
 pub use corpus::{Corpus, CorpusFile};
