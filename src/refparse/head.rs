@@ -222,7 +222,7 @@ fn split_particle<'a, 'b>(words: &'b [&'a str]) -> (Option<String>, &'b [&'a str
 fn parse_family_comma_given(s: &str) -> Option<Vec<PersonName>> {
     let s = s.replace(", & ", ", ").replace(", and ", ", ").replace(" & ", ", ").replace(" and ", ", ");
     let parts: Vec<&str> = s.split(", ").map(str::trim).filter(|p| !p.is_empty()).collect();
-    if parts.len() < 2 || parts.len() % 2 != 0 {
+    if parts.len() < 2 || !parts.len().is_multiple_of(2) {
         return None;
     }
     let mut out = Vec::new();
