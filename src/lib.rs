@@ -45,6 +45,7 @@ pub mod error;
 pub mod graph;
 pub mod lineage;
 pub mod model;
+pub mod reading;
 pub mod refparse;
 pub mod render;
 mod resolve;
