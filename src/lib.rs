@@ -42,6 +42,7 @@
 pub mod corpus;
 pub mod csl;
 pub mod error;
+pub mod export;
 pub mod graph;
 pub mod lineage;
 pub mod model;
