@@ -54,6 +54,10 @@ fn lineage_order_puts_prerequisites_first_then_the_oldest() {
     let c = fixture();
     let l = list(&c, "idea", Order::Lineage);
     assert_eq!(keys(&l), ["alpha1950", "epsilon1975", "omegand", "beta1960", "gamma1970", "delta1980"]);
+    // Works off the list do not hold it back: Gamma's prerequisites (Alpha, Omega, Beta)
+    // are not on this list, so Gamma comes first, and Delta, which criticises it, after.
+    let l = list(&c, "politics", Order::Lineage);
+    assert_eq!(keys(&l), ["gamma1970", "epsilon1975", "delta1980", "zeta1990"]);
 }
 
 /// The ranking graph of the fixture, by hand: works and concepts credit each other
@@ -147,7 +151,7 @@ fn unknown_topics_fail_with_the_nearest_names() {
     assert_eq!(err.kind(), ErrorKind::NotFound);
     assert_eq!(
         err.to_string(),
-        "no concept, work or section matches `idaa`; nearest: `idea`, `Title`, `sub-idea`, `Origins`, `Politics`"
+        "no concept, work or section matches `idaa`; nearest: `idea`, `Title`, `sub-idea`, `Origins`, `politics`"
     );
     let err = c.find_topic("Origin", Some(TopicKind::Concept)).unwrap_err();
     assert!(err.to_string().starts_with("no concept matches `Origin`"), "{err}");

@@ -189,7 +189,9 @@ impl Corpus {
             Order::Chronological => entries.sort_by(|a, b| order::by_date(a.work, b.work)),
             Order::Importance => entries.sort_by(by_score),
             Order::Lineage => {
-                let rank = self.prerequisite_rank();
+                let mut selected = vec![false; self.works.len()];
+                entries.iter().for_each(|e| selected[self.work_index[&e.work.key] as usize] = true);
+                let rank = self.prerequisite_rank(&selected);
                 entries.sort_by_key(|e| rank[self.work_index[&e.work.key] as usize]);
             }
         }

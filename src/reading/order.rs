@@ -21,9 +21,12 @@ pub(crate) fn by_date(a: &Work, b: &Work) -> Ordering {
 impl Corpus {
     /// A position for every work in one topological order of the lineage and citation
     /// edges (an earlier work before the later one; a cited work before the one citing
-    /// it), ties broken by date. Works on a cycle (possible only through edges that go
-    /// back in time) are released oldest first. O((V + E) log V).
-    pub(crate) fn prerequisite_rank(&self) -> Vec<usize> {
+    /// it). Kahn's algorithm takes the works not `selected` as soon as they are free, so
+    /// they never hold a selected work back for longer than the edges require; among the
+    /// selected works that are free, the oldest comes first. Works on a cycle (possible
+    /// only through edges that go back in time) are released oldest first.
+    /// O((V + E) log V).
+    pub(crate) fn prerequisite_rank(&self, selected: &[bool]) -> Vec<usize> {
         let n = self.works.len();
         let mut succ: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut indegree = vec![0u32; n];
@@ -46,14 +49,15 @@ impl Corpus {
         for (pos, &w) in by_date_order.iter().enumerate() {
             date_pos[w as usize] = pos;
         }
-        let mut heap: BinaryHeap<Reverse<(usize, u32)>> =
-            (0..n as u32).filter(|&w| indegree[w as usize] == 0).map(|w| Reverse((date_pos[w as usize], w))).collect();
+        let priority = |w: u32| Reverse((selected.get(w as usize).copied().unwrap_or(false), date_pos[w as usize], w));
+        let mut heap: BinaryHeap<Reverse<(bool, usize, u32)>> =
+            (0..n as u32).filter(|&w| indegree[w as usize] == 0).map(priority).collect();
         let mut rank = vec![usize::MAX; n];
         let mut placed = 0;
         let mut fallback = by_date_order.iter();
         while placed < n {
             let w = match heap.pop() {
-                Some(Reverse((_, w))) if rank[w as usize] == usize::MAX => w,
+                Some(Reverse((_, _, w))) if rank[w as usize] == usize::MAX => w,
                 Some(_) => continue,
                 // A cycle: release its oldest work.
                 None => match fallback.find(|&&w| rank[w as usize] == usize::MAX) {
@@ -66,7 +70,7 @@ impl Corpus {
             for &s in &succ[w as usize] {
                 indegree[s as usize] = indegree[s as usize].saturating_sub(1);
                 if indegree[s as usize] == 0 && rank[s as usize] == usize::MAX {
-                    heap.push(Reverse((date_pos[s as usize], s)));
+                    heap.push(priority(s));
                 }
             }
         }
