@@ -174,7 +174,14 @@ impl Corpus {
             names.extend(self.works.iter().map(|w| w.citation()));
         }
         if wants(TopicKind::Section) {
-            names.extend(self.sections().into_iter().map(str::to_string));
+            // A section named like a concept is offered once.
+            let sections: Vec<String> = self
+                .sections()
+                .into_iter()
+                .filter(|s| !names.iter().any(|n| same_section(n, s)))
+                .map(str::to_string)
+                .collect();
+            names.extend(sections);
         }
         let candidates = nearest(name, names.iter().map(String::as_str), 5);
         let shown = candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
