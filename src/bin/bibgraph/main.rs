@@ -1,8 +1,11 @@
 //! The `bibgraph` command line: a thin shell over the library's public API.
 
+use bibgraph::export::{self, biblatex, markdown};
 use bibgraph::lineage::{LineageOptions, PathChoice};
+use bibgraph::reading::{Order, ReadingListView, ReadingOptions, TopicKind};
 use bibgraph::refparse::{parse_list, ParseOptions};
 use bibgraph::render::{self, CheckReport, ConceptView, LineageView};
+use bibgraph::style::Style;
 use bibgraph::{csl, Corpus, Severity};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{self, Read, Write};
@@ -33,6 +36,41 @@ enum RefsFormat {
     CslJson,
     Yaml,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum OrderArg {
+    /// Oldest first.
+    Chronological,
+    /// Prerequisites first (lineage and citation edges), then oldest first.
+    Lineage,
+    /// Most important to the topic first (personalised PageRank).
+    Importance,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ReadingFormat {
+    /// An annotated bibliography: styled references, reasons, annotations.
+    Markdown,
+    /// `topic` and `entries` (key, year, authors, title, why, annotation).
+    Json,
+    CslJson,
+    Biblatex,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum TopicArg {
+    Concept,
+    Work,
+    Section,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ExportFormat {
+    Biblatex,
+    CslJson,
+    /// The bibgraph corpus format (works).
+    Yaml,
 }
 
 #[derive(Subcommand)]
@@ -71,6 +109,31 @@ enum Command {
         name: String,
         #[arg(long, value_enum, default_value = "text")]
         format: TextOrJson,
+    },
+    /// What to read on a topic, in what order, and why each work is there.
+    ReadingList {
+        /// A concept ("long-distance nationalism"), a work ("Portes et al. 1999") or a
+        /// section of the source ("Homeland politics").
+        topic: String,
+        #[arg(long, value_enum, default_value = "lineage")]
+        order: OrderArg,
+        /// Keep the N works most important to the topic (then put them in order).
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: ReadingFormat,
+        /// The citation style of the Markdown references: a name (apa,
+        /// chicago-author-date, or any style hayagriva archives) or a CSL file.
+        #[arg(long, value_name = "NAME|FILE", default_value = "apa")]
+        style: String,
+        /// Read the topic only as this kind (by default a concept, then a work, then a section).
+        #[arg(long = "as", value_enum, value_name = "KIND")]
+        kind: Option<TopicArg>,
+    },
+    /// Write the corpus's works in a format other tools read.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
     },
     /// Load and validate the corpus; print its counts and every warning.
     Check {
@@ -174,6 +237,18 @@ fn run(cli: Cli) -> Result<String, String> {
                 TextOrJson::Json => render::to_json(work).map_err(err),
             }
         }
+        Command::ReadingList { topic, order, limit, format, style, kind } => {
+            let corpus = load(&cli).map_err(err)?;
+            reading_list(&corpus, topic, *order, *limit, *format, style, *kind).map_err(err)
+        }
+        Command::Export { format } => {
+            let corpus = load(&cli).map_err(err)?;
+            match format {
+                ExportFormat::Biblatex => Ok(biblatex::to_biblatex(corpus.works())),
+                ExportFormat::CslJson => export::csl_json(corpus.works()).map_err(err),
+                ExportFormat::Yaml => export::yaml::to_corpus_yaml(corpus.works()).map_err(err),
+            }
+        }
         Command::Check { notes, format } => {
             let corpus = match load(&cli) {
                 Ok(c) => c,
@@ -190,6 +265,36 @@ fn run(cli: Cli) -> Result<String, String> {
                 TextOrJson::Json => render::to_json(&report).map_err(err),
             }
         }
+    }
+}
+
+fn reading_list(
+    corpus: &Corpus,
+    topic: &str,
+    order: OrderArg,
+    limit: Option<usize>,
+    format: ReadingFormat,
+    style: &str,
+    kind: Option<TopicArg>,
+) -> Result<String, bibgraph::Error> {
+    let kind = kind.map(|k| match k {
+        TopicArg::Concept => TopicKind::Concept,
+        TopicArg::Work => TopicKind::Work,
+        TopicArg::Section => TopicKind::Section,
+    });
+    let order = match order {
+        OrderArg::Chronological => Order::Chronological,
+        OrderArg::Lineage => Order::Lineage,
+        OrderArg::Importance => Order::Importance,
+    };
+    let found = corpus.find_topic(topic, kind)?;
+    let list = corpus.reading_list(&found, &ReadingOptions::default().order(order).limit(limit))?;
+    let works = list.entries.iter().map(|e| e.work);
+    match format {
+        ReadingFormat::Markdown => markdown::annotated_bibliography(corpus, &list, &Style::from_name_or_file(style)?),
+        ReadingFormat::Json => render::to_json(&ReadingListView::new(&list)),
+        ReadingFormat::CslJson => export::csl_json(works),
+        ReadingFormat::Biblatex => Ok(biblatex::to_biblatex(works)),
     }
 }
 
