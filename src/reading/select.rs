@@ -101,7 +101,7 @@ impl Corpus {
     }
 
     /// The works a work cites (`cites` edges out of it).
-    fn cited_by(&self, w: u32) -> impl Iterator<Item = u32> + '_ {
+    fn works_cited_by(&self, w: u32) -> impl Iterator<Item = u32> + '_ {
         let node = self.graph.work_node(w).expect("work index in range");
         self.graph.inner().edges_directed(node, Direction::Outgoing).filter_map(move |e| {
             match (e.weight().relation, self.graph.inner()[e.target()]) {
@@ -175,7 +175,7 @@ impl Corpus {
     fn select_work(&self, w: u32, sel: &mut Selection) {
         sel.add(w, "the work this list leads up to".to_string());
         let citing = self.citation_of(w);
-        for cited in self.cited_by(w) {
+        for cited in self.works_cited_by(w) {
             sel.add(cited, forward_phrase(Relation::Cites, &citing));
         }
         sel.anchors.push((Node::Work(w), 1.0));

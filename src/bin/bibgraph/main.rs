@@ -118,8 +118,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "lineage")]
         order: OrderArg,
         /// Keep the N works most important to the topic (then put them in order).
-        #[arg(long, value_name = "N")]
-        limit: Option<usize>,
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        limit: Option<u64>,
         #[arg(long, value_enum, default_value = "markdown")]
         format: ReadingFormat,
         /// The citation style of the Markdown references: a name (apa,
@@ -272,7 +272,7 @@ fn reading_list(
     corpus: &Corpus,
     topic: &str,
     order: OrderArg,
-    limit: Option<usize>,
+    limit: Option<u64>,
     format: ReadingFormat,
     style: &str,
     kind: Option<TopicArg>,
@@ -288,6 +288,7 @@ fn reading_list(
         OrderArg::Importance => Order::Importance,
     };
     let found = corpus.find_topic(topic, kind)?;
+    let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
     let list = corpus.reading_list(&found, &ReadingOptions::default().order(order).limit(limit))?;
     let works = list.entries.iter().map(|e| e.work);
     match format {
