@@ -51,9 +51,22 @@ pub struct Reference {
     pub markdown: String,
 }
 
+impl Style {
+    /// A style for reference lists. Only the bibliography is rendered, so name
+    /// disambiguation, which exists for in-text citations, is turned off: hayagriva
+    /// applies it to the reference list too, dropping initials where two works share a
+    /// first author and a year (`Glick Schiller, Basch, & Blanc-Szanton. (1995)`). Year
+    /// suffixes stay on.
+    fn for_references(mut csl: IndependentStyle) -> Style {
+        csl.citation.disambiguate_add_givenname = false;
+        csl.citation.disambiguate_add_names = false;
+        Style { csl: Box::new(csl) }
+    }
+}
+
 fn archived(style: ArchivedStyle) -> Style {
     match style.get() {
-        CslStyle::Independent(csl) => Style { csl: Box::new(csl) },
+        CslStyle::Independent(csl) => Style::for_references(csl),
         // The archive holds only independent styles (hayagriva resolves dependent
         // ones when it builds the archive).
         CslStyle::Dependent(_) => unreachable!("archived styles are independent"),
@@ -101,7 +114,7 @@ impl Style {
     /// style, which only names its parent, is rejected: use the parent).
     pub fn from_csl(xml: &str) -> Result<Style> {
         match CslStyle::from_xml(xml) {
-            Ok(CslStyle::Independent(csl)) => Ok(Style { csl: Box::new(csl) }),
+            Ok(CslStyle::Independent(csl)) => Ok(Style::for_references(csl)),
             Ok(CslStyle::Dependent(d)) => Err(Error::new(
                 ErrorKind::Syntax,
                 format!(

@@ -113,3 +113,22 @@ fn styles_that_cannot_be_used_say_why() {
     assert!(err.to_string().starts_with("no citation style named `apa-7`; nearest: `apa`"), "{err}");
     assert_eq!(Style::named("Chicago-Author-Date").unwrap().title(), Style::chicago_author_date().title());
 }
+
+/// Regression: hayagriva applied in-text name disambiguation to the reference list, so
+/// the two 1995 works by Glick Schiller, Basch and Blanc-Szanton (or Szanton Blanc) lost
+/// their initials (`Glick Schiller, Basch, & Blanc-Szanton. (1995)`). Reference lists now
+/// keep the names whole and tell the works apart by year suffix.
+#[test]
+fn works_sharing_first_author_and_year_keep_initials_and_get_year_suffixes() {
+    let got = references(&Style::apa(), &["glickschiller-etal1995", "glickschiller-etal1995-aq"]);
+    assert!(
+        got[0].0.starts_with("Glick Schiller, N., Basch, L., & Blanc-Szanton, C. (1995a). Towards"),
+        "{}",
+        got[0].0
+    );
+    assert!(
+        got[1].0.starts_with("Glick Schiller, N., Basch, L., & Szanton Blanc, C. (1995b). From immigrant"),
+        "{}",
+        got[1].0
+    );
+}
