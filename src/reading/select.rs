@@ -5,8 +5,8 @@
 use super::topic::Topic;
 use crate::corpus::Corpus;
 use crate::error::{Error, ErrorKind, Result};
-use crate::graph::{EdgeData, Node};
-use crate::model::{EdgeTarget, Relation, SenseKind};
+use crate::graph::{EdgeData, EdgeSource, Node};
+use crate::model::{EdgeTarget, Relation};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{HashMap, VecDeque};
@@ -161,8 +161,8 @@ impl Corpus {
                 })
                 .collect();
             links.sort_by_key(|(_, d)| match d.source {
-                crate::graph::EdgeSource::Sense(_, s) => (0, s),
-                crate::graph::EdgeSource::Edge(i) => (1, i),
+                EdgeSource::Sense(_, s) => (0, s),
+                EdgeSource::Edge(i) => (1, i),
                 _ => (2, 0),
             });
             for (w, d) in links {
@@ -183,8 +183,16 @@ impl Corpus {
 
     fn select_section(&self, section: &str, sel: &mut Selection) {
         let source = self.source_index();
-        let first = sel.entries.len();
         let keep = |w: u32| Some(w) != source;
+        // The section's works, for the ranking, whether or not the list had them already.
+        let mut touched: Vec<u32> = Vec::new();
+        let mut seen = vec![false; self.works.len()];
+        let mut add = |sel: &mut Selection, w: u32, reason: String| {
+            if !std::mem::replace(&mut seen[w as usize], true) {
+                touched.push(w);
+            }
+            sel.add(w, reason);
+        };
         for e in self.edges.iter().filter(|e| self.in_section(&e.provenance, section)) {
             let from = self.work_index[&e.from];
             match &e.to {
@@ -193,26 +201,26 @@ impl Corpus {
                     if e.relation == Relation::Cites {
                         // From the citing work to the cited one.
                         if Some(from) == source {
-                            sel.add(to, format!("cited in {section}"));
+                            add(sel, to, format!("cited in {section}"));
                         } else {
-                            sel.add(from, backward_phrase(Relation::Cites, &self.citation_of(to)));
+                            add(sel, from, backward_phrase(Relation::Cites, &self.citation_of(to)));
                             if keep(to) {
-                                sel.add(to, forward_phrase(Relation::Cites, &self.citation_of(from)));
+                                add(sel, to, forward_phrase(Relation::Cites, &self.citation_of(from)));
                             }
                         }
                         continue;
                     }
                     if keep(from) {
-                        sel.add(from, forward_phrase(e.relation, &self.citation_of(to)));
+                        add(sel, from, forward_phrase(e.relation, &self.citation_of(to)));
                     }
                     if keep(to) {
-                        sel.add(to, backward_phrase(e.relation, &self.citation_of(from)));
+                        add(sel, to, backward_phrase(e.relation, &self.citation_of(from)));
                     }
                 }
                 EdgeTarget::Concept(c) => {
                     if keep(from) {
                         let label = &self.concepts[self.concept_index[c] as usize].label;
-                        sel.add(from, concept_phrase(e.relation, label));
+                        add(sel, from, concept_phrase(e.relation, label));
                     }
                 }
             }
@@ -221,19 +229,18 @@ impl Corpus {
             for s in c.senses.iter().filter(|s| self.in_section(&s.provenance, section)) {
                 let w = self.work_index[&s.work];
                 if keep(w) {
-                    sel.add(w, concept_phrase(sense_relation(s.kind), &c.label));
+                    add(sel, w, concept_phrase(s.kind.relation(), &c.label));
                 }
             }
         }
         for (w, work) in self.works.iter().enumerate() {
             let w = w as u32;
             if keep(w) && !sel.has_reason(w) && work.provenance.iter().any(|p| self.in_section(p, section)) {
-                sel.add(w, format!("discussed in {section}"));
+                add(sel, w, format!("discussed in {section}"));
             }
         }
-        let found: Vec<u32> = sel.entries[first..].iter().map(|(w, _)| *w).collect();
-        let weight = 1.0 / found.len().max(1) as f64;
-        sel.anchors.extend(found.into_iter().map(|w| (Node::Work(w), weight)));
+        let weight = 1.0 / touched.len().max(1) as f64;
+        sel.anchors.extend(touched.into_iter().map(|w| (Node::Work(w), weight)));
     }
 
     /// Adds the lineage ancestors of every work selected so far, each with the lineage it
@@ -338,8 +345,4 @@ impl Corpus {
         }
         Ok(sel)
     }
-}
-
-fn sense_relation(kind: SenseKind) -> Relation {
-    kind.relation()
 }
