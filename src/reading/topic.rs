@@ -100,16 +100,14 @@ impl Corpus {
     /// writes them, in the order first met (work records and notes, senses, concept
     /// relations, edges). Empty if the corpus names no source.
     ///
-    /// Complexity: O(claims × sections).
+    /// Complexity: O(claims).
     pub fn sections(&self) -> Vec<&str> {
         let Some(source) = &self.meta.source else { return Vec::new() };
-        let mut out: Vec<&str> = Vec::new();
-        for p in self.provenances().filter(|p| &p.source == source) {
-            if !out.iter().any(|s| same_section(s, &p.locator)) {
-                out.push(p.locator.as_str());
-            }
-        }
-        out
+        let mut seen = std::collections::HashSet::new();
+        self.provenances()
+            .filter(|p| &p.source == source && seen.insert(concept_fold_label(&p.locator)))
+            .map(|p| p.locator.as_str())
+            .collect()
     }
 
     /// The section of the source work with this heading (case-insensitive), as the corpus
