@@ -1,6 +1,24 @@
 //! CSL-JSON: the bibliographic interchange format of Zotero, pandoc and citeproc.
+//!
+//! [`to_csl`] writes a work as a CSL-JSON item and [`from_csl`] reads one back: a work
+//! written and read again is the same work, every field included (bibgraph's own fields
+//! travel under `custom`). [`from_csl_str`] reads a whole file.
+//!
+//! ```
+//! use bibgraph::{csl, Corpus};
+//!
+//! let corpus = Corpus::builtin()?;
+//! let levitt = corpus.work("levitt2001a").unwrap();
+//! let item = csl::to_csl(levitt);
+//! assert_eq!(item["year-suffix"], "a");
+//! let back = csl::from_csl(&item)?;
+//! assert_eq!(back.year, levitt.year);
+//! assert_eq!(back.raw, levitt.raw);
+//! # Ok::<(), bibgraph::Error>(())
+//! ```
 
-use crate::model::{Name, Work};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Flag, Name, PersonName, Provenance, Work, WorkKey, WorkType, Year};
 use serde_json::{json, Map, Value};
 
 fn name_json(name: &Name) -> Value {
@@ -24,7 +42,8 @@ fn name_json(name: &Name) -> Value {
 }
 
 /// One work as a standard CSL-JSON item. Fields bibgraph has that CSL lacks (the raw
-/// text, flags, repairs) go under `custom`, which CSL-JSON reserves for such data.
+/// text, flags, repairs, discipline, provenance) go under `custom`, which CSL-JSON
+/// reserves for such data.
 pub fn to_csl(work: &Work) -> Value {
     let mut m = Map::new();
     m.insert("id".into(), json!(work.key));
@@ -95,6 +114,9 @@ pub fn to_csl(work: &Work) -> Value {
     if let Some(d) = &work.discipline {
         custom.insert("discipline".into(), json!(d));
     }
+    if !work.provenance.is_empty() {
+        custom.insert("provenance".into(), json!(work.provenance));
+    }
     if !custom.is_empty() {
         m.insert("custom".into(), Value::Object(custom));
     }
@@ -104,4 +126,157 @@ pub fn to_csl(work: &Work) -> Value {
 /// Works as a CSL-JSON array, in order.
 pub fn to_csl_array<'a>(works: impl IntoIterator<Item = &'a Work>) -> Value {
     Value::Array(works.into_iter().map(to_csl).collect())
+}
+
+fn syntax(id: &str, message: impl std::fmt::Display) -> Error {
+    Error::new(ErrorKind::Syntax, format!("csl-json item `{id}`: {message}"))
+}
+
+fn string_field(item: &Map<String, Value>, id: &str, name: &str) -> Result<Option<String>> {
+    match item.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(other) => Err(syntax(id, format!("`{name}` should be a string, not {other}"))),
+    }
+}
+
+fn name_from_json(value: &Value, id: &str) -> Result<Name> {
+    let obj = value.as_object().ok_or_else(|| syntax(id, format!("a name should be an object, not {value}")))?;
+    let get = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+    if let Some(literal) = get("literal") {
+        return Ok(Name::Literal { literal });
+    }
+    let family =
+        get("family").ok_or_else(|| syntax(id, format!("a name has neither `family` nor `literal`: {value}")))?;
+    Ok(Name::Person(PersonName {
+        family,
+        given: get("given"),
+        particle: get("non-dropping-particle").or_else(|| get("dropping-particle")),
+        suffix: get("suffix"),
+    }))
+}
+
+fn names_from_json(item: &Map<String, Value>, id: &str, field: &str) -> Result<Vec<Name>> {
+    match item.get(field) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(names)) => names.iter().map(|n| name_from_json(n, id)).collect(),
+        Some(other) => Err(syntax(id, format!("`{field}` should be a list of names, not {other}"))),
+    }
+}
+
+/// The first date of a CSL date: (year, month, day).
+fn date_parts(value: &Value) -> Option<(i32, Option<u8>, Option<u8>)> {
+    let first = value.get("date-parts")?.get(0)?.as_array()?;
+    let part =
+        |i: usize| first.get(i).and_then(|v| v.as_i64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok())));
+    let year = i32::try_from(part(0)?).ok()?;
+    let month = part(1).and_then(|m| u8::try_from(m).ok());
+    let day = part(2).and_then(|d| u8::try_from(d).ok());
+    Some((year, month, day))
+}
+
+fn year_from_json(item: &Map<String, Value>, id: &str) -> Result<Option<Year>> {
+    let Some(issued) = item.get("issued").filter(|v| !v.is_null()) else { return Ok(None) };
+    let mut year = if let Some((y, month, day)) = date_parts(issued) {
+        Year { year: Some(y), month, day, ..Default::default() }
+    } else if let Some(literal) =
+        issued.get("literal").and_then(Value::as_str).or_else(|| issued.get("raw").and_then(Value::as_str))
+    {
+        literal.parse::<Year>().map_err(|e| syntax(id, &e).with_source(e))?
+    } else {
+        return Err(syntax(id, format!("unreadable `issued`: {issued}")));
+    };
+    if let Some(suffix) = item.get("year-suffix").and_then(Value::as_str) {
+        let mut chars = suffix.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_ascii_lowercase() && year.year.is_some() => year.suffix = Some(c),
+            _ => return Err(syntax(id, format!("malformed `year-suffix` `{suffix}`"))),
+        }
+    }
+    if let Some(original) = item.get("original-date").and_then(date_parts) {
+        year.original = Some(original.0);
+    }
+    Ok(Some(year))
+}
+
+fn custom_list<T: serde::de::DeserializeOwned>(
+    custom: Option<&Map<String, Value>>,
+    id: &str,
+    name: &str,
+) -> Result<Vec<T>> {
+    match custom.and_then(|c| c.get(name)) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(v) => serde_json::from_value(v.clone())
+            .map_err(|e| syntax(id, format!("unreadable `custom.{name}`: {e}")).with_source(e)),
+    }
+}
+
+/// Reads one CSL-JSON item into a work: the inverse of [`to_csl`]. Fields CSL-JSON has
+/// and bibgraph does not (abstracts, ISBNs, ...) are ignored.
+///
+/// # Errors
+/// [`ErrorKind::Syntax`] naming the item's `id` if it has no `id`, a name without a
+/// family or literal name, an unreadable date, or a `custom` field of the wrong shape.
+pub fn from_csl(item: &Value) -> Result<Work> {
+    let obj = item
+        .as_object()
+        .ok_or_else(|| Error::new(ErrorKind::Syntax, format!("a csl-json item should be an object, not {item}")))?;
+    let id = match obj.get("id") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => return Err(Error::new(ErrorKind::Syntax, format!("a csl-json item has no `id`: {item}"))),
+    };
+    let custom = obj.get("custom").and_then(Value::as_object);
+    let field = |name: &str| string_field(obj, &id, name);
+    Ok(Work {
+        key: WorkKey::new(id.clone()),
+        kind: WorkType::from_csl(obj.get("type").and_then(Value::as_str).unwrap_or("document")),
+        authors: names_from_json(obj, &id, "author")?,
+        editors: names_from_json(obj, &id, "editor")?,
+        year: year_from_json(obj, &id)?,
+        title: field("title")?,
+        container_title: field("container-title")?,
+        collection_title: field("collection-title")?,
+        number: field("number")?,
+        genre: field("genre")?,
+        edition: field("edition")?,
+        volume: field("volume")?,
+        issue: field("issue")?,
+        pages: field("page")?,
+        publisher: field("publisher")?,
+        place: field("publisher-place")?,
+        url: field("URL")?,
+        doi: field("DOI")?,
+        note: field("note")?,
+        discipline: match custom.and_then(|c| c.get("discipline")) {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        },
+        annotation: field("annote")?,
+        flags: custom_list::<Flag>(custom, &id, "flags")?,
+        repairs: custom_list::<Flag>(custom, &id, "repairs")?,
+        raw: match custom.and_then(|c| c.get("raw")) {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        },
+        origin: None,
+        provenance: custom_list::<Provenance>(custom, &id, "provenance")?,
+    })
+}
+
+/// Reads a CSL-JSON file: an array of items (or one item).
+///
+/// # Errors
+/// [`ErrorKind::Syntax`] if the text is not JSON, or as [`from_csl`] for an item.
+pub fn from_csl_str(text: &str) -> Result<Vec<Work>> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        Error::new(ErrorKind::Syntax, format!("not csl-json: {e}"))
+            .at(Some(crate::error::Location::new("<csl-json>", e.line() as u32, e.column() as u32)))
+            .with_source(e)
+    })?;
+    match &value {
+        Value::Array(items) => items.iter().map(from_csl).collect(),
+        _ => Ok(vec![from_csl(&value)?]),
+    }
 }

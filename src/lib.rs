@@ -34,6 +34,12 @@
 //! - [`corpus`]: loading and validating a corpus directory, or the built-in one.
 //! - [`graph`]: the petgraph graph of works, people and concepts.
 //! - [`lineage`]: paths, ancestors, descendants, concept histories.
+//! - [`reading`]: reading lists on a concept, a work or a section, in three orders, each
+//!   entry with its reasons.
+//! - [`style`]: references formatted by a citation style (APA, Chicago, any CSL file),
+//!   through hayagriva.
+//! - [`export`]: BibLaTeX, CSL-JSON, the YAML corpus format, Markdown annotated
+//!   bibliographies.
 //! - [`render`] and [`csl`]: text, JSON and CSL-JSON views.
 //! - [`picture`]: historiographs (works on a time axis, lanes by discipline) as SVG.
 //! - [`export`]: the whole graph as DOT, GraphML or node-link JSON.
@@ -50,9 +56,11 @@ pub mod graph;
 pub mod lineage;
 pub mod model;
 pub mod picture;
+pub mod reading;
 pub mod refparse;
 pub mod render;
 mod resolve;
+pub mod style;
 mod yaml;
 
 pub use corpus::{Corpus, CorpusFile};

@@ -260,5 +260,147 @@ fn export_writes_each_format_and_rejects_unknown_ones() {
     let out = bibgraph(&["export", "--format", "svg"], None);
     assert_eq!(out.status.code(), Some(2), "a usage error");
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("invalid value 'svg'") && err.contains("[possible values: dot, graphml, json]"), "{err}");
+    assert!(err.contains("invalid value 'svg'") && err.contains("[possible values: dot, graphml, json, biblatex, csl-json, yaml]"), "{err}");
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn reading_list_markdown_is_an_annotated_bibliography() {
+    let corpus = fixture("reading");
+    let out = ok(&["--corpus", &corpus, "reading-list", "Gamma 1970"], None);
+    let expected = "# Reading list: Gamma 1970
+
+What leads up to Gamma 1970, \u{201c}Third work\u{201d}.
+
+4 works. Prerequisites first: each work comes after the works it draws on, and otherwise oldest first. References in APA Style 7th edition.
+
+1. Alpha, A. (1950). *First Work*. Press.
+
+   *Why:* cited by Gamma 1970.
+
+2. Omega, O. (n.d.). *Undated manuscript*. Press.
+
+   *Why:* starts the lineage that leads to Gamma 1970; idea carried into another field by Beta 1960.
+
+3. Beta, B. (1960). Second work. *Journal of Tests*, *1*(2), 3–4.
+
+   *Why:* on the lineage from Alpha 1950 to Gamma 1970; taken up by Gamma 1970.
+
+4. Gamma, G. (1970). Third work. In E. Editor (Ed.), *The Edited Book* (pp. 10–20). Press.
+
+   *Why:* the work this list leads up to.
+
+   The chapter that gives the idea its definition.
+";
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn reading_list_says_how_an_ambiguous_topic_was_read_in_the_chosen_style() {
+    let corpus = fixture("reading");
+    let out = ok(
+        &[
+            "--corpus",
+            &corpus,
+            "reading-list",
+            "politics",
+            "--order",
+            "chronological",
+            "--style",
+            "chicago-author-date",
+        ],
+        None,
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[4], "Note: `politics` is both a concept and a section of Source 2020 (`Politics`): read as the concept, with the works the section draws on added.");
+    assert_eq!(lines[6], "4 works. Oldest first. References in Chicago Manual of Style 18th edition (author-date).");
+    assert_eq!(
+        lines[8],
+        "1. Gamma, G. 1970. \u{201c}Third Work.\u{201d} In *The Edited Book*, edited by E. Editor. Press."
+    );
+    let style = fixture("styles/minimal.csl");
+    let out = ok(&["--corpus", &corpus, "reading-list", "politics", "--as", "section", "--style", &style], None);
+    assert!(out.contains("\n1. Gamma (1970) *Third work*.\n"), "{out}");
+    assert!(!out.contains("Note:"), "{out}");
+}
+
+#[test]
+fn reading_list_json_has_topic_and_entries_with_reasons() {
+    let v = json(&["reading-list", "homeland politics", "--order", "chronological", "--format", "json"], None);
+    assert_eq!(v["topic"], "homeland politics");
+    assert_eq!(v["kind"], "concept");
+    let entries = v["entries"].as_array().unwrap();
+    let keys: Vec<&str> = entries.iter().map(|e| e["key"].as_str().unwrap()).collect();
+    assert_eq!(
+        keys,
+        [
+            "gans1979",
+            "anderson1998",
+            "ostergaardnielsen2003",
+            "ghorashi2004",
+            "nohlen-grotz2007",
+            "fitzgerald2009",
+            "waldinger-sociopedia"
+        ]
+    );
+    assert_eq!(
+        entries[1],
+        serde_json::json!({
+            "key": "anderson1998", "year": "1998", "authors": ["Anderson"], "title": "Long-distance nationalism",
+            "why": ["names long-distance nationalism"], "annotation": null
+        })
+    );
+    assert!(entries[2]["annotation"].as_str().unwrap().starts_with("A much-cited review"));
+    assert!(entries.iter().all(|e| !e["why"].as_array().unwrap().is_empty()));
+}
+
+#[test]
+fn reading_list_limit_and_other_formats() {
+    let v = json(
+        &["reading-list", "long-distance nationalism", "--order", "importance", "--limit", "2", "--format", "json"],
+        None,
+    );
+    let keys: Vec<&str> = v["entries"].as_array().unwrap().iter().map(|e| e["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["waldinger-sociopedia", "anderson1998"]);
+    let v = json(&["reading-list", "social remittances", "--format", "csl-json"], None);
+    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["levitt1998", "waldinger-sociopedia"]);
+    let bib = ok(&["reading-list", "social remittances", "--format", "biblatex"], None);
+    assert!(bib.starts_with("@article{levitt1998,\nauthor = {Levitt, P},\n"), "{bib}");
+    let out = bibgraph(&["reading-list", "Homeland politic"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with(
+            "error: no concept, work or section matches `Homeland politic`; nearest: `homeland politics`, "
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches("omeland politics").count(), 1, "{err}");
+    let out = bibgraph(&["reading-list", "diaspora", "--style", "no-such-style"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr).unwrap().starts_with("error: no citation style named `no-such-style`"));
+}
+
+#[test]
+fn export_writes_the_whole_corpus_the_same_way_every_time() {
+    for format in ["biblatex", "csl-json", "yaml"] {
+        let first = ok(&["export", "--format", format], None);
+        assert_eq!(first, ok(&["export", "--format", format], None), "{format}");
+        assert!(first.contains("portes-etal1999"), "{format}");
+    }
+    let v = json(&["export", "--format", "csl-json"], None);
+    assert_eq!(v.as_array().unwrap().len(), 69);
+    let bib = ok(&["export", "--format", "biblatex"], None);
+    assert_eq!(bib.matches("\n@").count() + 1, 69);
+    // The YAML export is a corpus: load it and check it.
+    let dir = std::env::temp_dir().join(format!("bibgraph-export-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("works.yaml"), ok(&["export", "--format", "yaml"], None)).unwrap();
+    let v = json(&["--corpus", dir.to_str().unwrap(), "check", "--format", "json"], None);
+    assert_eq!(v["works"], 69);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

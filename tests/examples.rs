@@ -85,3 +85,30 @@ fn historiograph_writes_the_bourne_to_portes_svg() {
     let steps = doc.descendants().filter(|n| n.attribute("data-step") == Some("true")).count();
     assert_eq!(steps, 6);
 }
+
+#[test]
+fn reading_list_gives_each_work_an_apa_reference_and_its_reasons() {
+    let out = run("reading_list", &[]);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("Reading list: long-distance nationalism (7 works)"));
+    let references: Vec<&str> = out.lines().filter(|l| l.starts_with(' ') && !l.starts_with("     ")).collect();
+    assert_eq!(references.len(), 7, "{out}");
+    assert_eq!(
+        references[1],
+        " 2. Anderson, B. (1998). Long-distance nationalism. In B. Anderson (Ed.), The Spectre of Comparisons: Nationalism, Southeast Asia and the World (pp. 58–74). Verso."
+    );
+    let after_anderson: Vec<&str> = out.lines().skip_while(|l| !l.starts_with(" 2.")).skip(1).take(1).collect();
+    assert_eq!(after_anderson, ["      why: names long-distance nationalism"]);
+    assert_eq!(
+        out.lines().last(),
+        Some("\\cite{gans1979,anderson1998,ghorashi2004,burgess2005,nohlen-grotz2007,itzigsohn-villacres2008,waldinger-sociopedia}")
+    );
+    // A work as the topic: what leads up to it, prerequisites first.
+    let out = run("reading_list", &["Portes et al. 1999"]);
+    let firsts: Vec<&str> =
+        out.lines().filter(|l| l.starts_with(' ') && !l.starts_with("     ")).map(|l| &l[4..12]).collect();
+    assert_eq!(
+        firsts,
+        ["Bourne, ", "Jessup, ", "Aron, R.", "Nye, J. ", "Gupta, A", "Glick Sc", "Portes, ", "Portes, "]
+    );
+}

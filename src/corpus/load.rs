@@ -1,6 +1,6 @@
 //! Reading corpus files and validating them into a [`Corpus`].
 
-use super::raw::{RawFile, RawManifest, RawProvenance};
+use super::raw::{RawFile, RawManifest, RawProvenance, RawProvenances};
 use super::{Corpus, CorpusMeta, Person};
 use crate::error::{Diagnostic, Error, ErrorKind, Location, Result, Severity};
 use crate::graph::CorpusGraph;
@@ -124,9 +124,21 @@ impl Checker<'_> {
         path: &[Step<'_>],
         subject: &str,
     ) -> Option<Provenance> {
+        let mut at = path.to_vec();
+        at.push(Step::Key("provenance"));
+        self.provenance_at(raw, loc, &at, subject)
+    }
+
+    /// As [`Checker::provenance`], with the path of the provenance itself.
+    fn provenance_at(
+        &mut self,
+        raw: &RawProvenance,
+        loc: &Locator<'_>,
+        path: &[Step<'_>],
+        subject: &str,
+    ) -> Option<Provenance> {
         let at = |extra: &'static str| {
             let mut p = path.to_vec();
-            p.push(Step::Key("provenance"));
             if !extra.is_empty() {
                 p.push(Step::Key(extra));
             }
@@ -208,6 +220,9 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
             add_work(work, &mut works, &mut work_index, &mut diagnostics);
         }
     }
+    // The parser reported the flags of reference-list works; those of YAML works are
+    // reported below.
+    let listed = works.len();
     for file in files.iter().filter(|f| matches!(extension(&f.name), "yaml" | "yml") && !is_manifest(&f.name)) {
         let raw: RawFile = yaml::from_str(&file.text, &file.name)?;
         parsed.push((file, raw));
@@ -218,7 +233,7 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
         // Provenance without `source` then needs one; reported per item below.
     }
     // (work index, its provenance, file index in `parsed`, item index in `works:`)
-    let mut pending_provenance: Vec<(u32, RawProvenance, usize, usize)> = Vec::new();
+    let mut pending_provenance: Vec<(u32, RawProvenances, usize, usize)> = Vec::new();
     for (fi, (file, raw)) in parsed.iter_mut().enumerate() {
         let loc = Locator::new(&file.text, &file.name);
         for (i, rw) in std::mem::take(&mut raw.works).into_iter().enumerate() {
@@ -247,8 +262,8 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
                 discipline: rw.discipline,
                 annotation: rw.annotation,
                 flags: rw.flags,
-                repairs: Vec::new(),
-                raw: None,
+                repairs: rw.repairs,
+                raw: rw.raw,
                 origin: Some(at.clone()),
                 provenance: Vec::new(),
             };
@@ -315,14 +330,32 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
             checker.work(src.as_str(), || at.unwrap_or_else(|| Location::new("corpus.yaml", 1, 1)), None);
         }
     }
-    // Provenance of YAML works.
+    // Provenance of YAML works: required, unless the work keeps the raw text it was read
+    // from (a work exported from a reference list), which is its own evidence.
     let mut work_provenance: Vec<(u32, Provenance)> = Vec::new();
     let locators: Vec<Locator<'_>> = parsed.iter().map(|(f, _)| Locator::new(&f.text, &f.name)).collect();
-    for (index, rp, fi, i) in &pending_provenance {
+    for (index, rps, fi, i) in &pending_provenance {
         let key = works[*index as usize].key.to_string();
-        let path = [Step::Key("works"), Step::Index(*i)];
-        if let Some(p) = checker.provenance(rp, &locators[*fi], &path, &key) {
-            work_provenance.push((*index, p));
+        let path = [Step::Key("works"), Step::Index(*i), Step::Key("provenance")];
+        let list: Vec<(&RawProvenance, Option<usize>)> = match rps {
+            RawProvenances::Missing => Vec::new(),
+            RawProvenances::One(p) => vec![(p, None)],
+            RawProvenances::Many(ps) => ps.iter().enumerate().map(|(j, p)| (p, Some(j))).collect(),
+        };
+        if list.is_empty() && works[*index as usize].raw.is_none() {
+            checker.error(
+                "no-provenance",
+                format!("work `{key}` has no `provenance` (and no `raw` text it was read from)"),
+                works[*index as usize].origin.clone().unwrap_or_else(|| locators[*fi].locate(&path[..2])),
+                Some(&key),
+            );
+        }
+        for (rp, j) in list {
+            let mut at = path.to_vec();
+            at.extend(j.map(Step::Index));
+            if let Some(p) = checker.provenance_at(rp, &locators[*fi], &at, &key) {
+                work_provenance.push((*index, p));
+            }
         }
     }
     for (index, p) in work_provenance {
@@ -478,7 +511,7 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
         work.flags.extend(flags);
         work.provenance.push(p);
     }
-    for work in works.iter().filter(|w| w.raw.is_none()) {
+    for work in &works[listed..] {
         for f in &work.flags {
             diagnostics.push(
                 Diagnostic::new(Severity::Warning, f.kind.clone(), f.message.clone())

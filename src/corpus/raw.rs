@@ -38,6 +38,42 @@ pub(crate) struct RawProvenance {
     pub note: Option<String>,
 }
 
+/// A work's `provenance`: one provenance, or a list of them (as `bibgraph export
+/// --format yaml` writes a work recorded in several places).
+#[derive(Debug, Default)]
+pub(crate) enum RawProvenances {
+    /// No `provenance` field.
+    #[default]
+    Missing,
+    /// `provenance: {locator: ..., quote: ...}`.
+    One(RawProvenance),
+    /// `provenance: [...]`.
+    Many(Vec<RawProvenance>),
+}
+
+impl<'de> Deserialize<'de> for RawProvenances {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = RawProvenances;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a provenance or a list of provenances")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                RawProvenance::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(RawProvenances::One)
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                Vec::<RawProvenance>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                    .map(RawProvenances::Many)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct RawWork {
@@ -84,7 +120,12 @@ pub(crate) struct RawWork {
     pub annotation: Option<String>,
     #[serde(default)]
     pub flags: Vec<Flag>,
-    pub provenance: RawProvenance,
+    #[serde(default)]
+    pub repairs: Vec<Flag>,
+    #[serde(default)]
+    pub raw: Option<String>,
+    #[serde(default)]
+    pub provenance: RawProvenances,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,9 +1,19 @@
-//! Exports of the whole corpus graph for other software: DOT for Graphviz, GraphML for
-//! Gephi and Cytoscape, node-link JSON for web viewers.
+//! Exports for other software.
 //!
-//! Every format carries every node (works, concepts, people) and every edge of
-//! [`Corpus::graph`] with the same attributes, read from one [`GraphTable`]. Node ids are
-//! `work:KEY`, `concept:ID` and `person:ID`.
+//! Graph formats, for graph software: DOT for Graphviz, GraphML for Gephi and Cytoscape,
+//! node-link JSON for web viewers. Every graph format carries every node (works, concepts,
+//! people) and every edge of [`Corpus::graph`] with the same attributes, read from one
+//! [`GraphTable`]. Node ids are `work:KEY`, `concept:ID` and `person:ID`.
+//!
+//! Bibliographic formats, for reference managers, of a reading list or a whole corpus:
+//! - [`biblatex`]: BibLaTeX, for LaTeX (written and read through the `biblatex` crate);
+//! - CSL-JSON, for Zotero, pandoc and citeproc: see [`crate::csl`] and [`csl_json`];
+//! - [`yaml`]: bibgraph's own corpus format;
+//! - [`markdown`]: a reading list as an annotated bibliography, with references
+//!   formatted by a [`crate::style::Style`].
+//!
+//! Every export is deterministic: the same corpus gives the same bytes, run after run. A
+//! work exported to BibLaTeX or CSL-JSON and read back is the same work, every field included.
 //!
 //! ```
 //! use bibgraph::export::{export, Format};
@@ -16,13 +26,17 @@
 //! # Ok::<(), bibgraph::Error>(())
 //! ```
 
+pub mod biblatex;
 pub mod dot;
 pub mod graphml;
 pub mod json;
+pub mod markdown;
 pub mod table;
+pub mod yaml;
 
 use crate::corpus::Corpus;
 use crate::error::{Error, ErrorKind, Result};
+use crate::model::Work;
 use std::fmt;
 use std::str::FromStr;
 
@@ -39,11 +53,18 @@ pub enum Format {
     GraphMl,
     /// Node-link JSON, for web viewers and networkx.
     Json,
+    /// BibLaTeX, the corpus's works, for LaTeX and reference managers.
+    Biblatex,
+    /// CSL-JSON, the corpus's works, for Zotero, pandoc and citeproc.
+    CslJson,
+    /// The bibgraph corpus format (works), for loading back with `--corpus`.
+    Yaml,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: &'static [Format] = &[Format::Dot, Format::GraphMl, Format::Json];
+    pub const ALL: &'static [Format] =
+        &[Format::Dot, Format::GraphMl, Format::Json, Format::Biblatex, Format::CslJson, Format::Yaml];
 
     /// The format's name on the command line: `dot`, `graphml`, `json`.
     pub fn name(self) -> &'static str {
@@ -51,6 +72,9 @@ impl Format {
             Format::Dot => "dot",
             Format::GraphMl => "graphml",
             Format::Json => "json",
+            Format::Biblatex => "biblatex",
+            Format::CslJson => "csl-json",
+            Format::Yaml => "yaml",
         }
     }
 
@@ -60,6 +84,9 @@ impl Format {
             Format::Dot => "dot",
             Format::GraphMl => "graphml",
             Format::Json => "json",
+            Format::Biblatex => "bib",
+            Format::CslJson => "json",
+            Format::Yaml => "yaml",
         }
     }
 
@@ -69,6 +96,9 @@ impl Format {
             Format::Dot => "Graphviz DOT, works ranked by year",
             Format::GraphMl => "GraphML with typed attributes, for Gephi and Cytoscape",
             Format::Json => "node-link JSON, for web viewers",
+            Format::Biblatex => "BibLaTeX, the works, for LaTeX and reference managers",
+            Format::CslJson => "CSL-JSON, the works, for Zotero, pandoc and citeproc",
+            Format::Yaml => "the bibgraph corpus format, the works",
         }
     }
 }
@@ -95,7 +125,8 @@ impl FromStr for Format {
     }
 }
 
-/// The corpus graph in a format, as one string.
+/// The corpus in a format, as one string: the whole graph for the graph formats, the works
+/// for the bibliographic ones.
 ///
 /// # Errors
 /// [`ErrorKind::Output`] if serialisation fails.
@@ -103,10 +134,20 @@ impl FromStr for Format {
 /// # Complexity
 /// O(V + E), plus O(W log W) over the W works to rank them by year in DOT.
 pub fn export(corpus: &Corpus, format: Format) -> Result<String> {
-    let table = GraphTable::new(corpus);
     match format {
-        Format::Dot => Ok(dot::write(&table)),
-        Format::GraphMl => Ok(graphml::write(&table)),
-        Format::Json => json::write(&table),
+        Format::Dot => Ok(dot::write(&GraphTable::new(corpus))),
+        Format::GraphMl => Ok(graphml::write(&GraphTable::new(corpus))),
+        Format::Json => json::write(&GraphTable::new(corpus)),
+        Format::Biblatex => Ok(biblatex::to_biblatex(corpus.works())),
+        Format::CslJson => csl_json(corpus.works()),
+        Format::Yaml => yaml::to_corpus_yaml(corpus.works()),
     }
+}
+
+/// Works as a CSL-JSON array (pretty-printed), in order.
+///
+/// # Errors
+/// [`ErrorKind::Output`] if serialisation fails.
+pub fn csl_json<'a>(works: impl IntoIterator<Item = &'a Work>) -> Result<String> {
+    crate::render::to_json(&crate::csl::to_csl_array(works))
 }

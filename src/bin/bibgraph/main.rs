@@ -1,10 +1,12 @@
 //! The `bibgraph` command line: a thin shell over the library's public API.
 
-use bibgraph::export::{self, Format as ExportFormat};
+use bibgraph::export::{self, biblatex, markdown, Format as ExportFormat};
 use bibgraph::lineage::{LineageOptions, PathChoice};
 use bibgraph::picture::{self, Historiograph, Selection};
+use bibgraph::reading::{Order, ReadingListView, ReadingOptions, TopicKind};
 use bibgraph::refparse::{parse_list, ParseOptions};
 use bibgraph::render::{self, CheckReport, ConceptView, LineageView};
+use bibgraph::style::Style;
 use bibgraph::{csl, Corpus, Severity};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -60,6 +62,33 @@ enum RefsFormat {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum OrderArg {
+    /// Oldest first.
+    Chronological,
+    /// Prerequisites first (lineage and citation edges), then oldest first.
+    Lineage,
+    /// Most important to the topic first (personalised PageRank).
+    Importance,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ReadingFormat {
+    /// An annotated bibliography: styled references, reasons, annotations.
+    Markdown,
+    /// `topic` and `entries` (key, year, authors, title, why, annotation).
+    Json,
+    CslJson,
+    Biblatex,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum TopicArg {
+    Concept,
+    Work,
+    Section,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// How an idea travelled from one work to another, each link with its relation,
@@ -99,8 +128,8 @@ enum Command {
         #[arg(long)]
         no_titles: bool,
     },
-    /// The whole graph (works, concepts, people, every edge with its attributes) for
-    /// other software.
+    /// The corpus for other software: the whole graph (dot, graphml, json) or the works
+    /// (biblatex, csl-json, yaml).
     Export {
         #[arg(long, value_parser = export_format())]
         format: ExportFormat,
@@ -123,6 +152,26 @@ enum Command {
         name: String,
         #[arg(long, value_enum, default_value = "text")]
         format: TextOrJson,
+    },
+    /// What to read on a topic, in what order, and why each work is there.
+    ReadingList {
+        /// A concept ("long-distance nationalism"), a work ("Portes et al. 1999") or a
+        /// section of the source ("Homeland politics").
+        topic: String,
+        #[arg(long, value_enum, default_value = "lineage")]
+        order: OrderArg,
+        /// Keep the N works most important to the topic (then put them in order).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        limit: Option<u64>,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: ReadingFormat,
+        /// The citation style of the Markdown references: a name (apa,
+        /// chicago-author-date, or any style hayagriva archives) or a CSL file.
+        #[arg(long, value_name = "NAME|FILE", default_value = "apa")]
+        style: String,
+        /// Read the topic only as this kind (by default a concept, then a work, then a section).
+        #[arg(long = "as", value_enum, value_name = "KIND")]
+        kind: Option<TopicArg>,
     },
     /// Load and validate the corpus; print its counts and every warning.
     Check {
@@ -244,6 +293,10 @@ fn run(cli: Cli) -> Result<String, String> {
                 TextOrJson::Json => render::to_json(work).map_err(err),
             }
         }
+        Command::ReadingList { topic, order, limit, format, style, kind } => {
+            let corpus = load(&cli).map_err(err)?;
+            reading_list(&corpus, topic, *order, *limit, *format, style, *kind).map_err(err)
+        }
         Command::Check { notes, format } => {
             let corpus = match load(&cli) {
                 Ok(c) => c,
@@ -260,6 +313,37 @@ fn run(cli: Cli) -> Result<String, String> {
                 TextOrJson::Json => render::to_json(&report).map_err(err),
             }
         }
+    }
+}
+
+fn reading_list(
+    corpus: &Corpus,
+    topic: &str,
+    order: OrderArg,
+    limit: Option<u64>,
+    format: ReadingFormat,
+    style: &str,
+    kind: Option<TopicArg>,
+) -> Result<String, bibgraph::Error> {
+    let kind = kind.map(|k| match k {
+        TopicArg::Concept => TopicKind::Concept,
+        TopicArg::Work => TopicKind::Work,
+        TopicArg::Section => TopicKind::Section,
+    });
+    let order = match order {
+        OrderArg::Chronological => Order::Chronological,
+        OrderArg::Lineage => Order::Lineage,
+        OrderArg::Importance => Order::Importance,
+    };
+    let found = corpus.find_topic(topic, kind)?;
+    let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+    let list = corpus.reading_list(&found, &ReadingOptions::default().order(order).limit(limit))?;
+    let works = list.entries.iter().map(|e| e.work);
+    match format {
+        ReadingFormat::Markdown => markdown::annotated_bibliography(corpus, &list, &Style::from_name_or_file(style)?),
+        ReadingFormat::Json => render::to_json(&ReadingListView::new(&list)),
+        ReadingFormat::CslJson => export::csl_json(works),
+        ReadingFormat::Biblatex => Ok(biblatex::to_biblatex(works)),
     }
 }
 
