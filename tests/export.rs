@@ -347,8 +347,8 @@ fn formats_are_read_by_name_and_unknown_names_list_the_known_ones() {
         assert_eq!(f.name().parse::<Format>().unwrap(), *f);
     }
     let e = "svg".parse::<Format>().unwrap_err();
-    assert_eq!(e.to_string(), "no export format `svg`; known: dot, graphml, json");
-    assert_eq!(e.candidates(), ["dot", "graphml", "json"]);
+    assert_eq!(e.to_string(), "no export format `svg`; known: dot, graphml, json, biblatex, csl-json, yaml");
+    assert_eq!(e.candidates(), ["dot", "graphml", "json", "biblatex", "csl-json", "yaml"]);
 }
 
 #[test]
