@@ -448,6 +448,7 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
                     to,
                     relation: re.relation,
                     concept,
+                    locator: re.locator.clone(),
                     provenance,
                     origin: Some(loc.locate(&path)),
                 });
