@@ -190,13 +190,20 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Range<usize>> {
     paras
 }
 
-/// Whether block `b` continues the sentence that block `a` leaves open.
+/// Whether block `b` continues the sentence that block `a` leaves open: `a` does not end
+/// a sentence, and either `b` starts in lowercase or with a digit, or `a` ends with a
+/// lowercase word or a comma, dash, `&` or `(`.
 fn continues(a: &str, b: &str) -> bool {
-    let a = a.trim_end().trim_end_matches(['\'', '\u{2019}', '"', '\u{201d}', ')', ']', '*', '_']);
-    if a.ends_with(['.', '!', '?', ':']) {
+    let a = a.trim_end();
+    let closed = a.trim_end_matches(['\'', '\u{2019}', '"', '\u{201d}', ')', ']', '*', '_']);
+    if closed.ends_with(['.', '!', '?', ':']) {
         return false;
     }
-    b.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+    let a_open = a.ends_with([',', '(', '&', '-', '\u{2013}'])
+        || a.rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    a_open || b.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
 /// A year with the locator that follows it.
@@ -535,9 +542,18 @@ mod tests {
 
     #[test]
     fn paragraphs_join_across_page_breaks_only_mid_sentence() {
-        let text = "First ends here.\n\nSecond runs across state\n\n\nboundaries and on.\n\n# Head\n\nthird\n";
+        let text = "First ends here.\n\nSecond runs across state\n\n\nboundaries (Nye and\n\nKeohane, 1971).\n\nNew One\n\nNew Two.\n\n# Head\n\nthird\n";
         let got: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["First ends here.", "Second runs across state\n\n\nboundaries and on.", "third"]);
+        assert_eq!(
+            got,
+            [
+                "First ends here.",
+                "Second runs across state\n\n\nboundaries (Nye and\n\nKeohane, 1971).",
+                "New One",
+                "New Two.",
+                "third"
+            ]
+        );
     }
 
     #[test]

@@ -154,10 +154,18 @@ impl CitationReport {
     pub fn text(&self, corpus: &Corpus) -> String {
         let mut out = String::new();
         let n = self.counts();
+        let plural = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
         let _ = writeln!(
             out,
-            "{}: {} citations: {} exact, {} tolerant, {} unresolved, {} truncated; {} of {} references never cited",
-            self.file, n.citations, n.exact, n.tolerant, n.unresolved, n.truncated, n.uncited, n.references
+            "{}: {}: {} exact, {} tolerant, {} unresolved, {} truncated; {} of {} never cited",
+            self.file,
+            plural(n.citations, "citation", "citations"),
+            n.exact,
+            n.tolerant,
+            n.unresolved,
+            n.truncated,
+            n.uncited,
+            plural(n.references, "reference", "references")
         );
         let mut section: Option<Option<usize>> = None;
         for rc in &self.citations {

@@ -150,10 +150,11 @@ impl Tolerance {
     fn cost(&self) -> u8 {
         match self {
             Tolerance::WrittenDifferently { .. } => 1,
-            Tolerance::CompoundInPart { .. } | Tolerance::OrganisationVariant { .. } | Tolerance::YearSuffix { .. } => {
-                2
-            }
-            Tolerance::Misspelled { .. } | Tolerance::YearDiffers { .. } | Tolerance::AuthorsDiffer { .. } => 3,
+            Tolerance::CompoundInPart { .. }
+            | Tolerance::OrganisationVariant { .. }
+            | Tolerance::YearSuffix { .. }
+            | Tolerance::AuthorsDiffer { .. } => 2,
+            Tolerance::Misspelled { .. } | Tolerance::YearDiffers { .. } => 3,
         }
     }
 }
@@ -172,7 +173,16 @@ impl fmt::Display for Tolerance {
             }
             Tolerance::Misspelled { cited, printed } => write!(f, "family name misspelled: {cited} for {printed}"),
             Tolerance::YearSuffix { cited, printed } => write!(f, "year suffix differs: {cited} for {printed}"),
-            Tolerance::YearDiffers { cited, printed } => write!(f, "year differs: {cited} for {printed}"),
+            Tolerance::YearDiffers { cited, printed } => {
+                write!(f, "year differs: {cited} for {printed}")?;
+                let year = |s: &str| s.get(..4).and_then(|y| y.parse::<i32>().ok());
+                if let (Some(c), Some(p)) = (year(cited), year(printed)) {
+                    if transposed(c, p) {
+                        f.write_str(" (two digits swapped)")?;
+                    }
+                }
+                Ok(())
+            }
             Tolerance::AuthorsDiffer { cited, printed } => {
                 write!(f, "authors given differently: {cited} for {printed}")
             }
@@ -209,14 +219,18 @@ impl Resolution {
     }
 }
 
-/// A name compared letter by letter: NFC, lowercase, one kind of apostrophe and hyphen,
-/// spaces collapsed.
+/// A name compared letter by letter: NFC, one kind of apostrophe and hyphen, spaces
+/// collapsed, and the first letter of each word in lowercase (`Van der Berg` at the start
+/// of a sentence is `van der Berg`), but capitals inside a word kept (`MaMung` is not
+/// `Mamung`).
 fn strict(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
+    let mut word_start = true;
     for c in s.nfc() {
         if c.is_whitespace() {
             space = true;
+            word_start = true;
             continue;
         }
         if space && !out.is_empty() {
@@ -225,9 +239,15 @@ fn strict(s: &str) -> String {
         space = false;
         match c {
             '\u{2019}' | '\u{2018}' => out.push('\''),
-            '\u{2010}' | '\u{2011}' | '\u{2013}' => out.push('-'),
-            _ => out.extend(c.to_lowercase()),
+            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' => {
+                out.push('-');
+                word_start = true;
+                continue;
+            }
+            _ if word_start => out.extend(c.to_lowercase()),
+            _ => out.push(c),
         }
+        word_start = false;
     }
     out
 }
@@ -689,6 +709,19 @@ impl<'c> CitationIndex<'c> {
         ws.into_iter().take(5).map(|w| &self.corpus.works()[w as usize]).collect()
     }
 
+    /// The works whose first author's name is near the cited one (any kind of name
+    /// match), in corpus order (at most 5).
+    fn works_similar(&self, name: &str) -> Vec<&Work> {
+        let mut ws: Vec<u32> = self
+            .name_candidates(name)
+            .into_iter()
+            .flat_map(|id| self.buckets[id as usize].iter().map(|(_, w)| *w))
+            .collect();
+        ws.sort_unstable();
+        ws.dedup();
+        ws.into_iter().take(5).map(|w| &self.corpus.works()[w as usize]).collect()
+    }
+
     /// Resolves one citation.
     ///
     /// Complexity: a few hash look-ups and, per candidate name, a binary search for the
@@ -700,7 +733,7 @@ impl<'c> CitationIndex<'c> {
             return self.resolve_year_only(citation, year);
         }
         let found = self.candidates(&citation.authors, citation.et_al, year, true);
-        let mut r = self.choose(&citation.authors, citation.et_al, year, found);
+        let mut r = self.choose(&citation.authors, citation.et_al, year, citation.locator.as_deref(), found);
         self.add_notes(citation, &mut r);
         r
     }
@@ -727,7 +760,7 @@ impl<'c> CitationIndex<'c> {
         for group in &citation.context {
             let found = self.candidates(&group.authors, group.et_al, year, false);
             if !found.is_empty() {
-                let mut r = self.choose(&group.authors, group.et_al, year, found);
+                let mut r = self.choose(&group.authors, group.et_al, year, citation.locator.as_deref(), found);
                 self.add_notes(citation, &mut r);
                 return r;
             }
@@ -746,7 +779,14 @@ impl<'c> CitationIndex<'c> {
     }
 
     /// Picks the best candidate, or reports why there is none.
-    fn choose(&self, authors: &[String], et_al: bool, year: &Year, found: Vec<Candidate>) -> Resolution {
+    fn choose(
+        &self,
+        authors: &[String],
+        et_al: bool,
+        year: &Year,
+        locator: Option<&str>,
+        found: Vec<Candidate>,
+    ) -> Resolution {
         let works = self.corpus.works();
         let mut r = Resolution {
             status: Status::Unresolved,
@@ -758,12 +798,16 @@ impl<'c> CitationIndex<'c> {
         };
         let Some(best) = found.first() else {
             let names = cited_names(authors, et_al);
-            let others = authors.first().map(|a| self.works_by(a)).unwrap_or_default();
-            r.notes.push(if others.is_empty() {
-                format!("no work by {names} in the corpus")
+            let first = authors.first().map(String::as_str).unwrap_or_default();
+            let same = self.works_by(first);
+            let similar = if same.is_empty() { self.works_similar(first) } else { Vec::new() };
+            let list = |ws: &[&Work]| ws.iter().map(|w| w.citation()).collect::<Vec<_>>().join(", ");
+            r.notes.push(if !same.is_empty() {
+                format!("no work by {names} in {}; the corpus has {}", year.cited(), list(&same))
+            } else if !similar.is_empty() {
+                format!("no work by {names}; similar names: {} (too far to match)", list(&similar))
             } else {
-                let list: Vec<String> = others.iter().map(|w| w.citation()).collect();
-                format!("no work by {names} in {}; the corpus has {}", year.cited(), list.join(", "))
+                format!("no work by {names} in the corpus")
             });
             return r;
         };
@@ -778,14 +822,18 @@ impl<'c> CitationIndex<'c> {
         r.status = if best.tolerances.is_empty() { Status::Exact } else { Status::Tolerant };
         r.work = Some(work.key.clone());
         r.tolerances = best.tolerances.clone();
-        let also: Vec<String> = found
-            .iter()
-            .skip(1)
-            .filter(|c| c.cost == best.cost)
-            .map(|c| works[c.work as usize].key.to_string())
-            .collect();
-        if !also.is_empty() {
-            r.notes.push(format!("also matches {}, which is not in the reference list", also.join(", ")));
+        for other in found.iter().skip(1).filter(|c| c.cost == best.cost) {
+            let other = &works[other.work as usize];
+            let mut note = format!("also matches {}, which is not in the reference list", other.key);
+            if let (Some(locator), Some(pages)) = (locator, other.pages.as_deref()) {
+                if pages_contain(pages, locator) == Some(true) && work.pages.is_none() {
+                    note.push_str(&format!(
+                        ", but whose pages ({pages}) contain the cited {}, while the reference gives no pages",
+                        page_words(locator)
+                    ));
+                }
+            }
+            r.notes.push(note);
         }
         if best.preference == 1 {
             let from = work.provenance.first().map(|p| format!(" (the corpus has it from {})", p.locator));
@@ -801,17 +849,28 @@ impl<'c> CitationIndex<'c> {
             r.notes.push("the parenthesis never closes".to_string());
         }
         let (Some(key), Some(locator)) = (&r.work, &citation.locator) else { return };
-        let Some(work) = self.corpus.work(key.as_str()) else { return };
-        let (Some(pages), Some(cited)) = (work.pages.as_deref().and_then(page_ranges), page_ranges(locator)) else {
-            return;
-        };
-        let Some(&(lo, hi)) = pages.first() else { return };
-        if let Some((a, b)) = cited.iter().find(|(a, b)| *a < lo || *b > hi) {
-            let page = if a == b { format!("page {a}") } else { format!("pages {a}-{b}") };
-            let printed = work.pages.as_deref().unwrap_or_default();
-            r.notes.push(format!("{page} outside the work's pages in its reference ({printed})"));
+        let Some(pages) = self.corpus.work(key.as_str()).and_then(|w| w.pages.as_deref()) else { return };
+        if pages_contain(pages, locator) == Some(false) {
+            r.notes.push(format!("{} is outside the pages its reference gives ({pages})", page_words(locator)));
         }
     }
+}
+
+/// A locator in words: `52` → `page 52`, `124-5` → `pages 124-5`, `p. 12` as it is.
+fn page_words(locator: &str) -> String {
+    if locator.starts_with(|c: char| c.is_ascii_digit()) {
+        let many = locator.contains([',', '-', '\u{2013}']);
+        format!("{} {locator}", if many { "pages" } else { "page" })
+    } else {
+        locator.to_string()
+    }
+}
+
+/// Whether every page of a locator (`52`, `124-5`) lies within a work's pages (`48–63`);
+/// `None` when either is not a plain page or range.
+fn pages_contain(pages: &str, locator: &str) -> Option<bool> {
+    let &(lo, hi) = page_ranges(pages)?.first()?;
+    Some(page_ranges(locator)?.iter().all(|&(a, b)| lo <= a && b <= hi))
 }
 
 /// The names as a citation gives them: `Portes`, `Nye and Keohane`, `Portes et al.`,
