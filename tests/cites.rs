@@ -181,7 +181,9 @@ fn sections_keep_printed_levels_and_nest_them() {
 }
 
 /// (text, work, status, tolerance codes, problem)
-fn resolved(corpus: &Corpus, text: &str) -> Vec<(String, Option<String>, Status, Vec<&'static str>, Option<String>)> {
+type Resolved = (String, Option<String>, Status, Vec<&'static str>, Option<String>);
+
+fn resolved(corpus: &Corpus, text: &str) -> Vec<Resolved> {
     cites::check(corpus, text, "t.md")
         .citations
         .into_iter()
@@ -199,7 +201,7 @@ fn every_problem_kind_is_resolved_or_reported_with_its_reason() {
     use Status::*;
     let corpus = Corpus::builtin().unwrap();
     let s = |x: &str| x.to_string();
-    let expected: Vec<(String, Option<String>, Status, Vec<&str>, Option<String>)> = vec![
+    let expected: Vec<Resolved> = vec![
         (s("Schiller (2003)"), Some(s("glickschiller2003")), Tolerant, vec!["compound-in-part"], Some(s("compound family name given in part: Schiller for Glick Schiller"))),
         (s("(Escala Rabadan, 2004)"), Some(s("escalarabadan2004")), Tolerant, vec!["written-differently"], Some(s("family name written differently: Escala Rabadan for Escala-Rabadan (hyphen dropped)"))),
         (s("(Perez-Armendariz and Crow, 2009)"), Some(s("perezarmendariz-crow2009")), Tolerant, vec!["written-differently"], Some(s("family name written differently: Perez-Armendariz for Pérez-Armendáriz (accents differ)"))),
