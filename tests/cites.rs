@@ -364,3 +364,26 @@ fn lineage_queries_do_not_follow_cites_edges() {
     let descendants = builtin.descendants("anderson1998", None).unwrap();
     assert!(descendants.iter().all(|w| w.key.as_str() != "waldinger-sociopedia"));
 }
+
+/// Regression (found by the property tests): a citation under an empty heading (`#`) was
+/// written with an empty provenance locator, which the corpus loader rejects.
+#[test]
+fn a_citation_under_an_empty_heading_is_located_by_the_headings_line() {
+    let corpus = Corpus::builtin().unwrap();
+    let report = cites::check(&corpus, "#\n(Aron, 1966)\n", "t.md");
+    assert_eq!(report.section_label(&report.citations[0].citation), "(untitled heading, line 1)");
+    let yaml = report.corpus_yaml(corpus.meta().source.as_ref().unwrap());
+    assert!(yaml.contains("      locator: \"(untitled heading, line 1)\"\n"), "{yaml}");
+}
+
+/// Regression (found by the property tests): `(Waldinger, n.d.)` resolves to the citing
+/// article itself, and was written as an edge from the article to itself.
+#[test]
+fn a_citation_of_the_citing_work_itself_is_not_stored_as_an_edge() {
+    let corpus = Corpus::builtin().unwrap();
+    let report = cites::check(&corpus, "As argued before (Waldinger, n.d.).", "t.md");
+    assert_eq!(report.citations[0].resolution.work.as_ref().map(|k| k.as_str()), Some("waldinger-sociopedia"));
+    let yaml = report.corpus_yaml(corpus.meta().source.as_ref().unwrap());
+    assert!(yaml.contains("edges: []\n\n# Not stored"), "{yaml}");
+    assert!(yaml.ends_with("#   line 1: (Waldinger, n.d.) (exact): cites `waldinger-sociopedia` itself\n"), "{yaml}");
+}

@@ -106,6 +106,16 @@ impl CitationReport {
         citation.section.and_then(|i| self.sections.get(i)).map(|s| s.title.as_str())
     }
 
+    /// Where a citation stands, for people and provenance: its section's title, or for an
+    /// empty heading `(untitled heading, line N)`, or `(before the first heading)`.
+    pub fn section_label(&self, citation: &Citation) -> String {
+        match citation.section.and_then(|i| self.sections.get(i)) {
+            Some(s) if !s.title.is_empty() => s.title.clone(),
+            Some(s) => format!("(untitled heading, line {})", s.line),
+            None => NO_SECTION.to_string(),
+        }
+    }
+
     /// A truncated citation whose first name is the work's first author's, if any.
     fn truncated_naming(&self, corpus: &Corpus, key: &WorkKey) -> Option<&Citation> {
         let first = corpus.work(key.as_str())?.family_names().into_iter().next()?;
@@ -172,7 +182,7 @@ impl CitationReport {
             let (c, r) = (&rc.citation, &rc.resolution);
             if section != Some(c.section) {
                 section = Some(c.section);
-                let _ = writeln!(out, "\n{}", self.section_title(c).unwrap_or(NO_SECTION));
+                let _ = writeln!(out, "\n{}", self.section_label(c));
             }
             let at = format!("{}:{}", c.line, c.column);
             let work = r.work.as_ref().map_or_else(|| "-".to_string(), ToString::to_string);
@@ -207,8 +217,8 @@ impl CitationReport {
     /// The resolved citations as corpus YAML: one `cites` edge from `source` to the cited
     /// work per citation, in text order, with the section as provenance locator, the
     /// citation as written as quote, the cited pages as the edge's `locator`, and the
-    /// problem (for a tolerant match) as note. Citations that resolve to no work are
-    /// listed in a closing comment.
+    /// problem (for a tolerant match) as note. Citations that resolve to no work, or to
+    /// `source` itself, are listed in a closing comment.
     pub fn corpus_yaml(&self, source: &WorkKey) -> String {
         let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"));
         let file = std::path::Path::new(&self.file)
@@ -224,11 +234,12 @@ impl CitationReport {
             "# {} citations: {} exact, {} tolerant, {} unresolved, {} truncated.",
             n.citations, n.exact, n.tolerant, n.unresolved, n.truncated
         );
-        let _ = writeln!(out, "edges:");
+        let stored = self.citations.iter().filter(|rc| rc.resolution.work.as_ref().is_some_and(|w| w != source));
+        let _ = writeln!(out, "{}", if stored.count() == 0 { "edges: []" } else { "edges:" });
         let mut skipped = Vec::new();
         for rc in &self.citations {
             let (c, r) = (&rc.citation, &rc.resolution);
-            let Some(work) = &r.work else {
+            let Some(work) = r.work.as_ref().filter(|w| *w != source) else {
                 skipped.push(rc);
                 continue;
             };
@@ -239,7 +250,7 @@ impl CitationReport {
                 let _ = writeln!(out, "    locator: {}", q(l));
             }
             let _ = writeln!(out, "    provenance:");
-            let _ = writeln!(out, "      locator: {}", q(self.section_title(c).unwrap_or(NO_SECTION)));
+            let _ = writeln!(out, "      locator: {}", q(&self.section_label(c)));
             let _ = writeln!(out, "      quote: {}", q(&c.text));
             let mut notes: Vec<String> = Vec::new();
             if c.kind == CitationKind::YearOnly {
@@ -252,10 +263,13 @@ impl CitationReport {
             }
         }
         if !skipped.is_empty() {
-            let _ = writeln!(out, "\n# Not stored: citations that resolve to no work.");
+            let _ = writeln!(out, "\n# Not stored: citations that resolve to no work, or to the citing work itself.");
             for rc in skipped {
                 let (c, r) = (&rc.citation, &rc.resolution);
-                let problem = r.problem().unwrap_or_default();
+                let problem = match &r.work {
+                    Some(_) => format!("cites `{source}` itself"),
+                    None => r.problem().unwrap_or_default(),
+                };
                 let _ = writeln!(out, "#   line {}: {} ({}): {problem}", c.line, c.text, r.status);
             }
         }
