@@ -36,7 +36,10 @@
 //! assert_eq!(found.sections[portes.section.unwrap()].title, "Intro");
 //! ```
 
-use super::lex::{is_cap, parse_locator, parse_run, parse_year, Kind, Lexed, LocatorTok, Run, YearTok};
+use super::lex::{
+    is_cap, lex, may_be_in_run, may_start_run, parse_locator, parse_run, parse_year, Kind, Lexed, LocatorTok, Run,
+    Token, YearTok,
+};
 use super::sections::{heading_of, read_sections, section_at, Section};
 use crate::model::Year;
 use serde::Serialize;
@@ -110,7 +113,7 @@ pub struct Citation {
     /// The parenthesis never closes (within its paragraph).
     pub unclosed: bool,
     /// For a year-only citation: the names written earlier in the same paragraph, nearest
-    /// first (at most 12). Empty for other kinds.
+    /// first (at most 8). Empty for other kinds.
     pub context: Vec<NameGroup>,
 }
 
@@ -139,12 +142,15 @@ pub struct Extraction {
 pub fn extract(text: &str) -> Extraction {
     let sections = read_sections(text);
     let mut citations = Vec::new();
+    let mut tokens = Vec::new();
     for para in paragraphs(text) {
         let section = section_at(&sections, para.start);
         if section.is_some_and(|i| sections[i].bibliography) {
             continue;
         }
-        scan_paragraph(text, para, section, &mut citations);
+        tokens.clear();
+        lex(text, para, &mut tokens);
+        scan_paragraph(text, &tokens, section, &mut citations);
     }
     let mut cursor = LineCursor::new(text);
     for c in &mut citations {
@@ -357,28 +363,40 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// How far back a narrative citation's names may start.
-const NARRATIVE_WINDOW: usize = 240;
-/// How far back a year-only citation looks for the names it refers to.
-const CONTEXT_WINDOW: usize = 1500;
+/// How far back (in tokens, about five bytes each) a year-only citation looks for the
+/// names it refers to, within its paragraph.
+const CONTEXT_TOKENS: usize = 300;
 /// At most this many candidate name groups for a year-only citation.
-const CONTEXT_GROUPS: usize = 12;
+const CONTEXT_GROUPS: usize = 8;
 
-/// The longest run of names that ends exactly at token `end`.
+/// The longest run of names that ends exactly at token `end`. Only the tokens a run can
+/// hold (words, commas, `&`, the dot of `et al.`) are tried as its start, at most 16 back.
 fn run_ending_at(lx: &Lexed<'_>, end: usize) -> Option<Run> {
-    (end.saturating_sub(16)..end).find_map(|s| parse_run(lx, s).filter(|r| r.next == end))
+    let mut lo = end;
+    while lo > 0
+        && end - lo < 16
+        && lx.kind(lo - 1).is_some_and(|k| match k {
+            Kind::Word => may_be_in_run(lx.str(lo - 1)),
+            Kind::Comma | Kind::Amp | Kind::Dot => true,
+            _ => false,
+        })
+    {
+        lo -= 1;
+    }
+    (lo..end)
+        .filter(|&s| lx.word(s).is_some_and(may_start_run))
+        .find_map(|s| parse_run(lx, s).filter(|r| r.next == end))
 }
 
-/// The names written just before byte `open` (the narrative form), if any.
-fn narrative_run(text: &str, para_start: usize, open: usize) -> Option<Run> {
-    let from = floor_boundary(text, open.saturating_sub(NARRATIVE_WINDOW).max(para_start));
-    let lx = Lexed::new(text, from..open);
-    let mut end = lx.toks.len();
+/// The names written just before the parenthesis (the narrative form), if any. `before`
+/// holds the paragraph's tokens up to the parenthesis.
+fn narrative_run(before: &Lexed<'_>) -> Option<Run> {
+    let mut end = before.toks.len();
     // A possessive: `Portes' (1999)`.
-    if end >= 2 && lx.kind(end - 1) == Some(Kind::Quote) && lx.word(end - 2).is_some_and(|w| w.ends_with('s')) {
+    if end >= 2 && before.kind(end - 1) == Some(Kind::Quote) && before.word(end - 2).is_some_and(|w| w.ends_with('s')) {
         end -= 1;
     }
-    let mut run = run_ending_at(&lx, end)?;
+    let mut run = run_ending_at(before, end)?;
     if let Some(last) = run.authors.last_mut() {
         for suffix in ["'s", "\u{2019}s"] {
             if let Some(stripped) = last.strip_suffix(suffix) {
@@ -390,14 +408,14 @@ fn narrative_run(text: &str, para_start: usize, open: usize) -> Option<Run> {
 }
 
 /// Candidate names for a year-only citation: name groups earlier in the paragraph,
-/// nearest first.
-fn context_groups(text: &str, para_start: usize, open: usize) -> Vec<NameGroup> {
-    let from = floor_boundary(text, open.saturating_sub(CONTEXT_WINDOW).max(para_start));
-    let lx = Lexed::new(text, from..open);
+/// nearest first. `before` holds the paragraph's tokens up to the parenthesis.
+fn context_groups(before: &Lexed<'_>) -> Vec<NameGroup> {
+    let lx = before;
     let mut groups = Vec::new();
     let mut end = lx.toks.len();
+    let floor = end.saturating_sub(CONTEXT_TOKENS);
     while groups.len() < CONTEXT_GROUPS {
-        let Some(last) = (0..end).rev().find(|&i| lx.word(i).is_some_and(is_cap)) else { break };
+        let Some(last) = (floor..end).rev().find(|&i| lx.word(i).is_some_and(is_cap)) else { break };
         // Include a following `et al.`.
         let mut stop = last + 1;
         if lx.word(stop).is_some_and(|w| w.eq_ignore_ascii_case("et")) && lx.word(stop + 1).is_some() {
@@ -406,41 +424,43 @@ fn context_groups(text: &str, para_start: usize, open: usize) -> Vec<NameGroup> 
                 stop += 1;
             }
         }
-        match run_ending_at(&lx, stop).or_else(|| run_ending_at(&lx, last + 1)) {
-            Some(r) => {
+        match run_ending_at(lx, stop).or_else(|| run_ending_at(lx, last + 1)) {
+            Some(r) if r.first >= floor => {
                 end = r.first;
                 groups.push(NameGroup { authors: r.authors, et_al: r.et_al, span: r.span });
             }
-            None => end = last,
+            _ => end = last,
         }
     }
     groups
 }
 
-/// Finds the citations of one paragraph.
-fn scan_paragraph(text: &str, para: Range<usize>, section: Option<usize>, out: &mut Vec<Citation>) {
+/// Finds the citations of one paragraph, given its tokens.
+fn scan_paragraph(text: &str, toks: &[Token], section: Option<usize>, out: &mut Vec<Citation>) {
     // Pair the parentheses; one left open has no partner within the paragraph.
     let mut opens: Vec<(usize, Option<usize>)> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
-    for (i, b) in text.as_bytes()[para.clone()].iter().enumerate() {
-        match b {
-            b'(' => {
+    for (i, t) in toks.iter().enumerate() {
+        match t.kind {
+            Kind::Open => {
                 stack.push(opens.len());
-                opens.push((para.start + i, None));
+                opens.push((i, None));
             }
-            b')' => {
+            Kind::Close => {
                 if let Some(k) = stack.pop() {
-                    opens[k].1 = Some(para.start + i);
+                    opens[k].1 = Some(i);
                 }
             }
             _ => {}
         }
     }
-    for (open, close) in opens {
-        let content_end = close.unwrap_or(para.end);
-        let lx = Lexed::new(text, open + 1..content_end);
-        let items = parse_items(&lx, close.is_none());
+    for (oi, ci) in opens {
+        let open = toks[oi].start;
+        let close = ci.map(|c| toks[c].start);
+        let content = Lexed::over(text, &toks[oi + 1..ci.unwrap_or(toks.len())]);
+        let items = parse_items(&content, close.is_none());
         let produced: usize = items.iter().map(|it| it.years.len().max(1)).sum();
+        let before = Lexed::over(text, &toks[..oi]);
         for (n, item) in items.iter().enumerate() {
             let base = |kind, authors: Vec<String>, et_al, span: Range<usize>| Citation {
                 kind,
@@ -463,7 +483,7 @@ fn scan_paragraph(text: &str, para: Range<usize>, section: Option<usize>, out: &
             }
             // The first item without names: narrative or year-only.
             let outside = n == 0 && item.run.is_none();
-            let narrative = if outside { narrative_run(text, para.start, open) } else { None };
+            let narrative = if outside { narrative_run(&before) } else { None };
             for (year, locator) in &item.years {
                 let item_end = locator.as_ref().map_or(year.span.end, |l| l.span.end);
                 let (kind, authors, et_al, span, context) = match (&narrative, &item.run, close) {
@@ -471,7 +491,7 @@ fn scan_paragraph(text: &str, para: Range<usize>, section: Option<usize>, out: &
                         (CitationKind::Narrative, r.authors.clone(), r.et_al, r.span.start..c + 1, Vec::new())
                     }
                     (None, _, Some(c)) if outside => {
-                        (CitationKind::YearOnly, Vec::new(), false, open..c + 1, context_groups(text, para.start, open))
+                        (CitationKind::YearOnly, Vec::new(), false, open..c + 1, context_groups(&before))
                     }
                     (_, run, close) => {
                         let span = match close {

@@ -93,162 +93,169 @@ pub(crate) fn lex(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     }
 }
 
+// The word lists below are sorted, for `in_list`'s binary search; a test checks it.
+
 /// Words that may stand, in lowercase, inside or before a family name: `van der Berg`,
 /// `de la Cruz`, `Escala y Rabadan`.
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "der", "den", "del", "della", "delle", "degli", "des", "di", "da", "du", "dos", "das", "do",
-    "la", "le", "lo", "las", "los", "ter", "ten", "te", "y", "bin", "ibn", "al", "el", "zu", "zum", "af", "av", "op",
-];
+const PARTICLES: WordList = WordList {
+    words: &[
+        "af", "al", "av", "bin", "da", "das", "de", "degli", "del", "della", "delle", "den", "der", "des", "di", "do",
+        "dos", "du", "el", "ibn", "la", "las", "le", "lo", "los", "op", "te", "ten", "ter", "van", "von", "y", "zu",
+        "zum",
+    ],
+    longest: 5,
+};
 
 /// Lowercase words that may stand between the capitalised words of an organisation's
 /// name: `Center for Global Development`, `Ministry of Foreign Affairs`.
-const CONNECTORS: &[&str] = &["of", "for", "the", "on", "para", "pour", "für", "und"];
+const CONNECTORS: WordList = WordList { words: &["for", "of", "on", "para", "pour", "the", "und"], longest: 4 };
 
 /// Capitalised words that begin sentences or clauses rather than names; they are dropped
 /// from the front of a run of capitalised words (`Yet Bourne` → `Bourne`).
-const STOPWORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "in",
-    "as",
-    "at",
-    "by",
-    "for",
-    "from",
-    "on",
-    "of",
-    "to",
-    "with",
-    "within",
-    "without",
-    "and",
-    "but",
-    "or",
-    "nor",
-    "yet",
-    "so",
-    "thus",
-    "hence",
-    "however",
-    "moreover",
-    "furthermore",
-    "similarly",
-    "likewise",
-    "indeed",
-    "instead",
-    "also",
-    "even",
-    "still",
-    "then",
-    "though",
-    "although",
-    "while",
-    "whereas",
-    "when",
-    "where",
-    "whether",
-    "if",
-    "since",
-    "because",
-    "after",
-    "before",
-    "following",
-    "according",
-    "see",
-    "cf",
-    "this",
-    "that",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "my",
-    "we",
-    "they",
-    "he",
-    "she",
-    "it",
-    "i",
-    "both",
-    "each",
-    "some",
-    "many",
-    "most",
-    "few",
-    "all",
-    "such",
-    "unlike",
-    "like",
-    "per",
-    "via",
-    "here",
-    "there",
-    "now",
-    "today",
-    "only",
-    "later",
-    "earlier",
-    "first",
-    "second",
-    "third",
-    "finally",
-    "ironically",
-    "consequently",
-    "nonetheless",
-    "nevertheless",
-    "meanwhile",
-    "accordingly",
-    "notably",
-    "recently",
-    "again",
-    "what",
-    "which",
-    "who",
-    "how",
-    "why",
-    "once",
-    "until",
-    "unless",
-    "during",
-    "among",
-    "between",
-    "despite",
-    "given",
-    "using",
-    "two",
-    "three",
-    "not",
-    "no",
-    "more",
-    "less",
-    "other",
-    "another",
-    "every",
-    "any",
-    "just",
-    "perhaps",
-    "e.g",
-    "ie",
-    "eg",
-    "ed",
-    "eds",
-];
+const STOPWORDS: WordList = WordList {
+    words: &[
+        "a",
+        "according",
+        "accordingly",
+        "after",
+        "again",
+        "all",
+        "also",
+        "although",
+        "among",
+        "an",
+        "and",
+        "another",
+        "any",
+        "as",
+        "at",
+        "because",
+        "before",
+        "between",
+        "both",
+        "but",
+        "by",
+        "cf",
+        "consequently",
+        "despite",
+        "during",
+        "e.g",
+        "each",
+        "earlier",
+        "ed",
+        "eds",
+        "eg",
+        "even",
+        "every",
+        "few",
+        "finally",
+        "first",
+        "following",
+        "for",
+        "from",
+        "furthermore",
+        "given",
+        "he",
+        "hence",
+        "her",
+        "here",
+        "his",
+        "how",
+        "however",
+        "i",
+        "ie",
+        "if",
+        "in",
+        "indeed",
+        "instead",
+        "ironically",
+        "it",
+        "its",
+        "just",
+        "later",
+        "less",
+        "like",
+        "likewise",
+        "many",
+        "meanwhile",
+        "more",
+        "moreover",
+        "most",
+        "my",
+        "nevertheless",
+        "no",
+        "nonetheless",
+        "nor",
+        "not",
+        "notably",
+        "now",
+        "of",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "per",
+        "perhaps",
+        "recently",
+        "second",
+        "see",
+        "she",
+        "similarly",
+        "since",
+        "so",
+        "some",
+        "still",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "third",
+        "this",
+        "those",
+        "though",
+        "three",
+        "thus",
+        "to",
+        "today",
+        "two",
+        "unless",
+        "unlike",
+        "until",
+        "using",
+        "via",
+        "we",
+        "what",
+        "when",
+        "where",
+        "whereas",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "why",
+        "with",
+        "within",
+        "without",
+        "yet",
+    ],
+    longest: 12,
+};
 
-/// Token list of a text slice, with accessors.
+/// A view of tokens of a text, with accessors.
 pub(crate) struct Lexed<'a> {
     pub text: &'a str,
-    pub toks: Vec<Token>,
+    pub toks: &'a [Token],
 }
 
 impl<'a> Lexed<'a> {
-    /// Tokens of `text[range]`.
-    pub fn new(text: &'a str, range: Range<usize>) -> Self {
-        let mut toks = Vec::new();
-        lex(text, range, &mut toks);
+    /// A view of `toks`, tokens of `text`.
+    pub fn over(text: &'a str, toks: &'a [Token]) -> Self {
         Lexed { text, toks }
     }
 
@@ -294,9 +301,42 @@ pub(crate) fn is_cap(word: &str) -> bool {
     }
 }
 
+/// A sorted list of lowercase ASCII words, and the length of its longest.
+pub(crate) struct WordList {
+    words: &'static [&'static str],
+    longest: usize,
+}
+
+/// Whether the word, in lowercase, is one of `list`. Allocation-free: a word longer than
+/// the list's longest, or not ASCII, is in no list.
+pub(crate) fn in_list(word: &str, list: &WordList) -> bool {
+    let b = word.as_bytes();
+    if b.len() > list.longest || b.len() > 16 || !word.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = &buf[..b.len()];
+    list.words.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
+}
+
+/// Whether a word may start a run of names: a capitalised word or a particle.
+pub(crate) fn may_start_run(word: &str) -> bool {
+    is_cap(word) || in_list(word, &PARTICLES)
+}
+
+/// Whether a word may stand inside a run of names: a capitalised word, a particle, a
+/// connector, `and`, or the `et al` of `et al.`.
+pub(crate) fn may_be_in_run(word: &str) -> bool {
+    may_start_run(word)
+        || in_list(word, &CONNECTORS)
+        || ["and", "et", "al"].iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 fn is_stopword(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    STOPWORDS.contains(&lower.as_str())
+    in_list(word, &STOPWORDS)
 }
 
 /// A run of author names as written: `Nye and Keohane`, `Portes et al.`,
@@ -342,14 +382,13 @@ fn parse_name(lx: &Lexed<'_>, i: usize, trim_stopwords: bool) -> Option<(usize, 
     let mut first_cap = None;
     let mut last_cap = None;
     while let Some(w) = lx.word(j) {
-        let lower = w.to_lowercase();
-        if lower == "and" || lower == "et" {
+        if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("et") {
             break;
         }
         if is_cap(w) {
             first_cap.get_or_insert(j);
             last_cap = Some(j);
-        } else if PARTICLES.contains(&lower.as_str()) || (last_cap.is_some() && CONNECTORS.contains(&lower.as_str())) {
+        } else if in_list(w, &PARTICLES) || (last_cap.is_some() && in_list(w, &CONNECTORS)) {
         } else {
             break;
         }
@@ -360,10 +399,9 @@ fn parse_name(lx: &Lexed<'_>, i: usize, trim_stopwords: bool) -> Option<(usize, 
     }
     let (first_cap, last_cap) = (first_cap?, last_cap?);
     // A name does not start with a connector; particles may lead only if a capital follows.
-    let mut start =
-        if lx.word(i).is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str())) { first_cap } else { i };
+    let mut start = if lx.word(i).is_some_and(|w| in_list(w, &CONNECTORS)) { first_cap } else { i };
     if trim_stopwords {
-        let connector = |w: &str| CONNECTORS.contains(&w.to_lowercase().as_str());
+        let connector = |w: &str| in_list(w, &CONNECTORS);
         while start < last_cap && lx.word(start).is_some_and(|w| is_stopword(w) || connector(w)) {
             start += 1;
         }
@@ -470,7 +508,13 @@ pub(crate) fn parse_year(lx: &Lexed<'_>, i: usize) -> Option<YearTok> {
             Some(YearTok { year, span: t.start..end, next })
         }
         Kind::Word => {
-            let w = lx.str(i).to_lowercase();
+            let w = lx.str(i);
+            if w.len() > 11 {
+                return None;
+            }
+            let mut buf = [0u8; 11];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf.make_ascii_lowercase();
             let status = |s: &str, next: usize, end: usize| {
                 Some(YearTok {
                     year: Year { status: Some(s.to_string()), ..Year::default() },
@@ -478,8 +522,8 @@ pub(crate) fn parse_year(lx: &Lexed<'_>, i: usize) -> Option<YearTok> {
                     next,
                 })
             };
-            match w.as_str() {
-                "n" if lx.kind(i + 1) == Some(Kind::Dot) && lx.word_is(i + 2, "d") => {
+            match &buf[..w.len()] {
+                b"n" if lx.kind(i + 1) == Some(Kind::Dot) && lx.word_is(i + 2, "d") => {
                     let (next, end) = if lx.kind(i + 3) == Some(Kind::Dot) {
                         (i + 4, lx.toks[i + 3].end)
                     } else {
@@ -487,9 +531,9 @@ pub(crate) fn parse_year(lx: &Lexed<'_>, i: usize) -> Option<YearTok> {
                     };
                     status("n.d.", next, end)
                 }
-                "nd" => status("n.d.", i + 1, t.end),
-                "forthcoming" => status("forthcoming", i + 1, t.end),
-                "in" if lx.word_is(i + 1, "press") => status("in press", i + 2, lx.toks[i + 1].end),
+                b"nd" => status("n.d.", i + 1, t.end),
+                b"forthcoming" => status("forthcoming", i + 1, t.end),
+                b"in" if lx.word_is(i + 1, "press") => status("in press", i + 2, lx.toks[i + 1].end),
                 _ => None,
             }
         }
@@ -515,8 +559,12 @@ fn year_number(s: &str) -> Option<Year> {
 }
 
 /// Words that introduce a page or other locator: `p. 12`, `pp. 3–4`, `ch. 2`.
-const LOCATOR_WORDS: &[&str] =
-    &["p", "pp", "page", "pages", "ch", "chap", "chapter", "para", "paras", "n", "note", "fn", "fig", "col", "sec"];
+const LOCATOR_WORDS: WordList = WordList {
+    words: &[
+        "ch", "chap", "chapter", "col", "fig", "fn", "n", "note", "p", "page", "pages", "para", "paras", "pp", "sec",
+    ],
+    longest: 7,
+};
 
 /// A locator: its byte range and the token after it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -568,7 +616,7 @@ pub(crate) fn parse_locator(lx: &Lexed<'_>, i: usize) -> Option<LocatorTok> {
         Kind::Colon => j += 1,
         Kind::Comma => {
             j += 1;
-            if !lx.word(j).is_some_and(|w| LOCATOR_WORDS.contains(&w.to_lowercase().as_str())) {
+            if !lx.word(j).is_some_and(|w| in_list(w, &LOCATOR_WORDS)) {
                 return None;
             }
         }
@@ -576,7 +624,7 @@ pub(crate) fn parse_locator(lx: &Lexed<'_>, i: usize) -> Option<LocatorTok> {
         _ => return None,
     }
     let start_tok = j;
-    if lx.word(j).is_some_and(|w| LOCATOR_WORDS.contains(&w.to_lowercase().as_str())) && !is_page(lx, j) {
+    if lx.word(j).is_some_and(|w| in_list(w, &LOCATOR_WORDS)) && !is_page(lx, j) {
         j += 1;
         if lx.kind(j) == Some(Kind::Dot) {
             j += 1;
@@ -593,11 +641,24 @@ mod tests {
     use super::*;
 
     fn lexed(s: &str) -> Lexed<'_> {
-        Lexed::new(s, 0..s.len())
+        let mut toks = Vec::new();
+        lex(s, 0..s.len(), &mut toks);
+        Lexed::over(s, Vec::leak(toks))
     }
 
     fn strs<'a>(lx: &Lexed<'a>) -> Vec<&'a str> {
         (0..lx.toks.len()).map(|i| lx.str(i)).collect()
+    }
+
+    #[test]
+    fn word_lists_are_sorted_lowercase_ascii() {
+        for list in [&PARTICLES, &CONNECTORS, &STOPWORDS, &LOCATOR_WORDS] {
+            let words = list.words;
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "{words:?}");
+            assert!(words.iter().all(|w| w.len() <= 16 && w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii())));
+            assert_eq!(words.iter().map(|w| w.len()).max(), Some(list.longest));
+        }
+        assert!(in_list("The", &STOPWORDS) && in_list("van", &PARTICLES) && !in_list("Portes", &STOPWORDS));
     }
 
     #[test]

@@ -205,7 +205,7 @@ impl CitationReport {
                     .work(key.as_str())
                     .map(|w| (w.citation(), w.title.clone().unwrap_or_default()))
                     .unwrap_or_default();
-                let _ = writeln!(out, "  {key:<28} {citation}: {title}");
+                let _ = writeln!(out, "  {:<28} {citation}: {title}", key.as_str());
                 if let Some(t) = self.truncated_naming(corpus, key) {
                     let _ = writeln!(out, "  {:<28} perhaps the truncated citation {} at line {}", "", t.text, t.line);
                 }

@@ -30,10 +30,11 @@ use crate::corpus::Corpus;
 use crate::model::{Name, Work, WorkKey, Year};
 use crate::refparse::text::fold_key_part;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -225,31 +226,94 @@ impl Resolution {
 /// `Mamung`).
 fn strict(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        strict_chars(s.chars(), &mut out);
+    } else {
+        strict_chars(s.nfc(), &mut out);
+    }
+    out
+}
+
+/// Whether `form`, made strict, equals `strict_cited`; without allocating for a short
+/// ASCII name.
+fn strict_eq(form: &str, strict_cited: &str) -> bool {
+    if form.is_ascii() && form.len() <= 64 {
+        let mut buf = StackStr::default();
+        strict_chars(form.chars(), &mut buf);
+        buf.as_str() == strict_cited
+    } else {
+        strict(form) == strict_cited
+    }
+}
+
+/// A small string on the stack, for ASCII names of up to 64 bytes.
+struct StackStr {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl Default for StackStr {
+    fn default() -> Self {
+        StackStr { buf: [0; 64], len: 0 }
+    }
+}
+
+impl StackStr {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+/// Where [`strict_chars`] writes.
+trait Sink {
+    fn put(&mut self, c: char);
+}
+
+impl Sink for String {
+    fn put(&mut self, c: char) {
+        self.push(c);
+    }
+}
+
+impl Sink for StackStr {
+    fn put(&mut self, c: char) {
+        let mut b = [0u8; 4];
+        let e = c.encode_utf8(&mut b).as_bytes();
+        if self.len + e.len() <= self.buf.len() {
+            self.buf[self.len..self.len + e.len()].copy_from_slice(e);
+            self.len += e.len();
+        }
+    }
+}
+
+/// The strict form of a sequence of characters, written to `out`.
+fn strict_chars(chars: impl Iterator<Item = char>, out: &mut impl Sink) {
     let mut space = false;
     let mut word_start = true;
-    for c in s.nfc() {
+    let mut any = false;
+    for c in chars {
         if c.is_whitespace() {
             space = true;
             word_start = true;
             continue;
         }
-        if space && !out.is_empty() {
-            out.push(' ');
+        if space && any {
+            out.put(' ');
         }
         space = false;
+        any = true;
         match c {
-            '\u{2019}' | '\u{2018}' => out.push('\''),
+            '\u{2019}' | '\u{2018}' => out.put('\''),
             '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' => {
-                out.push('-');
+                out.put('-');
                 word_start = true;
                 continue;
             }
-            _ if word_start => out.extend(c.to_lowercase()),
-            _ => out.push(c),
+            _ if word_start => c.to_lowercase().for_each(|l| out.put(l)),
+            _ => out.put(c),
         }
         word_start = false;
     }
-    out
 }
 
 /// The parts of a compound name: `Glick Schiller` → `glick`, `schiller`.
@@ -324,24 +388,39 @@ enum NameMatch {
 
 /// The forms a creator is cited by: the family name with its particle; for an
 /// organisation, its name and, if it prints one in parentheses, the expansion.
-fn forms(name: &Name) -> Vec<String> {
-    match name {
-        Name::Person(_) => vec![name.family_or_literal()],
+fn forms(name: &Name) -> impl Iterator<Item = Cow<'_, str>> {
+    let (a, b): (Cow<'_, str>, Option<Cow<'_, str>>) = match name {
+        Name::Person(p) => match &p.particle {
+            Some(particle) => (Cow::Owned(format!("{particle} {}", p.family)), None),
+            None => (Cow::Borrowed(p.family.as_str()), None),
+        },
         Name::Literal { literal } => match literal.split_once(" (") {
             Some((base, rest)) => {
-                let expansion = rest.trim_end().trim_end_matches(')').trim();
-                [base.trim(), expansion].into_iter().filter(|s| !s.is_empty()).map(str::to_string).collect()
+                (Cow::Borrowed(base.trim()), Some(Cow::Borrowed(rest.trim_end().trim_end_matches(')').trim())))
             }
-            None => vec![literal.trim().to_string()],
+            None => (Cow::Borrowed(literal.trim()), None),
         },
+    };
+    std::iter::once(a).chain(b).filter(|s| !s.is_empty())
+}
+
+/// A cited name with its folds, computed once per citation.
+struct Cited<'a> {
+    raw: &'a str,
+    strict: String,
+    loose: String,
+    words: Vec<&'a str>,
+}
+
+impl<'a> Cited<'a> {
+    fn new(raw: &'a str) -> Self {
+        Cited { raw, strict: strict(raw), loose: fold_key_part(raw), words: raw.split_whitespace().collect() }
     }
 }
 
 /// Compares a cited name with a creator's name; the mildest difference wins.
-fn compare_name(cited: &str, name: &Name) -> Option<NameMatch> {
-    let cs = strict(cited);
-    let cl = fold_key_part(cited);
-    let words: Vec<&str> = cited.split_whitespace().collect();
+fn compare_name(c: &Cited<'_>, name: &Name) -> Option<NameMatch> {
+    let (cited, cs, cl, words) = (c.raw, &c.strict, &c.loose, &c.words);
     let mut best: Option<(u8, NameMatch)> = None;
     let mut offer = |m: NameMatch| {
         let cost = match &m {
@@ -353,13 +432,15 @@ fn compare_name(cited: &str, name: &Name) -> Option<NameMatch> {
         }
     };
     for form in forms(name) {
-        let fs = strict(&form);
-        if fs == cs {
+        if strict_eq(&form, cs) {
             offer(NameMatch::Exact);
             continue;
         }
         // Given names written before the family name in the prose: `Raymond Aron`.
-        if !name.is_literal() && (1..words.len()).any(|k| strict(&words[k..].join(" ")) == fs) {
+        if !name.is_literal() && words.len() > 1 && {
+            let fs = strict(&form);
+            (1..words.len()).any(|k| strict(&words[k..].join(" ")) == fs)
+        } {
             offer(NameMatch::Exact);
             continue;
         }
@@ -367,26 +448,30 @@ fn compare_name(cited: &str, name: &Name) -> Option<NameMatch> {
         if fl.is_empty() || cl.is_empty() {
             continue;
         }
-        if fl == cl {
+        if fl == *cl {
             let how = how_written(cited, &form);
-            offer(NameMatch::Tolerant(Tolerance::WrittenDifferently { cited: cited.into(), printed: form, how }));
+            offer(NameMatch::Tolerant(Tolerance::WrittenDifferently {
+                cited: cited.into(),
+                printed: form.into_owned(),
+                how,
+            }));
             continue;
         }
         let form_parts = parts(&form);
-        if form_parts.len() >= 2 && form_parts.contains(&cl) {
-            offer(NameMatch::Tolerant(Tolerance::CompoundInPart { cited: cited.into(), printed: form.clone() }));
+        if form_parts.len() >= 2 && form_parts.contains(cl) {
+            offer(NameMatch::Tolerant(Tolerance::CompoundInPart { cited: cited.into(), printed: form.to_string() }));
         }
         if name.is_literal() {
             let (ca, fa) = (acronym(cited), acronym(&form));
-            if ca.len() >= 2 && (ca == fa || ca == fl || cl == fa) {
+            if ca.len() >= 2 && (ca == fa || ca == fl || *cl == fa) {
                 offer(NameMatch::Tolerant(Tolerance::OrganisationVariant {
                     cited: cited.into(),
-                    printed: form.clone(),
+                    printed: form.to_string(),
                 }));
             }
         }
-        if fl.len() >= 4 && one_edit_apart(&cl, &fl) {
-            offer(NameMatch::Tolerant(Tolerance::Misspelled { cited: cited.into(), printed: form }));
+        if fl.len() >= 4 && one_edit_apart(cl, &fl) {
+            offer(NameMatch::Tolerant(Tolerance::Misspelled { cited: cited.into(), printed: form.into_owned() }));
         }
     }
     best.map(|(_, m)| m)
@@ -493,15 +578,26 @@ fn push_unique(v: &mut Vec<u32>, id: u32) {
     }
 }
 
-fn hash_str(s: &str) -> u64 {
+/// The hash of `s`, less the bytes in `skip` if given; `hash_without("abc", Some(1..2))`
+/// is `hash_without("ac", None)`. Folded names are ASCII, so a byte is a character.
+fn hash_without(s: &str, skip: Option<std::ops::Range<usize>>) -> u64 {
     let mut h = DefaultHasher::new();
-    s.hash(&mut h);
+    let b = s.as_bytes();
+    match skip {
+        Some(r) => {
+            h.write(&b[..r.start]);
+            h.write(&b[r.end..]);
+        }
+        None => h.write(b),
+    }
+    h.write_u8(0xff);
     h.finish()
 }
 
-/// `s` less each one of its characters.
-fn deletions_of(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.char_indices().map(move |(i, c)| format!("{}{}", &s[..i], &s[i + c.len_utf8()..]))
+/// The hashes of `s` and of `s` less each one of its characters.
+fn deletion_hashes(s: &str) -> impl Iterator<Item = u64> + '_ {
+    std::iter::once(hash_without(s, None))
+        .chain(s.char_indices().map(move |(i, c)| hash_without(s, Some(i..i + c.len_utf8()))))
 }
 
 impl<'c> CitationIndex<'c> {
@@ -569,45 +665,53 @@ impl<'c> CitationIndex<'c> {
         self.deletions.get_or_init(|| {
             let mut map: HashMap<u64, Vec<u32>> = HashMap::new();
             for (id, key) in self.keys.iter().enumerate() {
-                push_unique(map.entry(hash_str(key)).or_default(), id as u32);
-                for d in deletions_of(key) {
-                    push_unique(map.entry(hash_str(&d)).or_default(), id as u32);
+                for h in deletion_hashes(key) {
+                    push_unique(map.entry(h).or_default(), id as u32);
                 }
             }
             map
         })
     }
 
-    /// The name ids a cited first name may refer to, through every kind of match.
-    fn name_candidates(&self, cited: &str) -> Vec<u32> {
+    /// The name ids a cited first name may refer to directly: the same letters, the
+    /// family name after given names, a part of a compound name, an organisation's
+    /// initials.
+    fn direct_candidates(&self, cited: &Cited<'_>) -> Vec<u32> {
         let mut ids = Vec::new();
-        let folded = fold_key_part(cited);
+        let folded = &cited.loose;
         if folded.is_empty() {
             return ids;
         }
-        if let Some(&id) = self.names.get(&folded) {
+        if let Some(&id) = self.names.get(folded) {
             ids.push(id);
         }
-        let words: Vec<&str> = cited.split_whitespace().collect();
+        let words = &cited.words;
         for k in 1..words.len() {
             if let Some(&id) = self.names.get(&fold_key_part(&words[k..].join(" "))) {
                 push_unique(&mut ids, id);
             }
         }
-        for id in self.parts.get(&folded).into_iter().flatten() {
+        for id in self.parts.get(folded).into_iter().flatten() {
             push_unique(&mut ids, *id);
         }
-        if words.len() >= 2 || cited.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
-            for key in [acronym(cited), folded.clone()] {
-                for id in self.acronyms.get(&key).into_iter().flatten() {
+        if words.len() >= 2 || cited.raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+            for key in [&acronym(cited.raw), folded] {
+                for id in self.acronyms.get(key).into_iter().flatten() {
                     push_unique(&mut ids, *id);
                 }
             }
         }
-        if folded.len() >= 4 {
+        ids
+    }
+
+    /// The name ids one edit away from a cited first name (through the one-deletion
+    /// index).
+    fn misspelled_candidates(&self, cited: &Cited<'_>) -> Vec<u32> {
+        let mut ids = Vec::new();
+        if cited.loose.len() >= 4 {
             let map = self.deletions();
-            for d in std::iter::once(folded.clone()).chain(deletions_of(&folded)) {
-                for id in map.get(&hash_str(&d)).into_iter().flatten() {
+            for h in deletion_hashes(&cited.loose) {
+                for id in map.get(&h).into_iter().flatten() {
                     push_unique(&mut ids, *id);
                 }
             }
@@ -627,19 +731,20 @@ impl<'c> CitationIndex<'c> {
                 push_unique(&mut out, *w);
             }
         };
-        let bases: Vec<i32> = year.year.into_iter().chain(year.original).collect();
-        if bases.is_empty() {
+        if year.year.is_none() && year.original.is_none() {
             take(NO_YEAR, NO_YEAR);
         }
         let spread = if allow_differ { 2 } else { 0 };
-        for &y in &bases {
+        for y in year.year.into_iter().chain(year.original) {
             take(y.saturating_sub(spread), y.saturating_add(spread));
-            if allow_differ {
-                let digits = y.to_string().into_bytes();
-                for i in 0..digits.len().saturating_sub(1) {
-                    let mut t = digits.clone();
+            if allow_differ && (1000..=9999).contains(&y) {
+                // The year with two adjacent digits swapped: 1956 → 9156, 1596, 1965.
+                let d = [y / 1000, y / 100 % 10, y / 10 % 10, y % 10];
+                for i in 0..3 {
+                    let mut t = d;
                     t.swap(i, i + 1);
-                    if let Some(v) = std::str::from_utf8(&t).ok().and_then(|t| t.parse::<i32>().ok()) {
+                    let v = t[0] * 1000 + t[1] * 100 + t[2] * 10 + t[3];
+                    if v != y {
                         take(v, v);
                     }
                 }
@@ -650,7 +755,14 @@ impl<'c> CitationIndex<'c> {
 
     /// Compares a citation's names and year with a work; `None` if they do not match
     /// within the tolerances.
-    fn evaluate(&self, authors: &[String], et_al: bool, year: &Year, wi: u32, allow_differ: bool) -> Option<Candidate> {
+    fn evaluate(
+        &self,
+        authors: &[Cited<'_>],
+        et_al: bool,
+        year: &Year,
+        wi: u32,
+        allow_differ: bool,
+    ) -> Option<Candidate> {
         let work = &self.corpus.works()[wi as usize];
         let creators = work.creators();
         let mut tolerances = Vec::new();
@@ -667,8 +779,9 @@ impl<'c> CitationIndex<'c> {
         let (n, m) = (authors.len(), creators.len());
         let shape_ok = if et_al { m >= 3 && m > n } else { n == m };
         if !shape_ok {
+            let names: Vec<String> = authors.iter().map(|a| a.raw.to_string()).collect();
             tolerances
-                .push(Tolerance::AuthorsDiffer { cited: cited_names(authors, et_al), printed: listed_names(work) });
+                .push(Tolerance::AuthorsDiffer { cited: cited_names(&names, et_al), printed: listed_names(work) });
         }
         if tolerances.iter().filter(|t| t.cost() >= 2).count() > 1 {
             return None;
@@ -679,18 +792,28 @@ impl<'c> CitationIndex<'c> {
     }
 
     /// Every work the names and year may refer to, best first.
+    ///
+    /// Misspelled names are looked up only when the direct look-up found nothing better
+    /// than a misspelling would be: most citations match directly and never pay for it.
     fn candidates(&self, authors: &[String], et_al: bool, year: &Year, allow_differ: bool) -> Vec<Candidate> {
-        let Some(first) = authors.first() else { return Vec::new() };
+        let cited: Vec<Cited<'_>> = authors.iter().map(|a| Cited::new(a)).collect();
+        let Some(first) = cited.first() else { return Vec::new() };
         let mut seen: Vec<u32> = Vec::new();
         let mut out = Vec::new();
-        for id in self.name_candidates(first) {
-            for wi in self.works_near(id, year, allow_differ) {
-                if seen.contains(&wi) {
-                    continue;
+        let mut consider = |ids: Vec<u32>, out: &mut Vec<Candidate>| {
+            for id in ids {
+                for wi in self.works_near(id, year, allow_differ) {
+                    if !seen.contains(&wi) {
+                        seen.push(wi);
+                        out.extend(self.evaluate(&cited, et_al, year, wi, allow_differ));
+                    }
                 }
-                seen.push(wi);
-                out.extend(self.evaluate(authors, et_al, year, wi, allow_differ));
             }
+        };
+        consider(self.direct_candidates(first), &mut out);
+        let misspelling = 3;
+        if out.iter().all(|c| c.cost >= misspelling) {
+            consider(self.misspelled_candidates(first), &mut out);
         }
         out.sort_by_key(|c| (c.cost, c.preference, c.work));
         out
@@ -712,11 +835,13 @@ impl<'c> CitationIndex<'c> {
     /// The works whose first author's name is near the cited one (any kind of name
     /// match), in corpus order (at most 5).
     fn works_similar(&self, name: &str) -> Vec<&Work> {
-        let mut ws: Vec<u32> = self
-            .name_candidates(name)
-            .into_iter()
-            .flat_map(|id| self.buckets[id as usize].iter().map(|(_, w)| *w))
-            .collect();
+        let cited = Cited::new(name);
+        let mut ids = self.direct_candidates(&cited);
+        for id in self.misspelled_candidates(&cited) {
+            push_unique(&mut ids, id);
+        }
+        let mut ws: Vec<u32> =
+            ids.into_iter().flat_map(|id| self.buckets[id as usize].iter().map(|(_, w)| *w)).collect();
         ws.sort_unstable();
         ws.dedup();
         ws.into_iter().take(5).map(|w| &self.corpus.works()[w as usize]).collect()
@@ -935,6 +1060,16 @@ mod tests {
         assert!(!one_edit_apart("smith", "smith"));
         assert!(!one_edit_apart("smith", "smiths2"));
         assert!(!one_edit_apart("abcd", "badc"));
+    }
+
+    #[test]
+    fn deletion_hashes_match_the_shorter_string() {
+        assert_eq!(hash_without("abc", Some(1..2)), hash_without("ac", None));
+        let hashes: Vec<u64> = deletion_hashes("abc").collect();
+        assert_eq!(
+            hashes,
+            [hash_without("abc", None), hash_without("bc", None), hash_without("ac", None), hash_without("ab", None)]
+        );
     }
 
     #[test]
