@@ -97,7 +97,7 @@ pub(crate) fn lex(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 
 /// Words that may stand, in lowercase, inside or before a family name: `van der Berg`,
 /// `de la Cruz`, `Escala y Rabadan`.
-const PARTICLES: WordList = WordList {
+pub(crate) const PARTICLES: WordList = WordList {
     words: &[
         "af", "al", "av", "bin", "da", "das", "de", "degli", "del", "della", "delle", "den", "der", "des", "di", "do",
         "dos", "du", "el", "ibn", "la", "las", "le", "lo", "los", "op", "te", "ten", "ter", "van", "von", "y", "zu",

@@ -6,8 +6,9 @@ use super::resolve::{CitationIndex, Resolution, Status};
 use super::sections::Section;
 use crate::corpus::Corpus;
 use crate::model::WorkKey;
+use crate::refparse::text::fold_key_part;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 /// A citation and what resolving it found.
@@ -116,17 +117,6 @@ impl CitationReport {
         }
     }
 
-    /// A truncated citation whose first name is the work's first author's, if any.
-    fn truncated_naming(&self, corpus: &Corpus, key: &WorkKey) -> Option<&Citation> {
-        let first = corpus.work(key.as_str())?.family_names().into_iter().next()?;
-        let first = crate::refparse::text::fold_key_part(&first);
-        self.citations
-            .iter()
-            .map(|rc| &rc.citation)
-            .filter(|c| c.is_truncated())
-            .find(|c| c.authors.first().is_some_and(|a| crate::refparse::text::fold_key_part(a) == first))
-    }
-
     /// The JSON view.
     pub fn view(&self) -> CitesView {
         CitesView {
@@ -199,6 +189,14 @@ impl CitationReport {
             }
         }
         if !self.uncited.is_empty() {
+            // The truncated citations by their first name, folded: an uncited work may be
+            // the one a truncated citation meant.
+            let mut truncated: HashMap<String, &Citation> = HashMap::new();
+            for c in self.citations.iter().map(|rc| &rc.citation).filter(|c| c.is_truncated()) {
+                if let Some(a) = c.authors.first() {
+                    truncated.entry(fold_key_part(a)).or_insert(c);
+                }
+            }
             let _ = writeln!(out, "\nreferences never cited:");
             for key in &self.uncited {
                 let (citation, title) = corpus
@@ -206,7 +204,8 @@ impl CitationReport {
                     .map(|w| (w.citation(), w.title.clone().unwrap_or_default()))
                     .unwrap_or_default();
                 let _ = writeln!(out, "  {:<28} {citation}: {title}", key.as_str());
-                if let Some(t) = self.truncated_naming(corpus, key) {
+                let first = corpus.work(key.as_str()).and_then(|w| w.family_names().into_iter().next());
+                if let Some(t) = first.and_then(|f| truncated.get(&fold_key_part(&f))) {
                     let _ = writeln!(out, "  {:<28} perhaps the truncated citation {} at line {}", "", t.text, t.line);
                 }
             }

@@ -26,6 +26,7 @@
 //! corpus; misspellings are found through a one-deletion index built on first use.
 
 use super::extract::Citation;
+use super::lex::{in_list, PARTICLES};
 use crate::corpus::Corpus;
 use crate::model::{Name, Work, WorkKey, Year};
 use crate::refparse::text::fold_key_part;
@@ -316,9 +317,11 @@ fn strict_chars(chars: impl Iterator<Item = char>, out: &mut impl Sink) {
     }
 }
 
-/// The parts of a compound name: `Glick Schiller` → `glick`, `schiller`.
+/// The parts of a compound name: `Glick Schiller` → `glick`, `schiller`. Particles
+/// (`van`, `de`, `la`) are not parts: `van der Berg` → `berg`.
 fn parts(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}'))
+        .filter(|w| !in_list(w, &PARTICLES))
         .map(fold_key_part)
         .filter(|p| p.len() >= 2)
         .collect()
@@ -1078,6 +1081,14 @@ mod tests {
         assert_eq!(acronym("UN Development Program"), "undp");
         assert_eq!(acronym("Programa de las Naciones Unidas para el Desarollo"), "pnud");
         assert_eq!(acronym("PNUD"), "pnud");
+    }
+
+    #[test]
+    fn compound_parts_leave_out_particles() {
+        assert_eq!(parts("Glick Schiller"), ["glick", "schiller"]);
+        assert_eq!(parts("Escala-Rabadan"), ["escala", "rabadan"]);
+        assert_eq!(parts("van der Berg"), ["berg"]);
+        assert_eq!(parts("de la Cruz Pérez"), ["cruz", "perez"]);
     }
 
     #[test]
