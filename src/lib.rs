@@ -31,6 +31,7 @@
 //! ## Modules
 //! - [`model`]: works, names, years, concepts, relations, provenance.
 //! - [`refparse`]: reading author-date reference lists, damage and all.
+//! - [`cites`]: in-text citations: finding, sectioning, resolving and reporting them.
 //! - [`corpus`]: loading and validating a corpus directory, or the built-in one.
 //! - [`graph`]: the petgraph graph of works, people and concepts.
 //! - [`lineage`]: paths, ancestors, descendants, concept histories.
@@ -47,6 +48,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod cites;
 pub mod corpus;
 pub mod csl;
 pub mod error;

@@ -36,6 +36,95 @@ impl WorkSummary {
     }
 }
 
+/// One citation of a work, as the work view shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CitedByView {
+    /// The key of the citing work.
+    pub source: String,
+    /// Where in the citing work: its section.
+    pub section: String,
+    /// Where in the cited work, as the citation gives it (`219`).
+    pub locator: Option<String>,
+    /// The citation as written.
+    pub text: Option<String>,
+    /// What is wrong with the citation, if anything.
+    pub note: Option<String>,
+}
+
+/// A work's whole record and where the corpus's sources cite it (`cited-by`, in text
+/// order; absent when nothing cites it).
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkView<'a> {
+    /// The record.
+    #[serde(flatten)]
+    pub work: &'a Work,
+    /// The `cites` edges that point at the work.
+    #[serde(rename = "cited-by", skip_serializing_if = "Vec::is_empty")]
+    pub cited_by: Vec<CitedByView>,
+}
+
+impl<'a> WorkView<'a> {
+    /// The view of a work of `corpus`.
+    pub fn new(corpus: &Corpus, work: &'a Work) -> Self {
+        let cited_by = corpus
+            .citations_of(work.key.as_str())
+            .into_iter()
+            .map(|e| CitedByView {
+                source: e.from.to_string(),
+                section: e.provenance.locator.clone(),
+                locator: e.locator.clone(),
+                text: e.provenance.quote.clone(),
+                note: e.provenance.note.clone(),
+            })
+            .collect();
+        WorkView { work, cited_by }
+    }
+}
+
+/// A work as text: its record (YAML), then where and how often it is cited: for each
+/// citing work, the count, the sections, and each citation as written with its locator.
+///
+/// # Errors
+/// [`ErrorKind::Output`] if the record cannot be written.
+pub fn work_text(corpus: &Corpus, work: &Work) -> Result<String> {
+    let mut out = to_yaml(work)?;
+    let view = WorkView::new(corpus, work);
+    let mut sources: Vec<&str> = Vec::new();
+    for c in &view.cited_by {
+        if !sources.contains(&c.source.as_str()) {
+            sources.push(&c.source);
+        }
+    }
+    for source in sources {
+        let cites: Vec<&CitedByView> = view.cited_by.iter().filter(|c| c.source == source).collect();
+        let mut sections: Vec<(&str, usize)> = Vec::new();
+        for c in &cites {
+            match sections.iter_mut().find(|(s, _)| *s == c.section) {
+                Some((_, n)) => *n += 1,
+                None => sections.push((&c.section, 1)),
+            }
+        }
+        let times = if cites.len() == 1 { "once".to_string() } else { format!("{} times", cites.len()) };
+        let _ = writeln!(
+            out,
+            "
+cited {times} by {} ({source}), in:",
+            source_name(corpus, source)
+        );
+        for (section, n) in sections {
+            let _ = writeln!(out, "  {section} ({n})");
+            for c in cites.iter().filter(|c| c.section == section) {
+                let at = c.locator.as_deref().map(|l| format!(", at {l}")).unwrap_or_default();
+                let _ = writeln!(out, "    {}{at}", c.text.as_deref().unwrap_or(""));
+                if let Some(note) = &c.note {
+                    let _ = writeln!(out, "      {note}");
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// A lineage link as the JSON view shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LinkView {

@@ -260,7 +260,11 @@ fn export_writes_each_format_and_rejects_unknown_ones() {
     let out = bibgraph(&["export", "--format", "svg"], None);
     assert_eq!(out.status.code(), Some(2), "a usage error");
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("invalid value 'svg'") && err.contains("[possible values: dot, graphml, json, biblatex, csl-json, yaml]"), "{err}");
+    assert!(
+        err.contains("invalid value 'svg'")
+            && err.contains("[possible values: dot, graphml, json, biblatex, csl-json, yaml]"),
+        "{err}"
+    );
 }
 
 fn fixture(name: &str) -> String {
@@ -334,10 +338,13 @@ fn reading_list_json_has_topic_and_entries_with_reasons() {
     assert_eq!(v["kind"], "concept");
     let entries = v["entries"].as_array().unwrap();
     let keys: Vec<&str> = entries.iter().map(|e| e["key"].as_str().unwrap()).collect();
+    // Everything the section draws on, oldest first: Rosenstone and Hanson (1993) is there
+    // through the article's `cites` edges only.
     assert_eq!(
         keys,
         [
             "gans1979",
+            "rosenstone-hanson1993",
             "anderson1998",
             "ostergaardnielsen2003",
             "ghorashi2004",
@@ -347,13 +354,14 @@ fn reading_list_json_has_topic_and_entries_with_reasons() {
         ]
     );
     assert_eq!(
-        entries[1],
+        entries[2],
         serde_json::json!({
             "key": "anderson1998", "year": "1998", "authors": ["Anderson"], "title": "Long-distance nationalism",
-            "why": ["names long-distance nationalism"], "annotation": null
+            "why": ["cited in Homeland politics", "names long-distance nationalism"], "annotation": null
         })
     );
-    assert!(entries[2]["annotation"].as_str().unwrap().starts_with("A much-cited review"));
+    assert_eq!(entries[1]["why"], serde_json::json!(["cited in Homeland politics"]));
+    assert!(entries[3]["annotation"].as_str().unwrap().starts_with("A much-cited review"));
     assert!(entries.iter().all(|e| !e["why"].as_array().unwrap().is_empty()));
 }
 
@@ -403,4 +411,111 @@ fn export_writes_the_whole_corpus_the_same_way_every_time() {
     let v = json(&["--corpus", dir.to_str().unwrap(), "check", "--format", "json"], None);
     assert_eq!(v["works"], 69);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+const PROBLEMS: &str = "tests/fixtures/cites/problems.md";
+
+#[test]
+fn cites_json_has_each_citation_and_the_uncited_references() {
+    let v = json(&["cites", PROBLEMS, "--format", "json"], None);
+    let citations = v["citations"].as_array().unwrap();
+    assert_eq!(citations.len(), 20);
+    assert_eq!(
+        citations[5],
+        serde_json::json!({
+            "text": "(UN Development Program, 2009: 79)",
+            "kind": "parenthetical",
+            "line": 7,
+            "column": 64,
+            "authors": ["UN Development Program"],
+            "et_al": false,
+            "year": "2009",
+            "locator": "79",
+            "section": "Names",
+            "work": "undp2009",
+            "status": "tolerant",
+            "problem": "organisation named by a variant of its name: UN Development Program for United Nations Development Program",
+            "reasons": ["organisation-variant"],
+        })
+    );
+    let truncated = &citations[19];
+    assert_eq!((truncated["text"].as_str(), truncated["year"].is_null()), (Some("(Vertovec"), true));
+    assert_eq!((truncated["work"].is_null(), truncated["status"].as_str()), (true, Some("truncated")));
+    let statuses: Vec<&str> = citations.iter().map(|c| c["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == "unresolved").count(), 5);
+    assert_eq!(
+        v["counts"],
+        serde_json::json!({"citations": 20, "exact": 3, "tolerant": 11, "unresolved": 5, "truncated": 1, "references": 66, "uncited": 53})
+    );
+    let uncited: Vec<&str> = v["uncited"].as_array().unwrap().iter().map(|k| k.as_str().unwrap()).collect();
+    assert_eq!(uncited.len(), 53);
+    assert_eq!(uncited[..3], ["alba-nee2003", "anderson1998", "arias2009"]);
+}
+
+#[test]
+fn cites_text_groups_by_section_with_the_problem_under_each_citation() {
+    let out = ok(&["cites", PROBLEMS], None);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "tests/fixtures/cites/problems.md: 20 citations: 3 exact, 11 tolerant, 5 unresolved, 1 truncated; 53 of 66 references never cited"
+    );
+    assert_eq!(lines[2], "Names");
+    assert_eq!(lines[3], "  5:32     tolerant   Schiller (2003)  ->  glickschiller2003");
+    assert_eq!(lines[4], "                      compound family name given in part: Schiller for Glick Schiller");
+    assert!(out.contains("\nreferences never cited:\n  alba-nee2003"), "{out}");
+    let one = ok(&["cites", "-"], Some("As argued (Aron, 1966)."));
+    assert!(one.starts_with("<stdin>: 1 citation: 1 exact,"), "{one}");
+}
+
+#[test]
+fn cites_corpus_yaml_writes_cites_edges_that_a_corpus_loads() {
+    let out = ok(&["cites", "tests/fixtures/cites/forms.md", "--format", "corpus-yaml"], None);
+    assert!(out.contains(
+        "  - from: waldinger-sociopedia\n    to: portes-etal1999\n    relation: cites\n    locator: \"219\"\n    provenance:\n      locator: \"Parentheses\"\n      quote: \"(Portes et al., 1999: 219)\"\n"
+    ), "{out}");
+    assert!(out.contains("      note: \"only the year is cited; the prose before it names Bourne\"\n"), "{out}");
+    assert!(out.ends_with("# Not stored: citations that resolve to no work, or to the citing work itself.\n#   line 32: (Vertovec, (truncated): the parenthesis never closes and gives no year after Vertovec, so no work can be told; the corpus has Vertovec 2001 (vertovec2001), Vertovec 2004 (vertovec2004)\n"), "{out}");
+    // The output is a corpus file: the built-in corpus plus it loads.
+    let dir = std::env::temp_dir().join(format!("bibgraph-cites-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/waldinger-2011");
+    for f in ["corpus.yaml", "references.txt", "works.yaml"] {
+        std::fs::copy(src.join(f), dir.join(f)).unwrap();
+    }
+    std::fs::write(dir.join("cites.yaml"), &out).unwrap();
+    let v = json(&["--corpus", dir.to_str().unwrap(), "work", "Fox 2005", "--format", "json"], None);
+    assert_eq!(
+        v["cited-by"],
+        serde_json::json!([{"source": "waldinger-sociopedia", "section": "Parentheses", "locator": "p. 172", "text": "(Fox, 2005, p. 172)", "note": null}])
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn cites_fails_with_the_file_name_when_it_cannot_read() {
+    let out = bibgraph(&["cites", "no/such/file.md"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr).unwrap().starts_with("error: cannot read no/such/file.md: "));
+}
+
+#[test]
+fn work_shows_where_and_how_often_the_article_cites_it() {
+    let out = ok(&["work", "Anderson 1998"], None);
+    assert!(out.starts_with("key: anderson1998\n"), "{out}");
+    assert!(
+        out.ends_with("\ncited once by Waldinger n.d. (waldinger-sociopedia), in:\n  Homeland politics (1)\n    (Anderson, 1998)\n"),
+        "{out}"
+    );
+    let out = ok(&["work", "Mattelart 2009"], None);
+    assert!(out.ends_with(
+        "\ncited 2 times by Waldinger n.d. (waldinger-sociopedia), in:\n  Social connectivity (2)\n    (Mattelart, 2009: 12), at 12\n      page 12 is outside the pages its reference gives (1-2)\n    (Mattelart, 2009: 30), at 30\n      page 30 is outside the pages its reference gives (1-2)\n"
+    ), "{out}");
+    let v = json(&["work", "portes-etal1999", "--format", "json"], None);
+    assert_eq!(v["key"], "portes-etal1999");
+    let sections: Vec<&str> =
+        v["cited-by"].as_array().unwrap().iter().map(|c| c["section"].as_str().unwrap()).collect();
+    assert_eq!(sections, ["The career of a concept", "Social connectivity"]);
+    let v = json(&["work", "portes1997", "--format", "json"], None);
+    assert!(v.get("cited-by").is_none());
 }

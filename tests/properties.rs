@@ -1,8 +1,19 @@
-//! Properties of the reference-list parser on any input: no panic, every byte accounted
-//! for, raw text preserved; one item per line in one-per-line mode.
+//! Properties of the parsers on any input. The reference-list parser: no panic, every byte
+//! accounted for, raw text preserved; one item per line in one-per-line mode. The citation
+//! extractor and resolver: no panic, every citation located at its exact text, and the
+//! `cites` edges it writes always load as a corpus file.
 
+use bibgraph::cites::{self, Status};
 use bibgraph::refparse::{parse_list, parse_reference, ParseOptions, SegmentKind};
+use bibgraph::{Corpus, CorpusFile};
 use proptest::prelude::*;
+use std::sync::OnceLock;
+
+/// The number of cases: `PROPTEST_CASES` if set (for long runs), else `default`.
+/// (`ProptestConfig::with_cases` alone would ignore the variable.)
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
 
 /// Text that looks like reference lists, damaged: names, years, punctuation, bullets,
 /// emphasis, blank lines, non-ASCII.
@@ -66,10 +77,7 @@ fn prop_assert_eq_std(a: usize, b: usize) {
 
 proptest! {
     // 512 cases by default; `PROPTEST_CASES=100000` for a long run.
-    #![proptest_config(ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(ProptestConfig::with_cases(cases(512)))]
 
     #[test]
     fn any_listish_input_is_fully_accounted_for(input in listish()) {
@@ -138,4 +146,90 @@ fn one_per_line_keeps_a_bullet_only_line() {
     );
     let raws: Vec<&str> = list.works().map(|w| w.raw.as_deref().unwrap()).collect();
     assert_eq!(raws, ["*", "Aron R (1966) Peace and War. Garden City, NY: Doubleday."]);
+}
+
+/// Text that looks like an article: prose, citations whole and broken, headings, page
+/// breaks, emphasis, non-ASCII.
+fn articleish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("(".to_string()),
+        Just(")".to_string()),
+        Just("(Portes et al., 1999: 219)".to_string()),
+        Just("Levitt and Waters (2002) ".to_string()),
+        Just("Bourne argued (1916: 93)".to_string()),
+        Just("(Vertovec, ".to_string()),
+        Just("(Itzigsohn and Villacres, 2008; Waldinger et al., 2007)".to_string()),
+        Just("; ".to_string()),
+        Just(", ".to_string()),
+        Just("\n\n".to_string()),
+        Just("\n".to_string()),
+        Just("#### ".to_string()),
+        Just("# References\n".to_string()),
+        Just("#\n".to_string()),
+        Just("Glick Schiller ".to_string()),
+        Just("et al. ".to_string()),
+        Just("2001a".to_string()),
+        Just(": 124-5".to_string()),
+        Just(", p. ".to_string()),
+        Just("*".to_string()),
+        Just("'".to_string()),
+        Just("\u{2019}s ".to_string()),
+        Just("Ostegaard-Nielsen ".to_string()),
+        Just("UN Development Program ".to_string()),
+        Just("n.d.".to_string()),
+        Just("(Waldinger, n.d.)".to_string()),
+        "[ -~]{0,12}",
+        "\\PC{0,6}",
+    ];
+    prop::collection::vec(piece, 0..50).prop_map(|v| v.concat())
+}
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| Corpus::builtin().unwrap())
+}
+
+fn check_citations(input: &str) {
+    let corpus = corpus();
+    let report = cites::check(corpus, input, "p.md");
+    for rc in &report.citations {
+        let (c, r) = (&rc.citation, &rc.resolution);
+        assert!(input.is_char_boundary(c.span.start) && input.is_char_boundary(c.span.end), "{:?}", c.span);
+        assert_eq!(input[c.span.clone()].split_whitespace().collect::<Vec<_>>().join(" "), c.text);
+        let before = &input[..c.span.start];
+        let line = before.matches('\n').count() as u32 + 1;
+        let column = before.rsplit('\n').next().unwrap().chars().count() as u32 + 1;
+        assert_eq!((c.line, c.column), (line, column), "{:?}", c.text);
+        assert_eq!(r.work.is_some(), matches!(r.status, Status::Exact | Status::Tolerant), "{r:?}");
+        assert_eq!(c.is_truncated(), r.status == Status::Truncated);
+        assert!(c.section.is_none_or(|s| s < report.sections.len()));
+        assert!(r.status == Status::Exact || r.problem().is_some(), "a non-exact citation says why: {r:?}");
+    }
+    let _ = report.text(corpus);
+    let _ = report.view();
+    let yaml = report.corpus_yaml(corpus.meta().source.as_ref().unwrap());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/waldinger-2011");
+    let mut files: Vec<CorpusFile> = ["corpus.yaml", "references.txt", "works.yaml"]
+        .iter()
+        .map(|f| CorpusFile::new(*f, std::fs::read_to_string(dir.join(f)).unwrap()))
+        .collect();
+    files.push(CorpusFile::new("cites.yaml", yaml.clone()));
+    let loaded = Corpus::from_files(files).unwrap_or_else(|e| panic!("{e}: {:?}\n{yaml}", e.diagnostics()));
+    let source = corpus.meta().source.as_ref().unwrap();
+    let stored = report.citations.iter().filter(|c| c.resolution.work.as_ref().is_some_and(|w| w != source)).count();
+    assert_eq!(loaded.edges().len(), stored);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
+
+    #[test]
+    fn citations_of_any_text_are_located_and_never_panic(input in "\\PC{0,400}") {
+        check_citations(&input);
+    }
+
+    #[test]
+    fn citations_of_articleish_text_are_located_and_stored_as_loadable_edges(input in articleish()) {
+        check_citations(&input);
+    }
 }

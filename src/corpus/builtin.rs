@@ -3,6 +3,7 @@
 
 /// The files of `corpus/waldinger-2011/`, by name.
 pub(crate) const FILES: &[(&str, &str)] = &[
+    ("cites.yaml", include_str!("../../corpus/waldinger-2011/cites.yaml")),
     ("concepts.yaml", include_str!("../../corpus/waldinger-2011/concepts.yaml")),
     ("corpus.yaml", include_str!("../../corpus/waldinger-2011/corpus.yaml")),
     ("lineage.yaml", include_str!("../../corpus/waldinger-2011/lineage.yaml")),

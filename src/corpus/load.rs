@@ -481,6 +481,7 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
                     to,
                     relation: re.relation,
                     concept,
+                    locator: re.locator.clone(),
                     provenance,
                     origin: Some(loc.locate(&path)),
                 });

@@ -7,7 +7,7 @@ mod load;
 mod raw;
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result, Severity};
-use crate::graph::CorpusGraph;
+use crate::graph::{CorpusGraph, EdgeData, EdgeSource};
 use crate::model::{Concept, ConceptId, Edge, Name, PersonId, Relation, Work, WorkKey};
 use std::collections::HashMap;
 use std::path::Path;
@@ -123,6 +123,38 @@ impl Corpus {
     /// The typed edges read from the corpus files (lineage, work-to-concept).
     pub fn edges(&self) -> &[Edge] {
         &self.edges
+    }
+
+    /// The `cites` edges that point at a work, in file order (for the built-in corpus,
+    /// text order): where and how often the corpus's sources cite it. Empty for an unknown
+    /// key.
+    ///
+    /// ```
+    /// let corpus = bibgraph::Corpus::builtin()?;
+    /// let cites = corpus.citations_of("portes-etal1999");
+    /// let quotes: Vec<&str> = cites.iter().filter_map(|e| e.provenance.quote.as_deref()).collect();
+    /// assert_eq!(quotes, ["(Portes et al., 1999: 219)", "(Portes et al., 1999: 223)"]);
+    /// assert_eq!(cites[0].locator.as_deref(), Some("219"));
+    /// assert_eq!(cites[0].provenance.locator, "The career of a concept");
+    /// # Ok::<(), bibgraph::Error>(())
+    /// ```
+    ///
+    /// Complexity: O(d log d) in the work's number of incoming edges.
+    pub fn citations_of(&self, key: &str) -> Vec<&Edge> {
+        let Some(node) = self.work_index.get(key).and_then(|&i| self.graph.work_node(i)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<u32> = self
+            .graph
+            .inner()
+            .edges_directed(node, petgraph::Direction::Incoming)
+            .filter_map(|e| match *e.weight() {
+                EdgeData { relation: Relation::Cites, source: EdgeSource::Edge(i) } => Some(i),
+                _ => None,
+            })
+            .collect();
+        found.sort_unstable();
+        found.into_iter().map(|i| &self.edges[i as usize]).collect()
     }
 
     /// Warnings and notes found while loading: misprints, inconsistencies, repairs.

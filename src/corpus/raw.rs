@@ -188,5 +188,7 @@ pub(crate) struct RawEdge {
     pub relation: Relation,
     #[serde(default)]
     pub concept: Option<String>,
+    #[serde(default)]
+    pub locator: Option<String>,
     pub provenance: RawProvenance,
 }

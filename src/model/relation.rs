@@ -208,6 +208,9 @@ pub struct Edge {
     pub relation: Relation,
     /// The concept whose career the link belongs to.
     pub concept: Option<ConceptId>,
+    /// For `cites`: where in the cited work, as the citation gives it (`219`, `124-5`,
+    /// `p. 12`).
+    pub locator: Option<String>,
     /// Where the source says so.
     pub provenance: Provenance,
     /// Where the edge was read from.

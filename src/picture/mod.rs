@@ -158,7 +158,8 @@ impl<'a> Historiograph<'a> {
                 let data = e.weight();
                 let Node::Work(o) = graph.inner()[e.target()] else { continue };
                 let (Some(from), Some(to)) = (index[w as usize], index[o as usize]) else { continue };
-                if !data.relation.is_work_to_work() {
+                // A historiograph draws lineage; `cites` links would bury it.
+                if !data.relation.is_lineage() {
                     continue;
                 }
                 let on_path = steps.contains(&(key.as_str(), corpus.works[o as usize].key.as_str(), data.relation));
@@ -252,7 +253,7 @@ impl<'a> Historiograph<'a> {
         let mut edges = Vec::new();
         for (ei, e) in corpus.edges.iter().enumerate() {
             let EdgeTarget::Work(t) = &e.to else { continue };
-            if !e.relation.is_work_to_work()
+            if !e.relation.is_lineage()
                 || (concept_id.is_some() && e.concept.is_some() && e.concept.as_ref() != concept_id)
             {
                 continue;

@@ -6,6 +6,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Folds to lowercase ASCII letters and digits only: `Pérez-Armendáriz` → `perezarmendariz`.
 pub(crate) fn fold_key_part(s: &str) -> String {
+    if s.is_ascii() {
+        // Decomposition changes nothing in ASCII.
+        return s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         let mapped: &str = match c {
@@ -31,6 +35,9 @@ pub(crate) fn fold_key_part(s: &str) -> String {
 
 /// Lowercase, accents stripped, other characters kept: for comparing names.
 pub(crate) fn fold_name(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd().filter(|c| !is_combining(*c)).flat_map(char::to_lowercase).collect()
 }
 

@@ -5,7 +5,7 @@ use bibgraph::lineage::{LineageOptions, PathChoice};
 use bibgraph::picture::{self, Historiograph, Selection};
 use bibgraph::reading::{Order, ReadingListView, ReadingOptions, TopicKind};
 use bibgraph::refparse::{parse_list, ParseOptions};
-use bibgraph::render::{self, CheckReport, ConceptView, LineageView};
+use bibgraph::render::{self, CheckReport, ConceptView, LineageView, WorkView};
 use bibgraph::style::Style;
 use bibgraph::{csl, Corpus, Severity};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -53,6 +53,14 @@ fn export_format() -> impl TypedValueParser<Value = ExportFormat> {
         ExportFormat::ALL.iter().map(|f| clap::builder::PossibleValue::new(f.name()).help(f.description())),
     )
     .try_map(|name| name.parse::<ExportFormat>())
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum CitesFormat {
+    Text,
+    Json,
+    /// `cites` edges from the corpus's source work, to store as a corpus file.
+    CorpusYaml,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -146,12 +154,26 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: TextOrJson,
     },
-    /// A work: its record, flags, annotation, and where it stands in the lineage.
+    /// A work: its record, flags and annotation, and where and how often the corpus's
+    /// sources cite it.
     Work {
         /// A key or a citation ("Levitt 2001a").
         name: String,
         #[arg(long, value_enum, default_value = "text")]
         format: TextOrJson,
+    },
+    /// Find the author-date citations of a text (plain text or Markdown), resolve each
+    /// against the corpus, and say what is wrong with them; then list the references never
+    /// cited.
+    Cites {
+        /// The text to read; `-` for standard input.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: CitesFormat,
+        /// With `--format corpus-yaml`: the key of the citing work (default: the corpus's
+        /// `source`).
+        #[arg(long, value_name = "KEY")]
+        source: Option<String>,
     },
     /// What to read on a topic, in what order, and why each work is there.
     ReadingList {
@@ -289,8 +311,26 @@ fn run(cli: Cli) -> Result<String, String> {
             let corpus = load(&cli).map_err(err)?;
             let work = corpus.find_work(name).map_err(err)?;
             match format {
-                TextOrJson::Text => render::to_yaml(work).map_err(err),
-                TextOrJson::Json => render::to_json(work).map_err(err),
+                TextOrJson::Text => render::work_text(&corpus, work).map_err(err),
+                TextOrJson::Json => render::to_json(&WorkView::new(&corpus, work)).map_err(err),
+            }
+        }
+        Command::Cites { file, format, source } => {
+            let corpus = load(&cli).map_err(err)?;
+            let (name, text) = read_input(&Some(file.clone()))?;
+            let report = bibgraph::cites::check(&corpus, &text, &name);
+            match format {
+                CitesFormat::Text => Ok(report.text(&corpus)),
+                CitesFormat::Json => render::to_json(&report.view()).map_err(err),
+                CitesFormat::CorpusYaml => {
+                    let source = match source {
+                        Some(s) => corpus.find_work(s).map_err(err)?.key.clone(),
+                        None => corpus.meta().source.clone().ok_or_else(|| {
+                            "the corpus names no `source` work: give the citing work with --source KEY".to_string()
+                        })?,
+                    };
+                    Ok(report.corpus_yaml(&source))
+                }
             }
         }
         Command::ReadingList { topic, order, limit, format, style, kind } => {
