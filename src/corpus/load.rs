@@ -97,13 +97,25 @@ impl Checker<'_> {
         self.diagnostics.push(d);
     }
 
+    /// Reports `key` as unknown unless `known` holds it, with the closest known key as a hint.
+    fn known<'k>(
+        &mut self,
+        kind: &str,
+        key: &str,
+        known: impl Iterator<Item = &'k str>,
+        at: impl FnOnce() -> Location,
+        subject: Option<&str>,
+    ) {
+        let hint = close_matches(key, known, 1);
+        let hint = hint.first().map(|h| format!(" (did you mean `{h}`?)")).unwrap_or_default();
+        self.error(&format!("unknown-{kind}"), format!("unknown {kind} `{key}`{hint}"), at(), subject);
+    }
+
     fn work(&mut self, key: &str, at: impl FnOnce() -> Location, subject: Option<&str>) -> Option<WorkKey> {
         if self.works.contains_key(key) {
             return Some(WorkKey::new(key));
         }
-        let hint = close_matches(key, self.works.keys().map(WorkKey::as_str), 1);
-        let hint = hint.first().map(|h| format!(" (did you mean `{h}`?)")).unwrap_or_default();
-        self.error("unknown-work", format!("unknown work `{key}`{hint}"), at(), subject);
+        self.known("work", key, self.works.keys().map(WorkKey::as_str), at, subject);
         None
     }
 
@@ -111,9 +123,7 @@ impl Checker<'_> {
         if self.concepts.contains_key(id) {
             return Some(ConceptId::new(id));
         }
-        let hint = close_matches(id, self.concepts.keys().map(ConceptId::as_str), 1);
-        let hint = hint.first().map(|h| format!(" (did you mean `{h}`?)")).unwrap_or_default();
-        self.error("unknown-concept", format!("unknown concept `{id}`{hint}"), at(), subject);
+        self.known("concept", id, self.concepts.keys().map(ConceptId::as_str), at, subject);
         None
     }
 

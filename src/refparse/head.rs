@@ -1,5 +1,6 @@
 //! The head of an author-date reference: the names, an editor marker, and the date.
 
+use super::text::MONTH_WORDS;
 use crate::model::{Name, PersonName, Year};
 
 /// What a reference's head holds.
@@ -135,38 +136,6 @@ fn plausible_names(s: &str) -> bool {
         w.is_empty() || !w.chars().next().is_some_and(char::is_lowercase) || LOWER_WORDS.contains(&w)
     })
 }
-
-const MONTH_WORDS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-];
 
 /// A 4-digit year in a plausible range, with an optional one-letter suffix: `1916`, `2001a`.
 fn bare_year(t: &str) -> Option<Year> {

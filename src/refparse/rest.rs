@@ -3,7 +3,7 @@
 //! (`In ...`), a thesis, a journal, a series, `Place: Publisher` or `Publisher, Place`.
 
 use super::head::{find_editor_marker, parse_names};
-use super::text::{is_pages, non_empty, sentence_breaks, trim_field};
+use super::text::{is_pages, non_empty, sentence_breaks, trim_field, MONTH_WORDS};
 use crate::model::{Work, WorkType};
 
 const OPEN_QUOTES: &[(char, char)] = &[('“', '”'), ('"', '"'), ('‘', '’'), ('«', '»'), ('„', '“'), ('\'', '\'')];
@@ -133,11 +133,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
         // `in Aevum 73: 93-105`: a journal introduced by `in`.
         if work.editors.is_empty() {
             if let Some(j) = journal(container_text) {
-                work.kind = WorkType::ArticleJournal;
-                work.container_title = j.container;
-                work.volume = j.volume;
-                work.issue = j.issue;
-                work.pages = j.pages;
+                j.apply(work);
                 return None;
             }
         }
@@ -161,11 +157,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
 
     // Journal: `Journal, 2 (3), 229-246`, `Journal 401, 547-548`, `Journal 36: 1-22`.
     if let Some(j) = journal(rest) {
-        work.kind = WorkType::ArticleJournal;
-        work.container_title = j.container;
-        work.volume = j.volume;
-        work.issue = j.issue;
-        work.pages = j.pages;
+        j.apply(work);
         return None;
     }
 
@@ -253,35 +245,8 @@ fn ends_with_day_month(s: &str) -> bool {
     let words: Vec<&str> = last.split_whitespace().collect();
     words.len() == 2
         && words.iter().any(|w| w.trim_end_matches('.').parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
-        && words.iter().any(|w| MONTHS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        && words.iter().any(|w| MONTH_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 
 /// Words that end a publisher's name.
 const PUBLISHER_ENDINGS: &[&str] = &[
@@ -505,6 +470,17 @@ struct Journal {
     volume: Option<String>,
     issue: Option<String>,
     pages: Option<String>,
+}
+
+impl Journal {
+    /// Makes `work` an article in this journal.
+    fn apply(self, work: &mut Work) {
+        work.kind = WorkType::ArticleJournal;
+        work.container_title = self.container;
+        work.volume = self.volume;
+        work.issue = self.issue;
+        work.pages = self.pages;
+    }
 }
 
 /// `Journal, 2 (3), 229-246`, `Journal 401, 547-548`, `Journal 36: 1-22`, `Journal, 8(1-2), 26-42`,

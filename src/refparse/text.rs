@@ -4,6 +4,39 @@
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
+/// Month names and abbreviations (and seasons, which journals use as issue dates), lowercase.
+pub(crate) const MONTH_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
+
 /// Folds to lowercase ASCII letters and digits only: `Pérez-Armendáriz` → `perezarmendariz`.
 pub(crate) fn fold_key_part(s: &str) -> String {
     if s.is_ascii() {
