@@ -233,3 +233,27 @@ proptest! {
         check_citations(&input);
     }
 }
+
+/// The stream gives the same works, at the same places, as the whole-list parser, for a
+/// list many chunks long (checks across entries aside).
+#[test]
+fn the_stream_reads_what_the_whole_list_reads() {
+    let one = include_str!("../corpus/waldinger-2011/references.txt");
+    let input: String = (0..12).map(|_| one).collect();
+    let whole = parse_list(&input, "s.txt", &ParseOptions::default());
+    let streamed: Vec<bibgraph::refparse::Reference> =
+        bibgraph::refparse::ReferenceStream::new(input.as_bytes(), "s.txt", ParseOptions::default())
+            .collect::<Result<_, _>>()
+            .unwrap();
+    assert_eq!(streamed.len(), whole.references.len());
+    assert_eq!(streamed.len(), 66 * 12);
+    for (s, w) in streamed.iter().zip(&whole.references) {
+        assert_eq!(s.span, w.span);
+        assert_eq!(s.work.raw, w.work.raw);
+        assert_eq!(s.work.origin, w.work.origin);
+        assert_eq!(
+            (&s.work.title, &s.work.authors, &s.work.container_title),
+            (&w.work.title, &w.work.authors, &w.work.container_title)
+        );
+    }
+}

@@ -27,6 +27,7 @@ mod head;
 mod key;
 mod rest;
 mod segment;
+mod stream;
 pub(crate) mod text;
 
 use crate::error::{Diagnostic, Location, Severity};
@@ -35,6 +36,7 @@ use std::ops::Range;
 
 pub use key::make_key;
 pub use segment::{Segment, SegmentKind};
+pub use stream::ReferenceStream;
 
 /// How to read a reference list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
