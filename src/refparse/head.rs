@@ -79,7 +79,11 @@ pub(crate) fn split_editor_marker(s: &str) -> Option<(&str, &str)> {
 
 /// Finds the first editor marker in `s`: its byte range.
 pub(crate) fn find_editor_marker(s: &str) -> Option<(usize, usize)> {
-    EDITOR_MARKERS.iter().filter_map(|m| s.find(m).map(|i| (i, i + m.len()))).min()
+    // At one position, the longest marker: `, eds.` rather than `, ed`.
+    EDITOR_MARKERS
+        .iter()
+        .filter_map(|m| s.find(m).map(|i| (i, i + m.len())))
+        .min_by_key(|&(i, end)| (i, std::cmp::Reverse(end)))
 }
 
 /// Reads a date token such as `2001a`, `n.d.`, `1956/1998`, `2005, March 3`.

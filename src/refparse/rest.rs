@@ -224,7 +224,14 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     if dated && breaks.is_empty() && !last.contains(": ") {
         work.kind = WorkType::Article;
         let name = last.split(", ").next().unwrap_or(last);
-        work.container_title = non_empty(name);
+        // `Wall Street Journal 4 January`: the date goes, the name stays.
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let name = if words.len() > 2 && ends_with_day_month(name) {
+            words[..words.len() - 2].join(" ")
+        } else {
+            name.to_string()
+        };
+        work.container_title = non_empty(&name);
         return None;
     }
     // A journal named with only a DOI: `Tectonophysics, doi:...`.
@@ -242,7 +249,8 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
 
 fn ends_with_day_month(s: &str) -> bool {
     let last = s.rsplit(", ").next().unwrap_or("");
-    let words: Vec<&str> = last.split_whitespace().collect();
+    let all: Vec<&str> = last.split_whitespace().collect();
+    let words = &all[all.len().saturating_sub(2)..];
     words.len() == 2
         && words.iter().any(|w| w.trim_end_matches('.').parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
         && words.iter().any(|w| MONTH_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
@@ -444,6 +452,16 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
             }
         }
     }
+    if let Some(i) = container.rfind(", ") {
+        let tail = container[i + 2..].to_lowercase();
+        let ordinal =
+            ["first", "second", "third", "fourth", "fifth", "revised", "new"].iter().any(|w| tail.starts_with(w))
+                || tail.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if ordinal && (tail.ends_with("edition") || tail.ends_with("ed.") || tail.ends_with("edn")) {
+            work.edition = non_empty(&container[i + 2..]);
+            container.truncate(i);
+        }
+    }
     for marker in [", vol. ", ", Vol. ", ": Vol. ", ": vol. ", ", Volume ", ", volume "] {
         if let Some(i) = container.rfind(marker) {
             let v = container[i + marker.len()..].trim();
@@ -500,6 +518,14 @@ fn journal(s: &str) -> Option<Journal> {
         return None;
     }
     let mut name = s[..i].trim_end().trim_end_matches(',').trim_end();
+    let mut issue_only = false;
+    for marker in ["n°", "no.", "No.", "nr.", "Nr.", "Heft"] {
+        if let Some(n) = name.strip_suffix(marker) {
+            name = n.trim_end().trim_end_matches(',').trim_end();
+            issue_only = true;
+            break;
+        }
+    }
     for prefix in ["vol.", "Vol.", "volume", "Volume", "vol", "Vol"] {
         if let Some(n) = name.strip_suffix(prefix) {
             name = n.trim_end().trim_end_matches(',').trim_end();
@@ -514,6 +540,10 @@ fn journal(s: &str) -> Option<Journal> {
     let vol_end = nums.find(|c: char| !(c.is_ascii_digit() || c == '-' || c == '–')).unwrap_or(nums.len());
     let volume = &nums[..vol_end];
     let mut rest = nums[vol_end..].trim_start();
+    // `Review, 223-230`: no volume, only pages.
+    if trim_field(rest).is_empty() && volume.contains(['-', '–']) && is_pages(volume) {
+        return Some(Journal { container: non_empty(name), volume: None, issue: None, pages: non_empty(volume) });
+    }
     let mut issue = None;
     if let Some(r) = rest.strip_prefix('(') {
         let close = r.find(')')?;
@@ -554,6 +584,9 @@ fn journal(s: &str) -> Option<Journal> {
     };
     if pages.is_none() && issue.is_none() {
         return None;
+    }
+    if issue_only {
+        return Some(Journal { container: non_empty(name), volume: None, issue: non_empty(volume), pages });
     }
     Some(Journal { container: non_empty(name), volume: non_empty(volume), issue, pages })
 }
