@@ -52,6 +52,8 @@ const URL_MARKERS: &[&str] = &[
     "Available at:",
     "Available from:",
     "Available at",
+    "Available:",
+    "Retrieved from:",
     "Retrieved from",
     "Accessed at:",
     "URL:",
@@ -62,7 +64,7 @@ const URL_MARKERS: &[&str] = &[
 /// Splits a trailing URL or DOI off the body.
 fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize {
     let mut end = text.len();
-    // DOI
+    // A DOI, bare (`doi:10.…`) or as a resolver URL, which is also kept as the url.
     for marker in [
         "https://doi.org/",
         "http://doi.org/",
@@ -78,7 +80,13 @@ fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize 
             let doi = doi.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',']);
             if doi.starts_with("10.") {
                 work.doi = Some(doi.to_string());
-                end = i;
+                if marker.starts_with("http") {
+                    work.url = Some(format!("{marker}{doi}"));
+                }
+                // An `Available:` or `Retrieved from` before the resolver URL goes with it.
+                let before = text[..i].trim_end();
+                let clause = URL_MARKERS.iter().filter_map(|m| before.strip_suffix(m).map(|b| b.len())).min();
+                end = clause.unwrap_or(i);
                 break;
             }
         }
@@ -93,22 +101,46 @@ fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize 
         (Some((_, url_start)), Some(r)) if r < url_start => Some((r, url_start)),
         (m, _) => m,
     };
-    if let Some((start, url_start)) = marker {
-        let mut url = text[url_start..end].trim().trim_end_matches(['.', ',']).to_string();
-        // A trailing access note: `(accessed 3 March 2010)`.
-        if let Some(p) = url.find(" (") {
-            url.truncate(p);
-        }
-        if url.contains(' ') {
-            repairs.push(Flag::new("url-space", format!("removed line-break spaces from the url `{url}`")));
-            url.retain(|c| c != ' ');
-        }
-        if !url.is_empty() {
-            work.url = Some(url);
-        }
-        end = start;
+    let Some((start, url_start)) = marker else { return end };
+    let after = text[url_start..end].trim();
+    // The url itself: the first `http`/`www` token after the marker (`Retrieved from
+    // netLibrary: http://…`), else what follows the marker (`Available at: hdr.undp.org/…`).
+    let from = ["https://", "http://", "www.", "ftp://"].iter().filter_map(|m| after.find(m)).min().unwrap_or(0);
+    let mut url = after[from..].trim_end_matches(['.', ',']).to_string();
+    // A trailing note: `(accessed 3 March 2010)`, `[Accessed 5 May 2015]`, `[see also …]`.
+    if let Some(p) = url.find([' ', '[', '(']).filter(|&p| {
+        let rest = url[p..].trim_start_matches([' ', '[', '(']).to_lowercase();
+        rest.starts_with("accessed") || rest.starts_with("see ") || rest.starts_with("last")
+    }) {
+        url.truncate(p);
     }
-    end
+    let url = url.trim_end_matches(['.', ',', ' ']).to_string();
+    let looks_like_url = |u: &str| {
+        u.starts_with("http") || u.starts_with("www.") || u.starts_with("ftp") || (u.contains('.') && u.contains('/'))
+    };
+    if !looks_like_url(&url) {
+        // `Available at SSRN 2247043`, `Retrieved from Australasian Digital Theses Program`:
+        // not a url; the text stays in the body.
+        return end;
+    }
+    let url = if url.contains(' ') {
+        // A space the PDF conversion put into a url, as in `papers/HD RP_2009_39.pdf`: joined
+        // when what follows reads as the rest of a path; otherwise the url ends at the space.
+        let (head, tail) = url.split_at(url.find(' ').unwrap_or(url.len()));
+        let tail = tail.trim();
+        if !tail.contains(' ') && (tail.contains(['/', '_', '.']) || tail.len() <= 12) {
+            repairs.push(Flag::new("url-space", format!("removed line-break spaces from the url `{url}`")));
+            format!("{head}{tail}")
+        } else {
+            head.to_string()
+        }
+    } else {
+        url
+    };
+    if !url.is_empty() {
+        work.url = Some(url);
+    }
+    start
 }
 
 /// `Place: Publisher[, pages]` as the last sentence of a book or chapter.
