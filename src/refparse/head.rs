@@ -632,17 +632,17 @@ fn looks_like_organisation(s: &str) -> bool {
     if base.contains(" and ") || base.contains(" & ") {
         return has_org_word && !words.iter().any(|w| is_initial_token(w));
     }
+    // `U.S. Department of Veterans Affairs`: an organisation word outweighs one initial.
+    if has_org_word && words.len() >= 3 && words.iter().filter(|w| is_initial_token(w)).count() <= 1 {
+        return true;
+    }
     if words.iter().any(|w| is_initial_token(w)) {
         return false;
     }
     let acronym = words.len() == 1
         && base.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !base.chars().any(char::is_lowercase);
-    acronym
-        || words.len() >= 4
-        || words.iter().any(|w| {
-            ORGANISATION_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())
-        })
+    acronym || words.len() >= 4 || has_org_word
 }
 
 /// Parses a run of names. Persons when the run reads as persons in any of the common

@@ -526,6 +526,21 @@ fn journal(s: &str) -> Option<Journal> {
             break;
         }
     }
+    // `AAAI, pp. 768-773`: the number is a page range, the name ends before `pp.`.
+    let mut pages_marked = false;
+    for marker in ["pp.", "p.", "pages", "pp"] {
+        if let Some(n) = name.strip_suffix(marker) {
+            if n.is_empty() || n.ends_with([' ', ',']) {
+                name = n.trim_end().trim_end_matches(',').trim_end();
+                pages_marked = true;
+                break;
+            }
+        }
+    }
+    // `Rangifer Special Issue 16`, `Journal, Special Issue: Belief Change`.
+    if let Some(i) = name.find(" Special Issue").or_else(|| name.find(", Special Issue")) {
+        name = name[..i].trim_end().trim_end_matches(',');
+    }
     for prefix in ["vol.", "Vol.", "volume", "Volume", "vol", "Vol"] {
         if let Some(n) = name.strip_suffix(prefix) {
             name = n.trim_end().trim_end_matches(',').trim_end();
@@ -540,8 +555,8 @@ fn journal(s: &str) -> Option<Journal> {
     let vol_end = nums.find(|c: char| !(c.is_ascii_digit() || c == '-' || c == '–')).unwrap_or(nums.len());
     let volume = &nums[..vol_end];
     let mut rest = nums[vol_end..].trim_start();
-    // `Review, 223-230`: no volume, only pages.
-    if trim_field(rest).is_empty() && volume.contains(['-', '–']) && is_pages(volume) {
+    // `Review, 223-230` or `AAAI, pp. 768-773`: no volume, only pages.
+    if trim_field(rest).is_empty() && (volume.contains(['-', '–']) || pages_marked) && is_pages(volume) {
         return Some(Journal { container: non_empty(name), volume: None, issue: None, pages: non_empty(volume) });
     }
     let mut issue = None;
@@ -689,12 +704,28 @@ const NOTE_WORDS: &[&str] = &[
     "trans.",
     "translated",
     "abstract",
+    "brief",
 ];
 
 /// Moves a trailing parenthetical note off a title (`Title (1 éd.)`, `Title (Unpublished
 /// doctoral dissertation)`) into the work: edition, genre or note.
 pub(crate) fn tidy_title(work: &mut Work) {
     let Some(title) = work.title.clone() else { return };
+    // A translator or edition note run into the title: `. Trans. X`, `, (X, Trans.)`,
+    // `. Traduction de X`, `. Translated by X`.
+    for marker in [". Trans. ", ". Translated by ", ". Traduction de ", ". Übersetzt von ", ". Trad. ", ", ("] {
+        if let Some(i) = title.find(marker) {
+            let note = title[i + 2..].trim().trim_matches(['(', ')']);
+            let lower = note.to_lowercase();
+            if marker != ", (" || lower.ends_with("trans.") || lower.ends_with("trans") || lower.contains("translat") {
+                if work.note.is_none() {
+                    work.note = Some(note.to_string());
+                }
+                work.title = non_empty(&title[..i]);
+                return;
+            }
+        }
+    }
     let t = title.trim_end();
     if !t.ends_with(')') {
         return;
