@@ -434,6 +434,12 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
         unplaced = rest::parse_rest(&body.text[rest_start..], work);
         return BodyFindings { flags, repairs, unplaced };
     }
+    // `Title, Journal, 84, No. 1, 119-127`, `Title, MIT Press`: commas instead of periods.
+    if let Some((title_end, rest_start)) = rest::comma_title(body.text) {
+        work.title = non_empty(&body.text[..title_end]);
+        unplaced = rest::parse_rest(&body.text[rest_start..], work);
+        return BodyFindings { flags, repairs, unplaced };
+    }
     work.kind = if work.url.is_some() { WorkType::Webpage } else { WorkType::Book };
     work.title = non_empty(body.text);
     BodyFindings { flags, repairs, unplaced }

@@ -796,3 +796,26 @@ fn is_state(s: &str) -> bool {
     (t.len() == 2 && t.chars().all(|c| c.is_ascii_uppercase()))
         || ["D.C", "Mass", "Calif", "Conn", "Penn", "Ill", "N.Y", "N.J", "USA", "U.S.A", "UK", "U.K"].contains(&t)
 }
+
+/// Where the title ends in a body with no sentence end, when the fields are separated by
+/// commas: the first `, ` after which the rest reads as a journal, a thesis, a report or a
+/// publisher (`Title, Journal, 84, No. 1, 119-127`, `Title, MIT Press`).
+pub(crate) fn comma_title(s: &str) -> Option<(usize, usize)> {
+    let body = trim_field(s);
+    for (i, _) in body.match_indices(", ") {
+        let rest = &body[i + 2..];
+        let lower = rest.to_lowercase();
+        let journal_like = journal(rest).is_some();
+        let thesis = THESIS_WORDS.iter().any(|w| lower.starts_with(w));
+        let report = ["technical report", "tech. rep", "working paper", "report"].iter().any(|w| lower.starts_with(w));
+        let publisher = {
+            let first = rest.split(", ").next().unwrap_or(rest);
+            first.split_whitespace().last().is_some_and(|w| PUBLISHER_ENDINGS.contains(&w.trim_end_matches(['.', ','])))
+                && first.split_whitespace().count() <= 6
+        };
+        if journal_like || thesis || report || publisher {
+            return Some((i, i + 2));
+        }
+    }
+    None
+}
