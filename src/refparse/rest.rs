@@ -142,6 +142,12 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
         return parse_container_tail(container_text, work);
     }
 
+    // `Proceedings of X, pp. 21-27`: a venue without `In`.
+    if ["proceedings", "pre-proceedings", "proc. ", "actes ", "atti "].iter().any(|w| lower.starts_with(w)) {
+        work.kind = WorkType::PaperConference;
+        return parse_container_tail(rest, work);
+    }
+
     // Thesis.
     if let Some((i, w)) = THESIS_WORDS.iter().filter_map(|w| lower.find(w).map(|i| (i, w))).min() {
         work.kind = WorkType::Thesis;
@@ -161,6 +167,16 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
         return None;
     }
 
+    // `Journal of X, in press`: a journal article not yet published.
+    for status in [", in press", " (in press)", ", forthcoming", ", accepted"] {
+        if let Some(name) = rest.strip_suffix(status) {
+            work.kind = WorkType::ArticleJournal;
+            work.container_title = non_empty(name);
+            work.note
+                .get_or_insert_with(|| status.trim_start_matches([',', ' ', '(']).trim_end_matches(')').to_string());
+            return None;
+        }
+    }
     // Pages anywhere in what is left: `, pp. 3-36`, `S. 83–109`.
     let mut rest = rest.to_string();
     for marker in [", pp. ", " pp. ", "(pp. ", ", S. ", " S. ", ", p. "] {
@@ -410,8 +426,7 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
     for marker in [" (pp. ", ", pp. ", " pp. ", " (p. ", ", p. ", "(pp. ", ", pages ", " (", ": "] {
         if let Some(i) = text.find(marker) {
             let after = &text[i + marker.len()..];
-            let end = after.find([')', ',', ';']).unwrap_or(after.len());
-            let end = after[..end].find(". ").unwrap_or(end);
+            let end = after.find([')', ',', ';', ' ']).unwrap_or(after.len());
             let pages = after[..end].trim().trim_end_matches('.');
             if is_pages(pages) {
                 work.pages = Some(pages.to_string());
@@ -645,6 +660,18 @@ pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
             return (non_empty(publisher), non_empty(place));
         }
     }
+    // `Dept. of Computer Science, Stanford University, Stanford, CA`: the last one or two
+    // comma parts, when they read as a place, are the place.
+    let parts: Vec<&str> = s.split(", ").collect();
+    if parts.len() >= 3 {
+        for n in [2, 1] {
+            let (head, tail) = parts.split_at(parts.len() - n);
+            let place = tail.join(", ");
+            if looks_like_place(&place) && !head.is_empty() {
+                return (non_empty(&head.join(", ")), Some(place));
+            }
+        }
+    }
     // `Paris, INSEE`: a known place first, then the publisher.
     if let Some((place, publisher)) = s.split_once(", ") {
         if is_known_place(place) && !publisher.contains(", ") && !is_known_place(publisher) && !is_state(publisher) {
@@ -787,7 +814,83 @@ fn publishing_tail<'a>(s: &'a str, work: &mut Work) -> &'a str {
     let (publisher, place) = publisher_and_place(&s[a..b]);
     work.publisher = publisher;
     work.place = place;
+    // `San Jose, CA. AAAI Press`: a place on its own just before the publisher.
+    if work.place.is_none() && sentences.len() >= 2 {
+        let (pa, pb) = sentences[sentences.len() - 2];
+        let candidate = trim_field(&s[pa..pb]);
+        if looks_like_place(candidate) {
+            work.place = Some(candidate.to_string());
+            return s[..pa].trim_end().trim_end_matches(['.', ',']).trim_end();
+        }
+    }
     s[..a].trim_end().trim_end_matches(['.', ',']).trim_end()
+}
+
+const COUNTRIES: &[&str] = &[
+    "usa",
+    "u.s.a",
+    "uk",
+    "u.k",
+    "united states",
+    "united kingdom",
+    "england",
+    "scotland",
+    "canada",
+    "germany",
+    "france",
+    "italy",
+    "spain",
+    "japan",
+    "china",
+    "india",
+    "australia",
+    "netherlands",
+    "the netherlands",
+    "belgium",
+    "switzerland",
+    "austria",
+    "sweden",
+    "norway",
+    "denmark",
+    "finland",
+    "brazil",
+    "mexico",
+    "argentina",
+    "israel",
+    "ireland",
+    "portugal",
+    "poland",
+    "russia",
+    "greece",
+    "new zealand",
+    "south africa",
+    "korea",
+    "singapore",
+];
+
+/// `Toronto, Canada`, `San Jose, CA`, `Boston, Massachusetts`, `Karlsruhe`, `London`.
+fn looks_like_place(s: &str) -> bool {
+    let s = trim_field(s);
+    let parts: Vec<&str> = s.split(", ").collect();
+    let capitalised = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        !words.is_empty() && words.len() <= 3 && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    let no_org = !s.split_whitespace().any(|w| {
+        PUBLISHER_ENDINGS.contains(&w)
+            || ["Department", "Dept.", "School", "Institute", "Center", "Centre", "Laboratory"].contains(&w)
+    });
+    match parts.as_slice() {
+        [one] => is_known_place(one) || COUNTRIES.contains(&one.to_lowercase().trim_end_matches('.')),
+        [city, region] => {
+            no_org
+                && capitalised(city)
+                && (is_state(region)
+                    || COUNTRIES.contains(&region.to_lowercase().trim_end_matches('.'))
+                    || (capitalised(region) && region.split_whitespace().count() == 1 && is_known_place(city)))
+        }
+        _ => false,
+    }
 }
 
 /// A state or country code after a city: `CA`, `D.C.`, `Mass.`, `UK`, `USA`.
