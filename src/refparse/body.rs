@@ -304,6 +304,12 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
         }
     }
 
+    // No title, straight into the container: `2002, in 'Merging Processes ...', eds. ...`.
+    if body.text.starts_with("in ") || body.text.starts_with("In ") {
+        unplaced = rest::parse_rest(body.text, work);
+        return BodyFindings { flags, repairs, unplaced };
+    }
+
     // A quoted title: the rest is read by the general path.
     if let Some((title, rest_start)) = rest::quoted_title(body.text) {
         work.title = Some(title);

@@ -355,9 +355,18 @@ pub(crate) fn parse_head(s: &str) -> Option<Head> {
             return None;
         }
         let mut body_start = date.end;
+        let mut year = date.year;
+        // A reprint's original year in brackets after the date: `1988 [1964]`.
+        let after = s[body_start..].trim_start();
+        if let Some(inner) = after.strip_prefix('[').and_then(|a| a.split_once(']')).map(|(y, _)| y) {
+            if let (Some(original), None) = (bare_year(inner).and_then(|y| y.year), year.original) {
+                year.original = Some(original);
+                body_start = s.len() - after.len() + inner.len() + 2;
+            }
+        }
         let rest = &s[body_start..];
         body_start += rest.len() - rest.trim_start_matches(['.', ',', ':', ' ', ';']).len();
-        return Some(Head { names, editors: marker.is_some(), editor_marker: marker, year: date.year, body_start });
+        return Some(Head { names, editors: marker.is_some(), editor_marker: marker, year, body_start });
     }
     None
 }

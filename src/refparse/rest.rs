@@ -905,6 +905,13 @@ fn is_state(s: &str) -> bool {
 /// publisher (`Title, Journal, 84, No. 1, 119-127`, `Title, MIT Press`).
 pub(crate) fn comma_title(s: &str) -> Option<(usize, usize)> {
     let body = trim_field(s);
+    // `Title PhD thesis Duke University`: a thesis word with no punctuation before it.
+    let lower = body.to_lowercase();
+    if let Some(i) = THESIS_WORDS.iter().filter_map(|w| lower.find(&format!(" {w}"))).min() {
+        if i > 0 && !body[..i].ends_with(',') {
+            return Some((i, i + 1));
+        }
+    }
     for (i, _) in body.match_indices(", ") {
         let rest = &body[i + 2..];
         let lower = rest.to_lowercase();
@@ -916,7 +923,11 @@ pub(crate) fn comma_title(s: &str) -> Option<(usize, usize)> {
             first.split_whitespace().last().is_some_and(|w| PUBLISHER_ENDINGS.contains(&w.trim_end_matches(['.', ','])))
                 && first.split_whitespace().count() <= 6
         };
-        if journal_like || thesis || report || publisher {
+        // `Title, VEOHRC, Melbourne`: a short publisher and a known place to close.
+        let publisher_place = rest.split(", ").count() == 2
+            && rest.rsplit(", ").next().is_some_and(is_known_place)
+            && rest.split(", ").next().is_some_and(|p| p.split_whitespace().count() <= 4);
+        if journal_like || thesis || report || publisher || publisher_place {
             return Some((i, i + 2));
         }
     }
