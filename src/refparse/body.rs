@@ -396,6 +396,19 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
                     format!("emphasis covers only part of the journal name `{}`", container.trim()),
                 ));
             }
+            // `Journal of the ACM, Vol. 43, No. 2, 193-224`: the volume was named before the issue.
+            let mut container = container.trim();
+            let mut volume = volume;
+            for marker in [", Vol. ", ", vol. ", " Vol. ", " vol. "] {
+                if let Some(i) = container.rfind(marker) {
+                    let v = container[i + marker.len()..].trim();
+                    if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) && volume.is_none() {
+                        volume = Some(v.to_string());
+                        container = container[..i].trim_end();
+                        break;
+                    }
+                }
+            }
             work.container_title = non_empty(container);
             work.title = title_before(&body, container_start);
             work.volume = volume;

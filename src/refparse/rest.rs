@@ -458,6 +458,16 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
     };
     // Edition and volume at the end of the book title: `(4th edn)`, `, vol. II`, `: Vol. 22`.
     let mut container = container.trim().to_string();
+    // Pages closing the container: `Proceedings of IJCAI-89, 1273-1278`.
+    if work.pages.is_none() {
+        if let Some(i) = container.rfind([',', ' ']) {
+            let tail = container[i + 1..].trim();
+            if tail.contains(['-', '–']) && is_pages(tail) {
+                work.pages = Some(tail.to_string());
+                container = container[..i].trim_end().trim_end_matches(',').to_string();
+            }
+        }
+    }
     if container.ends_with(')') {
         if let Some(open) = container.rfind(" (") {
             let inner = container[open + 2..container.len() - 1].to_lowercase();
@@ -612,7 +622,10 @@ fn journal(s: &str) -> Option<Journal> {
     } else {
         return None;
     };
-    if pages.is_none() && issue.is_none() {
+    // `Artificial Intelligence, 19`: a volume alone, when it is too small to be a year.
+    let volume_only =
+        pages.is_none() && issue.is_none() && volume.len() <= 3 && volume.bytes().all(|b| b.is_ascii_digit());
+    if pages.is_none() && issue.is_none() && !volume_only {
         return None;
     }
     if issue_only {
