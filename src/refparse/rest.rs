@@ -260,7 +260,29 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     if !before.is_empty() {
         work.container_title = non_empty(&before);
     }
+    settle_publisher(work);
     None
+}
+
+/// What the last sentence held when it is not a publisher: a venue (`Paper presented at
+/// ...`) or a note (`Retrieved from ...`, `Unpublished manuscript`, `ISBN ...`, `To appear`).
+fn settle_publisher(work: &mut Work) {
+    let Some(p) = work.publisher.clone() else { return };
+    let lower = p.to_lowercase();
+    let venue = ["paper presented at", "poster session presented at", "poster presented at", "presented at"];
+    let notes = ["retrieved", "retirado", "unpublished", "to appear", "isbn", "see also", "available at", "accessed"];
+    if venue.iter().any(|v| lower.starts_with(v)) {
+        work.kind = WorkType::PaperConference;
+        if work.container_title.is_none() {
+            work.container_title = Some(p);
+        } else {
+            work.note.get_or_insert(p);
+        }
+        work.publisher = None;
+    } else if notes.iter().any(|n| lower.starts_with(n)) {
+        work.note.get_or_insert(p);
+        work.publisher = None;
+    }
 }
 
 fn ends_with_day_month(s: &str) -> bool {
@@ -637,6 +659,10 @@ fn journal(s: &str) -> Option<Journal> {
 /// `Place: Publisher`, `Publisher, Place`, or `Publisher`.
 pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
     let s = trim_field(s);
+    // A place alone (`Tokyo`, `Sydney, Australia`): no publisher.
+    if looks_like_place(s) {
+        return (None, Some(s.to_string()));
+    }
     // `City, ST` alone: a place and no publisher.
     if let Some((city, state)) = s.rsplit_once(", ") {
         let code = is_state(state);
