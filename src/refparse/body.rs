@@ -343,7 +343,8 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
                 _ => {}
             }
             work.editors = names;
-            let book = rest.sub(me..rest.text.len());
+            let skip = rest.text[me..].len() - rest.text[me..].trim_start_matches([',', '.', ' ', ':']).len();
+            let book = rest.sub(me + skip..rest.text.len());
             parse_container_and_publisher(&book, work, &mut unplaced);
         }
         return BodyFindings { flags, repairs, unplaced };
@@ -473,6 +474,16 @@ fn parse_container_and_publisher(book: &Part<'_>, work: &mut Work, unplaced: &mu
             work.place = place;
             work.publisher = Some(publisher);
             work.pages = pages;
+            return;
+        }
+    }
+    // `Book title. Place: Publisher. 47-73`: the book title is the first sentence, the rest
+    // a publishing tail.
+    if let Some(&first) = breaks.first() {
+        let tail = &book.text[first..];
+        if tail.contains(": ") {
+            work.container_title = non_empty(&book.text[..first]);
+            rest::publishing_tail_of(tail, work);
             return;
         }
     }

@@ -257,7 +257,10 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
         return None;
     }
     let before = publishing_tail(&rest, work).to_string();
-    if !before.is_empty() {
+    let edition = before.starts_with('(') && before.ends_with(')') && before.to_lowercase().contains("ed");
+    if edition {
+        work.edition = non_empty(before.trim_matches(['(', ')']));
+    } else if !before.is_empty() {
         work.container_title = non_empty(&before);
     }
     settle_publisher(work);
@@ -282,6 +285,16 @@ fn settle_publisher(work: &mut Work) {
     } else if notes.iter().any(|n| lower.starts_with(n)) {
         work.note.get_or_insert(p);
         work.publisher = None;
+        // `Dover. ISBN ...`: the sentence before the note was the publisher.
+        if let Some(c) = work.container_title.take() {
+            if c.split_whitespace().count() <= 4 && work.kind == WorkType::Book {
+                let (publisher, place) = publisher_and_place(&c);
+                work.publisher = publisher;
+                work.place = work.place.take().or(place);
+            } else {
+                work.container_title = Some(c);
+            }
+        }
     }
 }
 
@@ -519,7 +532,30 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
             }
         }
     }
-    // A container like `Proceedings of X, Edinburgh` keeps its place for the publisher part.
+    // `Symposium of Logic Programming, Boston, MA`, `..., New York: Plenum Press`: a place
+    // (and publisher) closing the container.
+    if let Some(i) = container.find(", ").filter(|_| work.place.is_none()) {
+        let mut cut = None;
+        for (j, _) in container.match_indices(", ").filter(|(j, _)| *j >= i) {
+            let tail = &container[j + 2..];
+            if looks_like_place(tail) {
+                work.place = Some(tail.to_string());
+                cut = Some(j);
+                break;
+            }
+            if let Some((place, publisher)) = tail.split_once(": ") {
+                if is_known_place(place) && !publisher.contains(", ") {
+                    work.place = Some(place.to_string());
+                    work.publisher = non_empty(publisher);
+                    cut = Some(j);
+                    break;
+                }
+            }
+        }
+        if let Some(j) = cut {
+            container.truncate(j);
+        }
+    }
     work.container_title = non_empty(&container);
     let after = trim_field(after);
     if !after.is_empty() {
@@ -816,6 +852,11 @@ pub(crate) fn tidy_title(work: &mut Work) {
         return;
     }
     work.title = non_empty(&t[..open]);
+}
+
+/// [`publishing_tail`] for the chapter path of the body parser.
+pub(crate) fn publishing_tail_of(s: &str, work: &mut Work) {
+    publishing_tail(s, work);
 }
 
 /// The publishing tail of a book or chapter, over several sentences: `Oxford: Basil
