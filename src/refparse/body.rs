@@ -512,6 +512,10 @@ const SERIES_WORDS: &[&str] = &[
 fn parse_report(body: &Part<'_>, work: &mut Work) -> Option<bool> {
     let lower = body.text.to_lowercase();
     let (kw_start, kw_len) = SERIES_WORDS.iter().filter_map(|w| lower.find(w).map(|i| (i, w.len()))).min()?;
+    // `PhD thesis, ... Published as ... Technical Report`: a thesis first is a thesis.
+    if rest::THESIS_WORDS.iter().any(|w| lower.find(w).is_some_and(|t| t < kw_start)) {
+        return None;
+    }
     let breaks = body.breaks();
     let sentence_start = breaks.iter().copied().rfind(|&b| b <= kw_start)?;
     let sentence_end = breaks.iter().copied().find(|&b| b > kw_start).unwrap_or(body.text.len());

@@ -67,7 +67,7 @@ pub(crate) fn title_end(s: &str) -> Option<(usize, usize)> {
     [sentence, comma_in, bracket, place_clause].into_iter().flatten().min()
 }
 
-const THESIS_WORDS: &[&str] = &[
+pub(crate) const THESIS_WORDS: &[&str] = &[
     "phd thesis",
     "ph.d. thesis",
     "ph. d. thesis",
