@@ -273,6 +273,15 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
     let end = take_locators(whole.text, work, &mut repairs);
     let mut body = whole.sub(0..end);
 
+    // A trailing note that is not part of the record: `Also in (Allen et al., 1990)`,
+    // `Reprinted in ...`.
+    for marker in [". Also in ", ". Reprinted in ", ". Also published in ", ". Also available in "] {
+        if let Some(i) = body.text.find(marker) {
+            work.note.get_or_insert_with(|| trim_field(&body.text[i + 2..]).to_string());
+            body = body.sub(0..i + 1);
+            break;
+        }
+    }
     // A trailing parenthesised note, such as a translation.
     let trimmed = body.text.trim_end().trim_end_matches('.').trim_end();
     if trimmed.ends_with(')') {
@@ -436,6 +445,19 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
             work.place = place;
             work.publisher = Some(publisher);
             work.pages = pages;
+            // `Title. Proceedings of X (pp. 24-30). Place: Publisher`: a venue between the
+            // title and the publisher.
+            if let Some(&first) = breaks.first().filter(|&&f| f < last) {
+                let middle = &body.text[first..last];
+                if ["Proceedings", "Proc. ", "Pre-Proceedings"].iter().any(|v| middle.starts_with(v)) {
+                    work.kind = WorkType::PaperConference;
+                    work.title = title_before(&body, first);
+                    let (publisher, place) = (work.publisher.take(), work.place.take());
+                    rest::parse_rest(middle, work);
+                    work.publisher = publisher;
+                    work.place = place;
+                }
+            }
             return BodyFindings { flags, repairs, unplaced };
         }
         // `Title. *Journal or site*.` with nothing else: an online journal.

@@ -813,6 +813,19 @@ const NOTE_WORDS: &[&str] = &[
 /// doctoral dissertation)`) into the work: edition, genre or note.
 pub(crate) fn tidy_title(work: &mut Work) {
     let Some(title) = work.title.clone() else { return };
+    // A medium in brackets after the title: `[Motion picture]`, `[DVD]`, `[Computer software]`.
+    if let Some(open) = title.trim_end().strip_suffix(']').and_then(|t| t.rfind(" [")) {
+        let medium = &title[open + 2..title.trim_end().len() - 1];
+        if medium.split_whitespace().count() <= 4 && !medium.chars().any(|c| c.is_ascii_digit()) {
+            work.genre.get_or_insert_with(|| medium.to_string());
+            let lower = medium.to_lowercase();
+            if ["motion picture", "dvd", "film", "video"].iter().any(|m| lower.contains(m)) {
+                work.kind = WorkType::Other("motion_picture".into());
+            }
+            work.title = non_empty(&title[..open]);
+            return;
+        }
+    }
     // A translator or edition note run into the title: `. Trans. X`, `, (X, Trans.)`,
     // `. Traduction de X`, `. Translated by X`.
     for marker in [". Trans. ", ". Translated by ", ". Traduction de ", ". Übersetzt von ", ". Trad. ", ", ("] {
