@@ -141,6 +141,7 @@ fn parse_entry(text: &str) -> (Work, bool) {
         work.flags.push(Flag::new("no-title", "no title found"));
     }
     rest::tidy_title(&mut work);
+    rest::tidy_container(&mut work);
     check_fields(&mut work);
     (work, true)
 }

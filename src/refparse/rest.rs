@@ -1026,3 +1026,37 @@ pub(crate) fn comma_title(s: &str) -> Option<(usize, usize)> {
     }
     None
 }
+
+/// A container that still holds journal numbers (`IEEE Transactions ..., 985-987`,
+/// `Machine Learning, Vol. 19`, `Nature, vol. 120, pages 363–364`) is split into its parts;
+/// a proceedings title that ends with a known place (`... Intelligence Pisa`) gives the place.
+pub(crate) fn tidy_container(work: &mut Work) {
+    let Some(container) = work.container_title.clone() else { return };
+    if let Some(j) = journal(&container) {
+        if j.container.as_deref().is_some_and(|c| c.split_whitespace().count() >= 1 && c != container) {
+            work.container_title = j.container;
+            work.volume = work.volume.take().or(j.volume);
+            work.issue = work.issue.take().or(j.issue);
+            work.pages = work.pages.take().or(j.pages);
+            if work.kind == WorkType::Book {
+                work.kind = WorkType::ArticleJournal;
+            }
+            return;
+        }
+    }
+    let venue = VENUE_WORDS.iter().any(|w| container.to_lowercase().contains(w));
+    if venue && work.place.is_none() {
+        if let Some((head, last)) = container.rsplit_once(' ') {
+            if is_known_place(last) && head.split_whitespace().count() >= 3 {
+                work.place = Some(last.to_string());
+                work.container_title = Some(head.trim_end_matches(',').to_string());
+            }
+        }
+    }
+    // `Gale encyclopedia of mental disorders (Vol. 1`: an unclosed bracket of numbers.
+    if let Some(open) = container.rfind(" (") {
+        if !container[open..].contains(')') {
+            work.container_title = Some(container[..open].to_string());
+        }
+    }
+}
