@@ -327,7 +327,7 @@ const ROLE_MARKERS: &[&str] =
 /// Parses the head of a reference at the start of `s`: names, then a date in brackets
 /// (`(2003)`, `[Jan 1993]`, `(July 1978)`) or bare (`. 1990.`, `, 1927,`).
 pub(crate) fn parse_head(s: &str) -> Option<Head> {
-    let mut limit = s.len().min(1200);
+    let mut limit = s.len().min(3000);
     while !s.is_char_boundary(limit) {
         limit -= 1;
     }
@@ -378,7 +378,9 @@ fn is_suffix(t: &str) -> bool {
 /// Initials as the Sage/Vancouver forms print them: `JS`, `J-Y`, `R`, `Ś`.
 fn is_initials(t: &str) -> bool {
     let n = t.chars().count();
-    (1..=4).contains(&n)
+    // At most three letters (`JS`, `J-Y`): `CRUZ` is a family name.
+    (1..=3).contains(&t.chars().filter(|c| c.is_alphabetic()).count())
+        && (1..=4).contains(&n)
         && t.chars().next().is_some_and(char::is_uppercase)
         && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
 }
@@ -501,7 +503,16 @@ fn split_chunks(s: &str) -> Vec<&str> {
     }
     parts
         .into_iter()
-        .map(|p| p.trim().trim_start_matches("and ").trim_start_matches("& ").trim().trim_end_matches(','))
+        .map(|p| {
+            // APA 7 shortens long lists: `Asgaard, G., ... Botros, N.`
+            p.trim()
+                .trim_start_matches("and ")
+                .trim_start_matches("& ")
+                .trim_start_matches("... ")
+                .trim_start_matches("… ")
+                .trim()
+                .trim_end_matches(',')
+        })
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -746,9 +757,11 @@ pub(crate) fn parse_names(s: &str) -> Vec<Name> {
                 if let Some(last) = out.last_mut() {
                     if last.given.is_none() {
                         last.given = Some(chunks[i].to_string());
-                        i += 1;
-                        continue;
                     }
+                    // Otherwise stray initials after a missing comma (`Bedford, H. Petticrew,
+                    // M.`): the family names are what matter; the initials are dropped.
+                    i += 1;
+                    continue;
                 }
                 return vec![Name::literal(s)];
             }
