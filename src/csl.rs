@@ -262,6 +262,7 @@ pub fn from_csl(item: &Value) -> Result<Work> {
         },
         origin: None,
         provenance: custom_list::<Provenance>(custom, &id, "provenance")?,
+        records: Vec::new(),
     })
 }
 

@@ -55,6 +55,7 @@ pub mod error;
 mod escape;
 pub mod export;
 pub mod graph;
+pub mod import;
 pub mod lineage;
 pub mod model;
 pub mod picture;

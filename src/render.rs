@@ -376,6 +376,8 @@ pub struct CheckReport {
     pub warnings: Vec<Diagnostic>,
     /// Every note (repairs), located.
     pub notes: Vec<Diagnostic>,
+    /// What was imported from each BibTeX or CSL-JSON file.
+    pub imports: Vec<crate::import::ImportSummary>,
 }
 
 impl CheckReport {
@@ -390,6 +392,7 @@ impl CheckReport {
             graph: (corpus.graph().node_count(), corpus.graph().edge_count()),
             warnings: corpus.diagnostics().iter().filter(|d| d.severity >= Severity::Warning).cloned().collect(),
             notes: corpus.diagnostics().iter().filter(|d| d.severity == Severity::Note).cloned().collect(),
+            imports: corpus.imports().to_vec(),
         }
     }
 
@@ -401,6 +404,13 @@ impl CheckReport {
             "{} works, {} people, {} concepts ({} senses), {} edges; graph: {} nodes, {} edges",
             self.works, self.people, self.concepts, self.senses, self.edges, self.graph.0, self.graph.1
         );
+        for i in &self.imports {
+            let _ = writeln!(
+                out,
+                "{}: {} entries, {} works, {} skipped, {} warnings",
+                i.file, i.entries, i.works, i.skipped, i.warnings
+            );
+        }
         let _ = writeln!(out, "{} warnings, {} notes", self.warnings.len(), self.notes.len());
         for d in &self.warnings {
             let _ = writeln!(out, "{d}");

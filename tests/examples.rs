@@ -112,3 +112,10 @@ fn reading_list_gives_each_work_an_apa_reference_and_its_reasons() {
         ["Bourne, ", "Jessup, ", "Aron, R.", "Nye, J. ", "Gupta, A", "Glick Sc", "Portes, ", "Portes, "]
     );
 }
+
+#[test]
+fn bib_parse_crate_counts_the_entries_the_crate_reads() {
+    let file = format!("{}/tests/fixtures/bib/duplicate-field.bib", env!("CARGO_MANIFEST_DIR"));
+    let out = run("bib_parse_crate", &[&file]);
+    assert!(out.ends_with("duplicate-field.bib: 3 entries\n"), "{out}");
+}

@@ -1,9 +1,11 @@
 //! Reading corpus files and validating them into a [`Corpus`].
 
 use super::raw::{RawFile, RawManifest, RawProvenance, RawProvenances};
+use super::{dedupe, join};
 use super::{Corpus, CorpusMeta, Person};
 use crate::error::{Diagnostic, Error, ErrorKind, Location, Result, Severity};
 use crate::graph::CorpusGraph;
+use crate::import;
 use crate::model::{
     Concept, ConceptId, ConceptRelation, Edge, EdgeTarget, Name, PersonId, Provenance, Relation, Sense, Work, WorkKey,
     WorkType,
@@ -19,34 +21,60 @@ use std::path::Path;
 pub struct CorpusFile {
     /// The file's name or path; its extension says what it holds.
     pub name: String,
-    /// Its text.
+    /// Its text (for a file that is not valid UTF-8, with the bad bytes replaced).
     pub text: String,
+    /// The file's bytes, when they are not valid UTF-8 (a `.bib` or `.json` file, whose
+    /// importer reports where).
+    invalid: Option<Vec<u8>>,
 }
 
 impl CorpusFile {
     /// A file named `name` holding `text`.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        CorpusFile { name: name.into(), text: text.into() }
+        CorpusFile { name: name.into(), text: text.into(), invalid: None }
     }
+
+    /// A file named `name` holding `bytes`, which need not be valid UTF-8: the importers of
+    /// `.bib` and `.json` files report the bad bytes and read the rest. Other kinds of file
+    /// must be UTF-8.
+    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        match String::from_utf8(bytes) {
+            Ok(text) => CorpusFile::new(name, text),
+            Err(e) => {
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                CorpusFile { name: name.into(), text, invalid: Some(e.into_bytes()) }
+            }
+        }
+    }
+
+    /// The file's bytes as read.
+    pub fn bytes(&self) -> &[u8] {
+        self.invalid.as_deref().unwrap_or(self.text.as_bytes())
+    }
+}
+
+fn invalid_utf8(name: &str, bytes: &[u8], e: std::str::Utf8Error) -> Error {
+    let valid = e.valid_up_to();
+    let before = &bytes[..valid];
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let col = String::from_utf8_lossy(&before[before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..])
+        .chars()
+        .count() as u32
+        + 1;
+    Error::new(ErrorKind::Syntax, "invalid utf-8").at(Some(Location::new(name, line, col))).with_source(e)
 }
 
 fn read_file(path: &Path) -> Result<CorpusFile> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path)
         .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {name}: {e}")).with_source(e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..valid];
-        let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-        let col = String::from_utf8_lossy(&before[before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..])
-            .chars()
-            .count() as u32
-            + 1;
-        Error::new(ErrorKind::Syntax, "invalid utf-8")
-            .at(Some(Location::new(name.clone(), line, col)))
-            .with_source(e.utf8_error())
-    })?;
-    Ok(CorpusFile { name, text })
+    if is_import(&name) {
+        return Ok(CorpusFile::from_bytes(name, bytes));
+    }
+    match std::str::from_utf8(&bytes) {
+        Ok(_) => Ok(CorpusFile::new(name, String::from_utf8(bytes).unwrap_or_default())),
+        Err(e) => Err(invalid_utf8(&name, &bytes, e)),
+    }
 }
 
 /// The corpus files of a directory (in name order) or a single file.
@@ -63,13 +91,18 @@ pub(crate) fn read_path(path: &Path) -> Result<Vec<CorpusFile>> {
         let entry = entry
             .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
         let p = entry.path();
-        if p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "txt")) {
+        if p.is_file()
+            && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "txt" | "bib" | "json"))
+        {
             paths.push(p);
         }
     }
     paths.sort();
     if paths.is_empty() {
-        return Err(Error::new(ErrorKind::Io, format!("no corpus files (*.yaml, *.txt) in {}", path.display())));
+        return Err(Error::new(
+            ErrorKind::Io,
+            format!("no corpus files (*.yaml, *.txt, *.bib, *.json) in {}", path.display()),
+        ));
     }
     paths.iter().map(|p| read_file(p)).collect()
 }
@@ -82,10 +115,18 @@ fn extension(name: &str) -> &str {
     Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("")
 }
 
+/// Whether the file is a user's bibliography (BibTeX or CSL-JSON), read by [`crate::import`].
+fn is_import(name: &str) -> bool {
+    matches!(extension(name), "bib" | "json")
+}
+
 /// Collects diagnostics while resolving references.
 struct Checker<'a> {
     diagnostics: Vec<Diagnostic>,
     works: &'a HashMap<WorkKey, u32>,
+    /// Other keys of imported works: their keys as written, and the keys of works merged
+    /// into others.
+    aliases: &'a HashMap<WorkKey, WorkKey>,
     concepts: &'a HashMap<ConceptId, u32>,
     default_source: Option<WorkKey>,
 }
@@ -114,6 +155,9 @@ impl Checker<'_> {
     fn work(&mut self, key: &str, at: impl FnOnce() -> Location, subject: Option<&str>) -> Option<WorkKey> {
         if self.works.contains_key(key) {
             return Some(WorkKey::new(key));
+        }
+        if let Some(k) = self.aliases.get(key) {
+            return Some(k.clone());
         }
         self.known("work", key, self.works.keys().map(WorkKey::as_str), at, subject);
         None
@@ -222,13 +266,40 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
             index.insert(work.key.clone(), works.len() as u32);
             works.push(work);
         };
-    // Reference lists first, then YAML works.
-    for file in files.iter().filter(|f| extension(&f.name) == "txt") {
+    // Reference lists first, then users' bibliographies, then YAML works.
+    let mut same = dedupe::Index::default();
+    for (fi, file) in files.iter().enumerate().filter(|(_, f)| extension(&f.name) == "txt") {
         let list = refparse::parse_list(&file.text, &file.name, &ParseOptions::default());
         diagnostics.extend(list.diagnostics.iter().cloned());
         for work in list.into_works() {
+            let before = works.len();
             add_work(work, &mut works, &mut work_index, &mut diagnostics);
+            if works.len() > before {
+                same.add(before as u32, &works[before], fi);
+            }
         }
+    }
+    let mut aliases: HashMap<WorkKey, WorkKey> = HashMap::new();
+    let mut imports = Vec::new();
+    for (fi, file) in files.iter().enumerate().filter(|(_, f)| is_import(&f.name)) {
+        let import = match extension(&file.name) {
+            "bib" => import::bibtex(file.bytes(), &file.name),
+            _ => import::csl_json(file.bytes(), &file.name),
+        };
+        imports.push(import.summary());
+        if diagnostics.is_empty() {
+            diagnostics = import.diagnostics;
+        } else {
+            diagnostics.extend(import.diagnostics);
+        }
+        let mut joined = join::Works {
+            works: &mut works,
+            index: &mut work_index,
+            same: &mut same,
+            aliases: &mut aliases,
+            diagnostics: &mut diagnostics,
+        };
+        joined.join(import.works, fi);
     }
     // The parser reported the flags of reference-list works; those of YAML works are
     // reported below.
@@ -276,6 +347,7 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
                 raw: rw.raw,
                 origin: Some(at.clone()),
                 provenance: Vec::new(),
+                records: rw.records,
             };
             let before = works.len();
             add_work(work, &mut works, &mut work_index, &mut diagnostics);
@@ -325,9 +397,14 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
         }
     }
 
+    aliases.retain(|alias, _| !work_index.contains_key(alias));
+    if let Some(real) = meta.source.as_ref().and_then(|s| aliases.get(s)) {
+        meta.source = Some(real.clone());
+    }
     let mut checker = Checker {
         diagnostics: Vec::new(),
         works: &work_index,
+        aliases: &aliases,
         concepts: &concept_index,
         default_source: meta.source.clone(),
     };
@@ -352,7 +429,7 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
             RawProvenances::One(p) => vec![(p, None)],
             RawProvenances::Many(ps) => ps.iter().enumerate().map(|(j, p)| (p, Some(j))).collect(),
         };
-        if list.is_empty() && works[*index as usize].raw.is_none() {
+        if list.is_empty() && works[*index as usize].raw.is_none() && works[*index as usize].records.is_empty() {
             checker.error(
                 "no-provenance",
                 format!("work `{key}` has no `provenance` (and no `raw` text it was read from)"),
@@ -562,6 +639,8 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
     }
     let people = collect_people(&works);
     let mut corpus = Corpus {
+        imports,
+        aliases,
         meta,
         works,
         work_index,

@@ -3,11 +3,14 @@
 //! linked into one [`CorpusGraph`].
 
 mod builtin;
+mod dedupe;
+mod join;
 mod load;
 mod raw;
 
 use crate::error::{Diagnostic, Error, ErrorKind, Result, Severity};
 use crate::graph::{CorpusGraph, EdgeData, EdgeSource};
+use crate::import::ImportSummary;
 use crate::model::{Concept, ConceptId, Edge, Name, PersonId, Relation, Work, WorkKey};
 use std::collections::HashMap;
 use std::path::Path;
@@ -56,6 +59,10 @@ pub struct Corpus {
     pub(crate) edges: Vec<Edge>,
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) graph: CorpusGraph,
+    pub(crate) imports: Vec<ImportSummary>,
+    /// Other keys of imported works (as written in their files, or of works merged into
+    /// them) to their keys in the corpus.
+    pub(crate) aliases: HashMap<WorkKey, WorkKey>,
 }
 
 impl Corpus {
@@ -70,8 +77,10 @@ impl Corpus {
         Corpus::from_files(files)
     }
 
-    /// Loads a corpus from a directory (every `corpus.yaml`, `*.yaml` and `*.txt` in it,
-    /// in name order) or from a single such file.
+    /// Loads a corpus from a directory (every `corpus.yaml`, `*.yaml`, `*.txt`, `*.bib`
+    /// and `*.json` in it, in name order) or from a single such file. `.bib` files
+    /// (BibTeX, BibLaTeX) and `.json` files (CSL-JSON) are read by [`crate::import`]: what
+    /// they cannot read is a warning, never a failure.
     ///
     /// # Errors
     /// [`ErrorKind::Io`] if a file cannot be read; [`ErrorKind::Syntax`] if a YAML file
@@ -100,9 +109,17 @@ impl Corpus {
         &self.works
     }
 
-    /// The work with this key.
+    /// The work with this key. The key may also be one an imported entry had in its file
+    /// (`Knuth:1984:TB` for `knuth-1984-tb`), or that of a work merged into this one.
     pub fn work(&self, key: &str) -> Option<&Work> {
-        self.work_index.get(key).map(|&i| &self.works[i as usize])
+        let i = self.work_index.get(key).or_else(|| self.aliases.get(key).and_then(|k| self.work_index.get(k)));
+        i.map(|&i| &self.works[i as usize])
+    }
+
+    /// What was imported from each BibTeX or CSL-JSON file: entries found, works read,
+    /// entries skipped, warnings.
+    pub fn imports(&self) -> &[ImportSummary] {
+        &self.imports
     }
 
     /// All concepts, in file order.

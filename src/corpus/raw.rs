@@ -1,6 +1,6 @@
 //! The YAML shapes of corpus files, as written. Converted into the model by the loader.
 
-use crate::model::{Flag, Name, Relation, SenseKind, Year};
+use crate::model::{Flag, Name, Relation, SenseKind, SourceRecord, Year};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -126,6 +126,8 @@ pub(crate) struct RawWork {
     pub raw: Option<String>,
     #[serde(default)]
     pub provenance: RawProvenances,
+    #[serde(default)]
+    pub records: Vec<SourceRecord>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -416,6 +416,7 @@ pub fn from_entry(e: &Entry) -> Result<Work> {
         raw,
         origin: None,
         provenance: extra.provenance,
+        records: Vec::new(),
         kind,
     })
 }

@@ -6,6 +6,7 @@
 mod concept;
 mod ids;
 mod name;
+mod record;
 mod relation;
 mod work;
 mod year;
@@ -14,6 +15,7 @@ pub(crate) use concept::fold_label as concept_fold_label;
 pub use concept::{Concept, ConceptRelation, Sense, SenseKind};
 pub use ids::{ConceptId, PersonId, WorkKey};
 pub use name::{Name, PersonName};
+pub use record::{RecordField, RecordFormat, SourceRecord};
 pub use relation::{Edge, EdgeTarget, Flag, Provenance, Relation};
 pub use work::{Work, WorkType};
 pub use year::{Year, YearError};

@@ -1,4 +1,4 @@
-use super::{Flag, Name, Provenance, WorkKey, Year};
+use super::{Flag, Name, Provenance, SourceRecord, WorkKey, Year};
 use crate::error::Location;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -170,6 +170,10 @@ pub struct Work {
     /// Where the work is recorded, and where its notes come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub provenance: Vec<Provenance>,
+    /// The entries of users' bibliography files (BibTeX, CSL-JSON) the work was imported
+    /// from, every field kept; more than one when the same work came from several files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub records: Vec<SourceRecord>,
 }
 
 impl Work {

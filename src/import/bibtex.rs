@@ -1,0 +1,283 @@
+//! The BibTeX importer: split, read each block, expand macros, resolve `crossref` and
+//! `xdata`, convert, and report everything located.
+
+use super::convert::{self, FieldProblem};
+use super::crossref;
+use super::entry::{self, BodyKind, Part, RawBody};
+use super::lines::Lines;
+use super::macros::{text_of, BadBytes, Macros, Undefined};
+use super::split::{self, Block, BlockKind};
+use super::{free_key, work_key, Import};
+use crate::error::{Diagnostic, Severity};
+use crate::model::{RecordFormat, SourceRecord, WorkKey};
+use std::collections::HashMap;
+
+/// Where the parts of an entry read so far are (its record is kept beside it).
+struct Place {
+    /// The entry's first byte.
+    start: usize,
+    /// The offset of each own field's name from `start`.
+    field_at: Vec<u32>,
+}
+
+impl Place {
+    fn field(&self, i: usize) -> usize {
+        self.field_at.get(i).map_or(self.start, |&d| self.start + d as usize)
+    }
+}
+
+struct Reporter<'a> {
+    lines: &'a Lines<'a>,
+    out: Vec<Diagnostic>,
+}
+
+impl Reporter<'_> {
+    fn push(&mut self, severity: Severity, code: &str, message: String, at: usize, subject: Option<&str>) {
+        let mut d = Diagnostic::new(severity, code, message).at(Some(self.lines.at(at)));
+        d.subject = subject.map(str::to_string);
+        self.out.push(d);
+    }
+
+    fn warn(&mut self, code: &str, message: String, at: usize, subject: Option<&str>) {
+        self.push(Severity::Warning, code, message, at, subject);
+    }
+
+    fn place(&self, at: usize) -> String {
+        let (l, c) = self.lines.line_col(at);
+        format!("{l}:{c}")
+    }
+
+    fn body_problems(&mut self, body: &RawBody, subject: Option<&str>, skipped_what: &str) {
+        for p in &body.problems {
+            let message = if p.fatal { format!("{}; {skipped_what}", p.message) } else { p.message.clone() };
+            self.warn(p.code, message, p.at, subject);
+        }
+    }
+
+    fn expansion(&mut self, undefined: &[Undefined], bad: Option<BadBytes>, what: &str, subject: Option<&str>) {
+        for u in undefined {
+            let message = format!(
+                "{what}: macro `{}` is not defined (no `@string` before it); its name is kept as the text",
+                u.name
+            );
+            self.warn("undefined-macro", message, u.at, subject);
+        }
+        if let Some(b) = bad {
+            let message = format!("{what}: invalid UTF-8; the bad bytes are replaced by U+FFFD");
+            self.warn("invalid-utf8", message, b.at, subject);
+        }
+    }
+}
+
+fn lossy(src: &[u8]) -> String {
+    String::from_utf8_lossy(src).into_owned()
+}
+
+/// `@string` definitions.
+fn define(src: &[u8], block: &Block, macros: &mut Macros, report: &mut Reporter<'_>) {
+    let body = entry::read(src, block, BodyKind::Definitions);
+    report.body_problems(&body, Some("@string"), "the definitions after it are skipped");
+    for f in &body.fields {
+        let name = lossy(&src[f.name.clone()]);
+        let (mut undefined, mut bad) = (Vec::new(), None);
+        let value = macros.expand(src, &body.parts[f.parts.clone()], &mut undefined, &mut bad);
+        report.expansion(&undefined, bad, &format!("macro `{name}`"), Some("@string"));
+        if let Some(before) = macros.define(&name, value, f.name.start) {
+            let message =
+                format!("macro `{name}` is defined again (first at {}); the new value is used", report.place(before));
+            report.push(Severity::Note, "redefined-macro", message, f.name.start, Some("@string"));
+        }
+    }
+}
+
+/// An entry block into a pending record, or `None` (reported) if it cannot be read.
+fn read_entry(
+    src: &[u8],
+    block: &Block,
+    macros: &Macros,
+    keys: &mut HashMap<String, usize>,
+    report: &mut Reporter<'_>,
+) -> Option<(SourceRecord, Place)> {
+    let body = entry::read(src, block, BodyKind::Entry);
+    let key = body.key.clone().map(|k| {
+        let mut text = String::new();
+        if let Some(bad) = text_of(&src[k.clone()], k.start, &mut text) {
+            report.warn(
+                "invalid-utf8",
+                "the key: invalid UTF-8; the bad bytes are replaced by U+FFFD".into(),
+                bad.at,
+                Some(&text),
+            );
+        }
+        (text, k.start)
+    });
+    let subject = key.as_ref().map(|(k, _)| k.as_str());
+    report.body_problems(&body, subject, "the entry is skipped");
+    if body.is_fatal() {
+        return None;
+    }
+    let (key, key_at) = key?;
+    if let Some(&first) = keys.get(&key) {
+        let message = format!("duplicate key `{key}` (first at {}); this entry is skipped", report.place(first));
+        report.warn("duplicate-key", message, key_at, Some(&key));
+        return None;
+    }
+    keys.insert(key.clone(), key_at);
+    let (from, mut to) = (block.start, block.close.map_or(block.end, |c| c + 1));
+    if block.close.is_none() {
+        while to > from && src[to - 1].is_ascii_whitespace() {
+            to -= 1;
+        }
+        let (line, _) = report.lines.line_col(to.saturating_sub(1));
+        let message = format!("the entry is never closed; it is read up to line {line}");
+        report.warn("unclosed-entry", message, block.start, Some(&key));
+    }
+    // Fields are spans of the entry's text when it is valid UTF-8 (byte offsets then agree).
+    let exact = std::str::from_utf8(&src[from..to]).ok();
+    let raw = exact.map_or_else(|| lossy(&src[from..to]), str::to_string);
+    let entry_type = lossy(&src[block.name.clone()]);
+    let mut raw = raw;
+    raw.reserve(raw.len() / 2);
+    let mut record = SourceRecord::with_raw(RecordFormat::Bibtex, key.clone(), entry_type, raw);
+    record.origin = Some(report.lines.at(block.start));
+    let mut field_at: Vec<u32> = Vec::with_capacity(body.fields.len());
+    let at = |d: &u32| from + *d as usize;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for f in &body.fields {
+        let name_bytes = &src[f.name.clone()];
+        let lower = name_bytes.iter().any(u8::is_ascii_uppercase).then(|| lossy(name_bytes).to_ascii_lowercase());
+        let name = lower.clone().unwrap_or_else(|| lossy(name_bytes));
+        let first = if record.len() < 32 {
+            record.own_fields().position(|g| g.name == name).map(|j| at(&field_at[j]))
+        } else {
+            if seen.is_empty() {
+                seen = record.own_fields().zip(&field_at).map(|(g, d)| (g.name.to_string(), at(d))).collect();
+            }
+            seen.get(&name).copied()
+        };
+        if let Some(first) = first {
+            let message =
+                format!("duplicate field `{name}` (first at {}); the first value is kept", report.place(first));
+            report.warn("duplicate-field", message, f.name.start, Some(&key));
+            continue;
+        }
+        if !seen.is_empty() {
+            seen.insert(name.clone(), f.name.start);
+        }
+        let parts = &body.parts[f.parts.clone()];
+        let (mut undefined, mut bad) = (Vec::new(), None);
+        let name_span = match (&lower, exact) {
+            (None, Some(_)) => Ok(f.name.start - from..f.name.end - from),
+            _ => Err(name.as_str()),
+        };
+        match (parts, exact) {
+            ([Part::Braced(r) | Part::Quoted(r) | Part::Number(r)], Some(_)) => {
+                record.push_raw(name_span, Ok(r.start - from..r.end - from));
+            }
+            _ => record.push_raw(
+                name_span,
+                Err(&mut |buf: &mut String| macros.expand_into(src, parts, buf, &mut undefined, &mut bad)),
+            ),
+        }
+        report.expansion(&undefined, bad, &format!("field `{name}`"), Some(&key));
+        field_at.push(u32::try_from(f.name.start - from).unwrap_or(u32::MAX));
+    }
+    Some((record, Place { start: from, field_at }))
+}
+
+/// Reads a BibTeX file. See [`super::bibtex`].
+pub(crate) fn read(src: &[u8], file: &str) -> Import {
+    let lines = Lines::new(src, file);
+    let mut report = Reporter { lines: &lines, out: Vec::new() };
+    let mut out = Import::new(file, RecordFormat::Bibtex);
+    let mut blocks = split::Blocks::new(src);
+    let mut macros = Macros::default();
+    let mut keys: HashMap<String, usize> = HashMap::new();
+    // At most one entry per `@`: sized once, the lists never grow by doubling.
+    let ats = src.iter().filter(|&&b| b == b'@').count();
+    let mut records: Vec<SourceRecord> = Vec::with_capacity(ats);
+    let mut places: Vec<Place> = Vec::with_capacity(ats);
+    let mut last_key: Option<String> = None;
+    while let Some(block) = blocks.next() {
+        let block = &block;
+        let mut key_here: Option<String> = None;
+        match block.kind {
+            BlockKind::Comment => {}
+            BlockKind::String => define(src, block, &mut macros, &mut report),
+            BlockKind::Preamble => {
+                let body = entry::read(src, block, BodyKind::Value);
+                report.body_problems(&body, Some("@preamble"), "the preamble is skipped");
+                if let Some(f) = body.fields.first().filter(|_| !body.is_fatal()) {
+                    let (mut undefined, mut bad) = (Vec::new(), None);
+                    let text = macros.expand(src, &body.parts[f.parts.clone()], &mut undefined, &mut bad);
+                    report.expansion(&undefined, bad, "the preamble", Some("@preamble"));
+                    out.preambles.push(text);
+                }
+            }
+            BlockKind::Entry => {
+                out.entries += 1;
+                match read_entry(src, block, &macros, &mut keys, &mut report) {
+                    Some((r, p)) => {
+                        key_here = Some(r.key.clone());
+                        records.push(r);
+                        places.push(p);
+                    }
+                    None => out.skipped += 1,
+                }
+            }
+        }
+        for s in std::mem::take(&mut blocks.strays) {
+            let subject = if s > block.start { key_here.as_ref().or(last_key.as_ref()) } else { last_key.as_ref() };
+            let message = "a closing brace outside every entry".to_string();
+            report.warn("stray-brace", message, s, subject.map(String::as_str));
+        }
+        if key_here.is_some() {
+            last_key = key_here;
+        }
+    }
+    for s in blocks.strays {
+        report.warn("stray-brace", "a closing brace outside every entry".into(), s, last_key.as_deref());
+    }
+
+    drop(keys);
+    for problem in crossref::resolve(&mut records) {
+        let p = &places[problem.entry];
+        let at = records[problem.entry]
+            .fields()
+            .position(|f| f.name == problem.field && f.inherited.is_none())
+            .map_or(p.start, |i| p.field(i));
+        report.warn(problem.code, problem.message, at, Some(&records[problem.entry].key));
+    }
+
+    let mut taken: HashMap<WorkKey, usize> = HashMap::with_capacity(records.len());
+    out.works.reserve_exact(records.len());
+    for (p, record) in places.iter().zip(records) {
+        let mut problems: Vec<FieldProblem> = Vec::new();
+        let mut work = convert::to_work(&record, &mut problems);
+        for (i, code, message) in problems {
+            let at = p.field(i);
+            report.warn(code, message, at, Some(&record.key));
+        }
+        let (mut key, normalised) = work_key(&record.key);
+        if normalised {
+            let message = format!("not a bibgraph key: the work's key is `{key}`");
+            report.push(Severity::Note, "key-normalised", message, p.start, Some(&record.key));
+        }
+        if let Some(&first) = taken.get(&key) {
+            let new = free_key(&key, |k| taken.contains_key(k));
+            let message =
+                format!("work key `{key}` is taken by the entry at {}; this one is `{new}`", report.place(first));
+            report.warn("key-collision", message, p.start, Some(&record.key));
+            key = new;
+        }
+        taken.insert(key.clone(), p.start);
+        work.key = key;
+        work.origin = record.origin.clone();
+        let mut record = record;
+        record.shrink_to_fit();
+        work.records = vec![record];
+        out.works.push(work);
+    }
+    out.diagnostics = report.out;
+    out
+}
