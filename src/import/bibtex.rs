@@ -10,7 +10,9 @@ use super::split::{self, Block, BlockKind};
 use super::{free_key, work_key, Import};
 use crate::error::{Diagnostic, Severity};
 use crate::model::{RecordFormat, SourceRecord, WorkKey};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
 
 /// Where the parts of an entry read so far are (its record is kept beside it).
 struct Place {
@@ -54,7 +56,13 @@ impl Reporter<'_> {
         }
     }
 
-    fn expansion(&mut self, undefined: &[Undefined], bad: Option<BadBytes>, what: &str, subject: Option<&str>) {
+    fn expansion(
+        &mut self,
+        undefined: &[Undefined],
+        bad: Option<BadBytes>,
+        what: &dyn fmt::Display,
+        subject: Option<&str>,
+    ) {
         for u in undefined {
             let message = format!(
                 "{what}: macro `{}` is not defined (no `@string` before it); its name is kept as the text",
@@ -66,6 +74,15 @@ impl Reporter<'_> {
             let message = format!("{what}: invalid UTF-8; the bad bytes are replaced by U+FFFD");
             self.warn("invalid-utf8", message, b.at, subject);
         }
+    }
+}
+
+/// `field `title``, `macro `tub``: made only when a message needs it.
+struct Named<'a>(&'static str, &'a str);
+
+impl fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} `{}`", self.0, self.1)
     }
 }
 
@@ -81,7 +98,7 @@ fn define(src: &[u8], block: &Block, macros: &mut Macros, report: &mut Reporter<
         let name = lossy(&src[f.name.clone()]);
         let (mut undefined, mut bad) = (Vec::new(), None);
         let value = macros.expand(src, &body.parts[f.parts.clone()], &mut undefined, &mut bad);
-        report.expansion(&undefined, bad, &format!("macro `{name}`"), Some("@string"));
+        report.expansion(&undefined, bad, &Named("macro", &name), Some("@string"));
         if let Some(before) = macros.define(&name, value, f.name.start) {
             let message =
                 format!("macro `{name}` is defined again (first at {}); the new value is used", report.place(before));
@@ -111,8 +128,12 @@ fn read_entry(
         }
         (text, k.start)
     });
-    let subject = key.as_ref().map(|(k, _)| k.as_str());
-    report.body_problems(&body, subject, "the entry is skipped");
+    if !body.problems.is_empty() {
+        // An entry without a key is named by its type.
+        let typed = || format!("@{}", lossy(&src[block.name.clone()]));
+        let subject = key.as_ref().map_or_else(typed, |(k, _)| k.clone());
+        report.body_problems(&body, Some(&subject), "the entry is skipped");
+    }
     if body.is_fatal() {
         return None;
     }
@@ -145,15 +166,18 @@ fn read_entry(
     let mut seen: HashMap<String, usize> = HashMap::new();
     for f in &body.fields {
         let name_bytes = &src[f.name.clone()];
-        let lower = name_bytes.iter().any(u8::is_ascii_uppercase).then(|| lossy(name_bytes).to_ascii_lowercase());
-        let name = lower.clone().unwrap_or_else(|| lossy(name_bytes));
+        let lowercased = name_bytes.iter().any(u8::is_ascii_uppercase);
+        let mut name = String::from_utf8_lossy(name_bytes);
+        if lowercased {
+            name = Cow::Owned(name.to_ascii_lowercase());
+        }
         let first = if record.len() < 32 {
-            record.own_fields().position(|g| g.name == name).map(|j| at(&field_at[j]))
+            record.own_names().position(|g| g == name).map(|j| at(&field_at[j]))
         } else {
             if seen.is_empty() {
-                seen = record.own_fields().zip(&field_at).map(|(g, d)| (g.name.to_string(), at(d))).collect();
+                seen = record.own_names().zip(&field_at).map(|(g, d)| (g.to_string(), at(d))).collect();
             }
-            seen.get(&name).copied()
+            seen.get(name.as_ref()).copied()
         };
         if let Some(first) = first {
             let message =
@@ -162,13 +186,13 @@ fn read_entry(
             continue;
         }
         if !seen.is_empty() {
-            seen.insert(name.clone(), f.name.start);
+            seen.insert(name.to_string(), f.name.start);
         }
         let parts = &body.parts[f.parts.clone()];
         let (mut undefined, mut bad) = (Vec::new(), None);
-        let name_span = match (&lower, exact) {
-            (None, Some(_)) => Ok(f.name.start - from..f.name.end - from),
-            _ => Err(name.as_str()),
+        let name_span = match (lowercased, exact) {
+            (false, Some(_)) => Ok(f.name.start - from..f.name.end - from),
+            _ => Err(name.as_ref()),
         };
         match (parts, exact) {
             ([Part::Braced(r) | Part::Quoted(r) | Part::Number(r)], Some(_)) => {
@@ -179,7 +203,9 @@ fn read_entry(
                 Err(&mut |buf: &mut String| macros.expand_into(src, parts, buf, &mut undefined, &mut bad)),
             ),
         }
-        report.expansion(&undefined, bad, &format!("field `{name}`"), Some(&key));
+        if !undefined.is_empty() || bad.is_some() {
+            report.expansion(&undefined, bad, &Named("field", &name), Some(&key));
+        }
         field_at.push(u32::try_from(f.name.start - from).unwrap_or(u32::MAX));
     }
     Some((record, Place { start: from, field_at }))
@@ -210,7 +236,7 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
                 if let Some(f) = body.fields.first().filter(|_| !body.is_fatal()) {
                     let (mut undefined, mut bad) = (Vec::new(), None);
                     let text = macros.expand(src, &body.parts[f.parts.clone()], &mut undefined, &mut bad);
-                    report.expansion(&undefined, bad, "the preamble", Some("@preamble"));
+                    report.expansion(&undefined, bad, &"the preamble", Some("@preamble"));
                     out.preambles.push(text);
                 }
             }

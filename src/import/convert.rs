@@ -54,8 +54,8 @@ const MAPPED: [&str; 35] = [
 const MAX_DEPTH: usize = 32;
 const MAX_GROUPS: usize = 512;
 
-fn is_mapped(name: &str) -> bool {
-    MAPPED.contains(&name)
+fn mapped(name: &str) -> Option<usize> {
+    MAPPED.iter().position(|m| *m == name)
 }
 
 fn safe_to_hand_over(value: &str) -> bool {
@@ -158,9 +158,11 @@ fn shrink(work: &mut Work) {
 pub(crate) fn to_work(record: &SourceRecord, problems: &mut Vec<FieldProblem>) -> Work {
     let mut chosen: Vec<usize> = Vec::new();
     let mut kept_as_written: Vec<usize> = Vec::new();
+    let mut seen = [false; MAPPED.len()];
     for (i, f) in record.fields().enumerate() {
-        if !is_mapped(f.name) || chosen.iter().any(|&j| record.field(j).is_some_and(|g| g.name == f.name)) {
-            continue;
+        match mapped(f.name) {
+            Some(m) if !seen[m] => seen[m] = true,
+            _ => continue,
         }
         if safe_to_hand_over(f.value) {
             chosen.push(i);

@@ -221,14 +221,19 @@ impl SourceRecord {
         self.fields().filter(|f| f.inherited.is_none())
     }
 
+    /// The names of the entry's own fields, in order.
+    pub(crate) fn own_names(&self) -> impl Iterator<Item = &str> {
+        self.spans.iter().filter(|s| s.parent == 0).map(|s| self.span(s.name))
+    }
+
     /// The value of the entry's own (not inherited) field `name`, if it has one.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.own_fields().find(|f| f.name == name).map(|f| f.value)
+        self.spans.iter().find(|s| s.parent == 0 && self.span(s.name) == name).map(|s| self.span(s.value))
     }
 
     /// The value of field `name`, own or inherited.
     pub fn get_any(&self, name: &str) -> Option<&str> {
-        self.fields().find(|f| f.name == name).map(|f| f.value)
+        self.spans.iter().find(|s| self.span(s.name) == name).map(|s| self.span(s.value))
     }
 
     /// Whether the record has field `name`, own or inherited.
