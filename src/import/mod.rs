@@ -124,6 +124,11 @@ pub fn csl_json(src: &[u8], file: &str) -> Import {
     csl::read(src, file)
 }
 
+/// The work a BibTeX record describes, as the importer reads it (its key is the record's).
+pub(crate) fn derive_bibtex(record: &crate::model::SourceRecord) -> Work {
+    convert::to_work(record, &mut Vec::new())
+}
+
 /// The work key for an entry key: the key itself if it is a valid bibgraph key, else
 /// its normalised form (lowercase ASCII letters and digits, anything else `-`, no leading,
 /// trailing or doubled `-`, starting with a letter). The flag says whether it changed.
