@@ -13,6 +13,7 @@ use crate::model::{RecordFormat, SourceRecord, WorkKey};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// Where the parts of an entry read so far are (its record is kept beside it).
 struct Place {
@@ -110,6 +111,7 @@ fn define(src: &[u8], block: &Block, macros: &mut Macros, report: &mut Reporter<
 /// An entry block into a pending record, or `None` (reported) if it cannot be read.
 fn read_entry(
     src: &[u8],
+    shared: Option<&Arc<String>>,
     block: &Block,
     macros: &Macros,
     keys: &mut HashMap<String, usize>,
@@ -155,11 +157,16 @@ fn read_entry(
     }
     // Fields are spans of the entry's text when it is valid UTF-8 (byte offsets then agree).
     let exact = std::str::from_utf8(&src[from..to]).ok();
-    let raw = exact.map_or_else(|| lossy(&src[from..to]), str::to_string);
     let entry_type = lossy(&src[block.name.clone()]);
-    let mut raw = raw;
-    raw.reserve(raw.len() / 2);
-    let mut record = SourceRecord::with_raw(RecordFormat::Bibtex, key.clone(), entry_type, raw);
+    let mut record = match (shared, exact) {
+        // The entry's text stays in the file's buffer, shared by every record.
+        (Some(file), Some(_)) => SourceRecord::in_file(RecordFormat::Bibtex, key.clone(), entry_type, file, from..to),
+        _ => {
+            let mut raw = exact.map_or_else(|| lossy(&src[from..to]), str::to_string);
+            raw.reserve(raw.len() / 2);
+            SourceRecord::with_raw(RecordFormat::Bibtex, key.clone(), entry_type, raw)
+        }
+    };
     record.origin = Some(report.lines.at(block.start));
     let mut field_at: Vec<u32> = Vec::with_capacity(body.fields.len());
     let at = |d: &u32| from + *d as usize;
@@ -213,6 +220,16 @@ fn read_entry(
 
 /// Reads a BibTeX file. See [`super::bibtex`].
 pub(crate) fn read(src: &[u8], file: &str) -> Import {
+    read_in(src, None, file)
+}
+
+/// Reads a BibTeX file held in `text`, which the works' records then share for their raw
+/// text instead of each copying its own.
+pub(crate) fn read_shared(text: &Arc<String>, file: &str) -> Import {
+    read_in(text.as_bytes(), Some(text), file)
+}
+
+fn read_in(src: &[u8], shared: Option<&Arc<String>>, file: &str) -> Import {
     let lines = Lines::new(src, file);
     let mut report = Reporter { lines: &lines, out: Vec::new() };
     let mut out = Import::new(file, RecordFormat::Bibtex);
@@ -242,7 +259,7 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
             }
             BlockKind::Entry => {
                 out.entries += 1;
-                match read_entry(src, block, &macros, &mut keys, &mut report) {
+                match read_entry(src, shared, block, &macros, &mut keys, &mut report) {
                     Some((r, p)) => {
                         key_here = Some(r.key.clone());
                         records.push(r);
@@ -281,8 +298,9 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
         let mut problems: Vec<FieldProblem> = Vec::new();
         let mut work = convert::to_work(&record, &mut problems);
         for (i, code, message) in problems {
-            let at = p.field(i);
-            report.warn(code, message, at, Some(&record.key));
+            // A year read from a sort trick or a range is a repair, not a problem.
+            let severity = if code == "year-read-as" { Severity::Note } else { Severity::Warning };
+            report.push(severity, code, message, p.field(i), Some(&record.key));
         }
         let (mut key, normalised) = work_key(&record.key);
         if normalised {

@@ -118,6 +118,12 @@ pub fn bibtex(src: &[u8], file: &str) -> Import {
     bibtex::read(src, file)
 }
 
+/// As [`bibtex`], for a file already in memory as text, which the works' records share
+/// for their raw text (each entry's text is not copied).
+pub(crate) fn bibtex_shared(text: &std::sync::Arc<String>, file: &str) -> Import {
+    bibtex::read_shared(text, file)
+}
+
 /// Reads a CSL-JSON file: an array of items (or one item). It never fails: a bad item is
 /// reported with its index and path, and the others load.
 pub fn csl_json(src: &[u8], file: &str) -> Import {
