@@ -18,7 +18,7 @@
 //! ```
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Flag, Name, PersonName, Provenance, Work, WorkKey, WorkType, Year};
+use crate::model::{Flag, Name, PersonName, Provenance, RecordFormat, SourceRecord, Work, WorkKey, WorkType, Year};
 use serde_json::{json, Map, Value};
 
 fn name_json(name: &Name) -> Value {
@@ -120,7 +120,65 @@ pub fn to_csl(work: &Work) -> Value {
     if !custom.is_empty() {
         m.insert("custom".into(), Value::Object(custom));
     }
+    if let Some(record) = work.records.iter().find(|r| r.format == RecordFormat::CslJson) {
+        restore(&mut m, work, record);
+    }
     Value::Object(m)
+}
+
+/// The CSL-JSON fields bibgraph reads into a work.
+const KNOWN: [&str; 22] = [
+    "id",
+    "type",
+    "author",
+    "editor",
+    "issued",
+    "year-suffix",
+    "original-date",
+    "title",
+    "container-title",
+    "collection-title",
+    "number",
+    "genre",
+    "edition",
+    "volume",
+    "issue",
+    "page",
+    "publisher",
+    "publisher-place",
+    "URL",
+    "DOI",
+    "note",
+    "annote",
+];
+
+/// Puts back the fields of the item a work was imported from: every field bibgraph does
+/// not read, and, if the work is unchanged, the fields it reads too, in their original
+/// form. The `id` stays the work's key; the item's own `custom` keys join bibgraph's.
+fn restore(m: &mut Map<String, Value>, work: &Work, record: &SourceRecord) {
+    let original: Map<String, Value> =
+        record.own_fields().filter_map(|f| Some((f.name.to_string(), serde_json::from_str(f.value).ok()?))).collect();
+    let unchanged = from_csl(&Value::Object(original.clone()))
+        .map(|d| work.differing_fields(&d).iter().all(|f| *f == "discipline"))
+        .unwrap_or(false);
+    for (name, value) in original {
+        match name.as_str() {
+            "id" => {}
+            "custom" => {
+                if let (Value::Object(theirs), Value::Object(ours)) =
+                    (value, m.entry("custom").or_insert_with(|| Value::Object(Map::new())))
+                {
+                    for (k, v) in theirs {
+                        ours.entry(k).or_insert(v);
+                    }
+                }
+            }
+            known if KNOWN.contains(&known) && !unchanged => {}
+            _ => {
+                m.insert(name, value);
+            }
+        }
+    }
 }
 
 /// Works as a CSL-JSON array, in order.

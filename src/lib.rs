@@ -33,6 +33,8 @@
 //! - [`refparse`]: reading author-date reference lists, damage and all.
 //! - [`cites`]: in-text citations: finding, sectioning, resolving and reporting them.
 //! - [`corpus`]: loading and validating a corpus directory, or the built-in one.
+//! - [`import`]: users' own bibliographies, BibTeX, BibLaTeX and CSL-JSON, read entry by
+//!   entry with every problem located and nothing lost.
 //! - [`graph`]: the petgraph graph of works, people and concepts.
 //! - [`lineage`]: paths, ancestors, descendants, concept histories.
 //! - [`reading`]: reading lists on a concept, a work or a section, in three orders, each

@@ -283,3 +283,102 @@ fn a_bib_file_loads_as_a_whole_corpus() {
     let w: Vec<&str> = corpus.warnings().map(|d| d.code.as_str()).collect();
     assert_eq!(w, ["duplicate-key"]);
 }
+
+const USER: &str = r#"@string{tub = "TUGboat"}
+@Article{Knuth:1980:TB,
+  AUTHOR = "Donald E. Knuth",
+  title = "The {\TeX}book -- {A} Manual",
+  journal = tub # " 1",
+  year = "1980",
+  month = oct,
+  pages = "1--10",
+  bibdate = "Mon Jan  1 00:00:00 MST 1996",
+  abstract = {A {long}
+    abstract.},
+}
+
+@inproceedings{part,
+  author = {Erd{\H{o}}s, Paul},
+  title = {A part},
+  crossref = {whole},
+}
+
+@proceedings{whole,
+  title = {The whole},
+  year = 1990,
+  publisher = {P},
+}
+"#;
+
+/// The own fields of each work's BibTeX record, by work key.
+fn own_fields(works: &[bibgraph::model::Work]) -> Vec<(String, Vec<(String, String)>)> {
+    works
+        .iter()
+        .map(|w| {
+            let fields = w.records[0].own_fields().map(|f| (f.name.to_string(), f.value.to_string())).collect();
+            (w.key.to_string(), fields)
+        })
+        .collect()
+}
+
+#[test]
+fn an_unchanged_entry_exports_with_its_fields_unchanged() {
+    let first = import::bibtex(USER.as_bytes(), "user.bib");
+    assert_eq!(warnings(&first), []);
+    let corpus = Corpus::from_files([CorpusFile::new("c/user.bib", USER)]).unwrap();
+    let bib = bibgraph::export::export(&corpus, bibgraph::export::Format::Biblatex).unwrap();
+    let again = import::bibtex(bib.as_bytes(), "export.bib");
+    assert_eq!(warnings(&again), [], "{bib}");
+    // Every field comes back as written (macros expanded); the key as written is in `ids`.
+    let mut expected = own_fields(&first.works);
+    expected[0].1.push(("ids".to_string(), "Knuth:1980:TB".to_string()));
+    assert_eq!(own_fields(&again.works), expected, "{bib}");
+    for (a, b) in first.works.iter().zip(&again.works) {
+        assert_eq!(a.key, b.key);
+        assert_eq!(a.differing_fields(b), Vec::<&str>::new(), "{}", a.key);
+    }
+    assert!(bib.starts_with("@Article{knuth-1980-tb,\nauthor = {Donald E. Knuth},\n"), "{bib}");
+}
+
+#[test]
+fn a_changed_work_exports_its_new_fields_and_keeps_the_others() {
+    let corpus = Corpus::from_files([CorpusFile::new("c/refs.txt", REFS), CorpusFile::new("c/user.bib", BIB)]).unwrap();
+    let bourne = corpus.work("bourne1916").unwrap();
+    let bib = bibgraph::export::biblatex::to_biblatex([bourne]);
+    let again = import::bibtex(bib.as_bytes(), "export.bib");
+    let w = &again.works[0];
+    assert_eq!(w.key.as_str(), "bourne1916");
+    // The reference list's fields, which the corpus keeps, replace the entry's.
+    assert_eq!(w.title, bourne.title);
+    assert_eq!(w.container_title.as_deref(), Some("Atlantic Monthly"));
+    assert_eq!(w.raw, bourne.raw, "the reference list's text travels in verba");
+    // The entry's fields that carry nothing the corpus changed come back as written.
+    assert_eq!(w.records[0].get("volume"), Some("118"));
+    assert_eq!(w.records[0].get("ids"), Some("Bourne:TNA"));
+}
+
+#[test]
+fn records_survive_the_yaml_export() {
+    let corpus = Corpus::from_files([CorpusFile::new("c/user.bib", USER)]).unwrap();
+    let yaml = bibgraph::export::export(&corpus, bibgraph::export::Format::Yaml).unwrap();
+    let back = Corpus::from_files([CorpusFile::new("c/works.yaml", yaml)]).unwrap();
+    for (a, b) in corpus.works().iter().zip(back.works()) {
+        assert_eq!(a.key, b.key);
+        assert_eq!(a.differing_fields(b), Vec::<&str>::new());
+        assert!(a.records[0].fields().eq(b.records[0].fields()));
+        assert_eq!(a.records[0].raw(), b.records[0].raw());
+    }
+}
+
+#[test]
+fn an_unchanged_csl_item_exports_with_its_fields_unchanged() {
+    let item = r#"[{"id": "Delta:2000", "type": "article-journal", "title": "Fourth", "issued": {"raw": "2000"}, "ISBN": "123", "custom": {"mine": 1}}]"#;
+    let corpus = Corpus::from_files([CorpusFile::new("c/items.json", item)]).unwrap();
+    let json = bibgraph::export::export(&corpus, bibgraph::export::Format::CslJson).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v[0]["id"], "delta-2000");
+    assert_eq!(v[0]["issued"], serde_json::json!({"raw": "2000"}));
+    assert_eq!(v[0]["ISBN"], "123");
+    assert_eq!(v[0]["custom"]["mine"], 1);
+    assert_eq!(v[0]["title"], "Fourth");
+}

@@ -519,3 +519,26 @@ fn work_shows_where_and_how_often_the_article_cites_it() {
     let v = json(&["work", "portes1997", "--format", "json"], None);
     assert!(v.get("cited-by").is_none());
 }
+
+#[test]
+fn check_a_bib_file_reports_its_import_and_each_bad_entry() {
+    let file = format!("{}/tests/fixtures/bib/unbalanced-brace.bib", env!("CARGO_MANIFEST_DIR"));
+    let out = ok(&["--corpus", &file, "check"], None);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[1], format!("{file}: 3 entries, 2 works, 1 skipped, 1 warnings"));
+    assert_eq!(lines[2], "1 warnings, 0 notes");
+    assert_eq!(
+        lines[3],
+        format!("warning[unbalanced-brace]: field `title`: the `{{` here is never closed (the value runs on into the fields after it); the entry is skipped at {file}:10:11 (in `beta`)")
+    );
+    let v = json(&["--corpus", &file, "check", "--format", "json"], None);
+    assert_eq!(v["imports"][0]["skipped"], 1);
+    assert_eq!(v["imports"][0]["format"], "bibtex");
+    // A work from the .bib file, by its key.
+    let work = json(&["--corpus", &file, "work", "gamma", "--format", "json"], None);
+    assert_eq!(work["title"], "Third");
+    assert_eq!(
+        work["records"][0]["raw"],
+        "@book{gamma,\n  author = {Gamma, G.},\n  title = {Third},\n  year = 1992,\n}"
+    );
+}

@@ -1,7 +1,10 @@
 //! Properties of the parsers on any input. The reference-list parser: no panic, every byte
 //! accounted for, raw text preserved; one item per line in one-per-line mode. The citation
 //! extractor and resolver: no panic, every citation located at its exact text, and the
-//! `cites` edges it writes always load as a corpus file.
+//! `cites` edges it writes always load as a corpus file. The BibTeX and CSL-JSON
+//! importers: any bytes, no panic and no deep recursion (they run on a small stack), every
+//! entry either a work or skipped with a located diagnostic, and the file always loads as
+//! a corpus.
 
 use bibgraph::cites::{self, Status};
 use bibgraph::refparse::{parse_list, parse_reference, ParseOptions, SegmentKind};
@@ -256,4 +259,122 @@ fn the_stream_reads_what_the_whole_list_reads() {
             (&w.work.title, &w.work.authors, &w.work.container_title)
         );
     }
+}
+
+/// Bytes that look like BibTeX, damaged: entry starts, braces, quotes, commas, macros,
+/// concatenation, crossrefs, TeX, comments, invalid UTF-8, anything.
+fn bibish() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just(b"@article{".to_vec()),
+        Just(b"@string{".to_vec()),
+        Just(b"@preamble{".to_vec()),
+        Just(b"@comment{".to_vec()),
+        Just(b"@Book(".to_vec()),
+        Just(b"\n@misc{".to_vec()),
+        Just(b"Key:1,".to_vec()),
+        Just(b"k,".to_vec()),
+        Just(b" title = ".to_vec()),
+        Just(b"author = {A and B, C}".to_vec()),
+        Just(b"crossref = {k}".to_vec()),
+        Just(b"xdata = {k,Key:1}".to_vec()),
+        Just(b"year = 1999".to_vec()),
+        Just(b"month = jan".to_vec()),
+        Just(b"{".to_vec()),
+        Just(b"}".to_vec()),
+        Just(b"\"".to_vec()),
+        Just(b",".to_vec()),
+        Just(b" # ".to_vec()),
+        Just(b"=".to_vec()),
+        Just(b")".to_vec()),
+        Just(b"\n".to_vec()),
+        Just(b"%".to_vec()),
+        Just(b"\\'{e}\\".to_vec()),
+        Just(b"$x^2".to_vec()),
+        Just(b"--".to_vec()),
+        Just(b"\xff\xc3".to_vec()),
+        prop::collection::vec(any::<u8>(), 0..8),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+/// Runs `f` on a thread with a 256 KiB stack: deep recursion would overflow it.
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new().stack_size(256 * 1024).spawn(f).expect("a thread").join().expect("no panic")
+}
+
+fn check_import(bytes: Vec<u8>, csl: bool) {
+    let lines = bytes.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let (import, corpus) = on_small_stack(move || {
+        let import =
+            if csl { bibgraph::import::csl_json(&bytes, "p.json") } else { bibgraph::import::bibtex(&bytes, "p.bib") };
+        let name = if csl { "p.json" } else { "p.bib" };
+        let corpus = Corpus::from_files([CorpusFile::from_bytes(name, bytes)]).map(|c| c.works().len());
+        (import, corpus)
+    });
+    assert_eq!(import.entries, import.works.len() + import.skipped);
+    assert_eq!(corpus.expect("an imported file always loads"), import.works.len());
+    let skipped = import.diagnostics.iter().filter(|d| d.message.ends_with("skipped")).count();
+    assert!(skipped >= import.skipped, "{} skipped, {skipped} say so", import.skipped);
+    for d in &import.diagnostics {
+        let at = d.location.as_ref().expect("every diagnostic is located");
+        assert!(at.line >= 1 && at.line <= lines && at.column >= 1, "{d}");
+        // Only what lies outside every entry names none: a stray brace before the first
+        // entry, a file that is not JSON at all.
+        assert!(
+            d.subject.is_some() || matches!(d.code.as_str(), "stray-brace" | "json-syntax" | "invalid-utf8"),
+            "{d}"
+        );
+    }
+    let mut keys = std::collections::HashSet::new();
+    for w in &import.works {
+        assert!(bibgraph::model::WorkKey::is_valid(w.key.as_str()), "{}", w.key);
+        assert!(keys.insert(w.key.clone()), "duplicate key {}", w.key);
+        assert_eq!(w.records.len(), 1);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(512)))]
+
+    #[test]
+    fn any_bibish_bytes_import_without_panic_or_deep_recursion(bytes in bibish()) {
+        check_import(bytes, false);
+    }
+
+    #[test]
+    fn any_bytes_import_as_bibtex(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        check_import(bytes, false);
+    }
+
+    #[test]
+    fn any_bytes_import_as_csl_json(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        check_import(bytes, true);
+    }
+
+    #[test]
+    fn jsonish_bytes_import_as_csl_json(pieces in prop::collection::vec(prop_oneof![
+        Just("["), Just("]"), Just("{"), Just("}"), Just(","), Just("\"id\": "), Just("\"a\""), Just("\"b\\\"\""),
+        Just("\"author\": [{\"family\": \"X\"}]"), Just("\"issued\": {\"date-parts\": [[1999]]}"), Just("1"), Just(":"),
+    ], 0..40)) {
+        check_import(pieces.concat().into_bytes(), true);
+    }
+}
+
+#[test]
+fn deep_nesting_never_recurses() {
+    let n = 200_000;
+    let deep = |open: &str, close: &str| {
+        let mut s = b"@article{k, title = ".to_vec();
+        s.extend(open.repeat(n).bytes());
+        s.extend(b"x");
+        s.extend(close.repeat(n).bytes());
+        s.extend(b", year = 1999}\n@book{ok, title = {Fine}}\n");
+        s
+    };
+    for bytes in [deep("{", "}"), deep("{\\x{", "}}"), deep("{", ""), deep("\"{", "}\""), deep("", "}")] {
+        check_import(bytes, false);
+    }
+    let mut json = "[".repeat(n).into_bytes();
+    json.extend("]".repeat(n).bytes());
+    check_import(json, true);
 }

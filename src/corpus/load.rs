@@ -15,6 +15,7 @@ use crate::resolve::close_matches;
 use crate::yaml::{self, Locator, Step};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// One file of a corpus, in memory: its name (used for its kind and in locations) and text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,7 +237,13 @@ fn check_id(kind: &str, id: &str, at: Location, diags: &mut Vec<Diagnostic>) {
 }
 
 /// Loads and validates.
-pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
+pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
+    // The text of each valid `.bib` file moves into a buffer its works' records share.
+    let shared: Vec<Option<Arc<String>>> = files
+        .iter_mut()
+        .map(|f| (extension(&f.name) == "bib" && f.invalid.is_none()).then(|| Arc::new(std::mem::take(&mut f.text))))
+        .collect();
+    let files = files;
     let mut diagnostics = Vec::new();
     let mut meta = CorpusMeta::default();
     let mut works: Vec<Work> = Vec::new();
@@ -282,8 +289,9 @@ pub(crate) fn build(files: Vec<CorpusFile>) -> Result<Corpus> {
     let mut aliases: HashMap<WorkKey, WorkKey> = HashMap::new();
     let mut imports = Vec::new();
     for (fi, file) in files.iter().enumerate().filter(|(_, f)| is_import(&f.name)) {
-        let import = match extension(&file.name) {
-            "bib" => import::bibtex(file.bytes(), &file.name),
+        let import = match (extension(&file.name), &shared[fi]) {
+            ("bib", Some(text)) => import::bibtex_shared(text, &file.name),
+            ("bib", None) => import::bibtex(file.bytes(), &file.name),
             _ => import::csl_json(file.bytes(), &file.name),
         };
         imports.push(import.summary());

@@ -26,7 +26,7 @@
 //! reader prefers `verbb`.
 
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::model::{Flag, Name, PersonName, Provenance, Work, WorkKey, WorkType, Year};
+use crate::model::{Flag, Name, PersonName, Provenance, RecordFormat, SourceRecord, Work, WorkKey, WorkType, Year};
 use biblatex::{Bibliography, Chunk, Chunks, ChunksExt, Entry, EntryType, Person, Spanned};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -251,7 +251,16 @@ fn year_from_standard(date: Option<&str>, origdate: Option<&str>, pubstate: Opti
 }
 
 /// One work as a BibLaTeX entry.
-pub fn to_entry(work: &Work) -> Entry {
+pub(crate) fn to_entry(work: &Work) -> Entry {
+    let (mut e, extra) = entry_and_extra(work);
+    if !extra.is_empty() {
+        e.set("verbb", chunk(&json_field(&extra)));
+    }
+    e
+}
+
+/// One work as a BibLaTeX entry without `verbb`, and what `verbb` would hold.
+fn entry_and_extra(work: &Work) -> (Entry, Extra) {
     let (ty, subtype) = entry_type(&work.kind);
     let mut e = Entry::new(work.key.to_string(), ty);
     let mut extra = Extra {
@@ -321,13 +330,86 @@ pub fn to_entry(work: &Work) -> Entry {
     if let Some(raw) = &work.raw {
         e.set("verba", chunk(&json_field(raw)));
     }
-    if !extra.is_empty() {
-        e.set("verbb", chunk(&json_field(&extra)));
+    (e, extra)
+}
+
+/// The BibTeX fields that carry one of a work's fields (corpus-format name), in entries
+/// from any tool.
+fn carriers(field: &str, article: bool) -> &'static [&'static str] {
+    match field {
+        "authors" => &["author"],
+        "editors" => &["editor"],
+        "year" => &["date", "year", "month", "origdate", "pubstate", "usera"],
+        "title" => &["title"],
+        "container-title" => &["journaltitle", "journal", "booktitle"],
+        "collection-title" => &["series"],
+        "number" if article => &[],
+        "number" => &["number"],
+        "issue" if article => &["number", "issue"],
+        "issue" => &["issue"],
+        "genre" => &["type"],
+        "edition" => &["edition"],
+        "volume" => &["volume"],
+        "pages" => &["pages"],
+        "publisher" => &["publisher", "institution", "school", "organization", "howpublished"],
+        "place" => &["location", "address"],
+        "url" => &["url"],
+        "doi" => &["doi"],
+        "note" => &["note"],
+        "annotation" => &["annotation", "annote"],
+        "discipline" => &["userb"],
+        "type" => &["entrysubtype"],
+        _ => &[],
     }
-    e
+}
+
+fn is_verbatim_field(name: &str) -> bool {
+    matches!(name, "doi" | "url" | "verba" | "verbb" | "verbc" | "file" | "uri" | "eprint" | "pdf" | "urlraw")
+}
+
+/// A work imported from a BibTeX entry, written as that entry: its own fields as written
+/// (so an unchanged work gives them back unchanged), except those carrying a field the
+/// corpus changed (a merge, a note), which are written from the work; bibgraph's own data
+/// in `verba`, `verbb`; and the entry's key as written in `ids` when the work's key differs.
+fn record_entry(work: &Work, record: &SourceRecord) -> String {
+    use std::fmt::Write;
+    let derived = crate::import::derive_bibtex(record);
+    let changed = work.differing_fields(&derived);
+    let (mut standard, mut extra) = entry_and_extra(work);
+    // The exact text of changed fields only: the others are written as they were.
+    extra.exact.retain(|field, _| changed.contains(&field.as_str()));
+    if !extra.is_empty() {
+        standard.set("verbb", chunk(&json_field(&extra)));
+    }
+    let article = is_article(&work.kind);
+    let replaced: Vec<&str> = changed.iter().flat_map(|f| carriers(f, article).iter().copied()).collect();
+    let entry_type = if changed.contains(&"type") {
+        standard.entry_type.to_biblatex().to_string()
+    } else {
+        record.entry_type.clone()
+    };
+    let mut out = format!("@{entry_type}{{{},\n", work.key);
+    for f in record.own_fields() {
+        if !replaced.contains(&f.name) && !matches!(f.name, "verba" | "verbb") {
+            let _ = writeln!(out, "{} = {{{}}},", f.name, f.value);
+        }
+    }
+    for (name, chunks) in &standard.fields {
+        if replaced.contains(&name.as_str()) || matches!(name.as_str(), "verba" | "verbb") {
+            let _ = writeln!(out, "{name} = {},", chunks.to_biblatex_string(is_verbatim_field(name)));
+        }
+    }
+    if record.key != work.key.as_str() && record.get("ids").is_none() {
+        let _ = writeln!(out, "ids = {{{}}},", record.key);
+    }
+    out.push('}');
+    out
 }
 
 /// Works as a BibLaTeX file, in order. The same works give the same bytes.
+///
+/// A work imported from a BibTeX entry is written with that entry's fields as they were
+/// (unknown fields included), so that an unchanged work gives them back unchanged.
 ///
 /// ```
 /// let corpus = bibgraph::Corpus::builtin()?;
@@ -336,12 +418,15 @@ pub fn to_entry(work: &Work) -> Entry {
 /// # Ok::<(), bibgraph::Error>(())
 /// ```
 pub fn to_biblatex<'a>(works: impl IntoIterator<Item = &'a Work>) -> String {
-    let mut bib = Bibliography::new();
+    let mut out = String::new();
     for work in works {
-        bib.insert(to_entry(work));
-    }
-    let mut out = bib.to_biblatex_string();
-    if !out.is_empty() && !out.ends_with('\n') {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        match work.records.iter().find(|r| r.format == RecordFormat::Bibtex) {
+            Some(record) => out.push_str(&record_entry(work, record)),
+            None => out.push_str(&to_entry(work).to_biblatex_string()),
+        }
         out.push('\n');
     }
     out
@@ -351,14 +436,14 @@ fn field(e: &Entry, name: &str) -> Option<String> {
     e.get(name).map(|c| c.format_verbatim()).filter(|s| !s.is_empty())
 }
 
-/// One BibLaTeX entry as a work: the inverse of [`to_entry`]. Entries from other tools
+/// One BibLaTeX entry as a work: the inverse of `to_entry`. Entries from other tools
 /// are read too: `journal`, `address` and `school` are taken as aliases, `year` when there
 /// is no `date`, and fields bibgraph has no place for are ignored.
 ///
 /// # Errors
 /// [`ErrorKind::Syntax`] naming the entry if `verba` or `verbb` hold bibgraph data that
 /// cannot be read.
-pub fn from_entry(e: &Entry) -> Result<Work> {
+pub(crate) fn from_entry(e: &Entry) -> Result<Work> {
     let key = e.key.clone();
     let bad = |what: &str, err: serde_json::Error| {
         Error::new(ErrorKind::Syntax, format!("biblatex entry `{key}`: unreadable `{what}`: {err}")).with_source(err)
@@ -425,7 +510,7 @@ pub fn from_entry(e: &Entry) -> Result<Work> {
 ///
 /// # Errors
 /// [`ErrorKind::Syntax`] with the line and column if the file cannot be parsed, or as
-/// [`from_entry`] for an entry.
+/// for an entry whose bibgraph fields (`verba`, `verbb`) cannot be read.
 pub fn from_biblatex(text: &str, file: &str) -> Result<Vec<Work>> {
     let bib = Bibliography::parse(text).map_err(|e| {
         let before = &text[..e.span.start.min(text.len())];

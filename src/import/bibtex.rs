@@ -10,7 +10,10 @@ use super::split::{self, Block, BlockKind};
 use super::{free_key, work_key, Import};
 use crate::error::{Diagnostic, Severity};
 use crate::model::{RecordFormat, SourceRecord, WorkKey};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
 
 /// Where the parts of an entry read so far are (its record is kept beside it).
 struct Place {
@@ -54,7 +57,13 @@ impl Reporter<'_> {
         }
     }
 
-    fn expansion(&mut self, undefined: &[Undefined], bad: Option<BadBytes>, what: &str, subject: Option<&str>) {
+    fn expansion(
+        &mut self,
+        undefined: &[Undefined],
+        bad: Option<BadBytes>,
+        what: &dyn fmt::Display,
+        subject: Option<&str>,
+    ) {
         for u in undefined {
             let message = format!(
                 "{what}: macro `{}` is not defined (no `@string` before it); its name is kept as the text",
@@ -66,6 +75,15 @@ impl Reporter<'_> {
             let message = format!("{what}: invalid UTF-8; the bad bytes are replaced by U+FFFD");
             self.warn("invalid-utf8", message, b.at, subject);
         }
+    }
+}
+
+/// `field `title``, `macro `tub``: made only when a message needs it.
+struct Named<'a>(&'static str, &'a str);
+
+impl fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} `{}`", self.0, self.1)
     }
 }
 
@@ -81,7 +99,7 @@ fn define(src: &[u8], block: &Block, macros: &mut Macros, report: &mut Reporter<
         let name = lossy(&src[f.name.clone()]);
         let (mut undefined, mut bad) = (Vec::new(), None);
         let value = macros.expand(src, &body.parts[f.parts.clone()], &mut undefined, &mut bad);
-        report.expansion(&undefined, bad, &format!("macro `{name}`"), Some("@string"));
+        report.expansion(&undefined, bad, &Named("macro", &name), Some("@string"));
         if let Some(before) = macros.define(&name, value, f.name.start) {
             let message =
                 format!("macro `{name}` is defined again (first at {}); the new value is used", report.place(before));
@@ -93,6 +111,7 @@ fn define(src: &[u8], block: &Block, macros: &mut Macros, report: &mut Reporter<
 /// An entry block into a pending record, or `None` (reported) if it cannot be read.
 fn read_entry(
     src: &[u8],
+    shared: Option<&Arc<String>>,
     block: &Block,
     macros: &Macros,
     keys: &mut HashMap<String, usize>,
@@ -111,8 +130,12 @@ fn read_entry(
         }
         (text, k.start)
     });
-    let subject = key.as_ref().map(|(k, _)| k.as_str());
-    report.body_problems(&body, subject, "the entry is skipped");
+    if !body.problems.is_empty() {
+        // An entry without a key is named by its type.
+        let typed = || format!("@{}", lossy(&src[block.name.clone()]));
+        let subject = key.as_ref().map_or_else(typed, |(k, _)| k.clone());
+        report.body_problems(&body, Some(&subject), "the entry is skipped");
+    }
     if body.is_fatal() {
         return None;
     }
@@ -134,26 +157,34 @@ fn read_entry(
     }
     // Fields are spans of the entry's text when it is valid UTF-8 (byte offsets then agree).
     let exact = std::str::from_utf8(&src[from..to]).ok();
-    let raw = exact.map_or_else(|| lossy(&src[from..to]), str::to_string);
     let entry_type = lossy(&src[block.name.clone()]);
-    let mut raw = raw;
-    raw.reserve(raw.len() / 2);
-    let mut record = SourceRecord::with_raw(RecordFormat::Bibtex, key.clone(), entry_type, raw);
+    let mut record = match (shared, exact) {
+        // The entry's text stays in the file's buffer, shared by every record.
+        (Some(file), Some(_)) => SourceRecord::in_file(RecordFormat::Bibtex, key.clone(), entry_type, file, from..to),
+        _ => {
+            let mut raw = exact.map_or_else(|| lossy(&src[from..to]), str::to_string);
+            raw.reserve(raw.len() / 2);
+            SourceRecord::with_raw(RecordFormat::Bibtex, key.clone(), entry_type, raw)
+        }
+    };
     record.origin = Some(report.lines.at(block.start));
     let mut field_at: Vec<u32> = Vec::with_capacity(body.fields.len());
     let at = |d: &u32| from + *d as usize;
     let mut seen: HashMap<String, usize> = HashMap::new();
     for f in &body.fields {
         let name_bytes = &src[f.name.clone()];
-        let lower = name_bytes.iter().any(u8::is_ascii_uppercase).then(|| lossy(name_bytes).to_ascii_lowercase());
-        let name = lower.clone().unwrap_or_else(|| lossy(name_bytes));
+        let lowercased = name_bytes.iter().any(u8::is_ascii_uppercase);
+        let mut name = String::from_utf8_lossy(name_bytes);
+        if lowercased {
+            name = Cow::Owned(name.to_ascii_lowercase());
+        }
         let first = if record.len() < 32 {
-            record.own_fields().position(|g| g.name == name).map(|j| at(&field_at[j]))
+            record.own_names().position(|g| g == name).map(|j| at(&field_at[j]))
         } else {
             if seen.is_empty() {
-                seen = record.own_fields().zip(&field_at).map(|(g, d)| (g.name.to_string(), at(d))).collect();
+                seen = record.own_names().zip(&field_at).map(|(g, d)| (g.to_string(), at(d))).collect();
             }
-            seen.get(&name).copied()
+            seen.get(name.as_ref()).copied()
         };
         if let Some(first) = first {
             let message =
@@ -162,13 +193,13 @@ fn read_entry(
             continue;
         }
         if !seen.is_empty() {
-            seen.insert(name.clone(), f.name.start);
+            seen.insert(name.to_string(), f.name.start);
         }
         let parts = &body.parts[f.parts.clone()];
         let (mut undefined, mut bad) = (Vec::new(), None);
-        let name_span = match (&lower, exact) {
-            (None, Some(_)) => Ok(f.name.start - from..f.name.end - from),
-            _ => Err(name.as_str()),
+        let name_span = match (lowercased, exact) {
+            (false, Some(_)) => Ok(f.name.start - from..f.name.end - from),
+            _ => Err(name.as_ref()),
         };
         match (parts, exact) {
             ([Part::Braced(r) | Part::Quoted(r) | Part::Number(r)], Some(_)) => {
@@ -179,7 +210,9 @@ fn read_entry(
                 Err(&mut |buf: &mut String| macros.expand_into(src, parts, buf, &mut undefined, &mut bad)),
             ),
         }
-        report.expansion(&undefined, bad, &format!("field `{name}`"), Some(&key));
+        if !undefined.is_empty() || bad.is_some() {
+            report.expansion(&undefined, bad, &Named("field", &name), Some(&key));
+        }
         field_at.push(u32::try_from(f.name.start - from).unwrap_or(u32::MAX));
     }
     Some((record, Place { start: from, field_at }))
@@ -187,6 +220,16 @@ fn read_entry(
 
 /// Reads a BibTeX file. See [`super::bibtex`].
 pub(crate) fn read(src: &[u8], file: &str) -> Import {
+    read_in(src, None, file)
+}
+
+/// Reads a BibTeX file held in `text`, which the works' records then share for their raw
+/// text instead of each copying its own.
+pub(crate) fn read_shared(text: &Arc<String>, file: &str) -> Import {
+    read_in(text.as_bytes(), Some(text), file)
+}
+
+fn read_in(src: &[u8], shared: Option<&Arc<String>>, file: &str) -> Import {
     let lines = Lines::new(src, file);
     let mut report = Reporter { lines: &lines, out: Vec::new() };
     let mut out = Import::new(file, RecordFormat::Bibtex);
@@ -210,13 +253,13 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
                 if let Some(f) = body.fields.first().filter(|_| !body.is_fatal()) {
                     let (mut undefined, mut bad) = (Vec::new(), None);
                     let text = macros.expand(src, &body.parts[f.parts.clone()], &mut undefined, &mut bad);
-                    report.expansion(&undefined, bad, "the preamble", Some("@preamble"));
+                    report.expansion(&undefined, bad, &"the preamble", Some("@preamble"));
                     out.preambles.push(text);
                 }
             }
             BlockKind::Entry => {
                 out.entries += 1;
-                match read_entry(src, block, &macros, &mut keys, &mut report) {
+                match read_entry(src, shared, block, &macros, &mut keys, &mut report) {
                     Some((r, p)) => {
                         key_here = Some(r.key.clone());
                         records.push(r);
@@ -255,8 +298,9 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
         let mut problems: Vec<FieldProblem> = Vec::new();
         let mut work = convert::to_work(&record, &mut problems);
         for (i, code, message) in problems {
-            let at = p.field(i);
-            report.warn(code, message, at, Some(&record.key));
+            // A year read from a sort trick or a range is a repair, not a problem.
+            let severity = if code == "year-read-as" { Severity::Note } else { Severity::Warning };
+            report.push(severity, code, message, p.field(i), Some(&record.key));
         }
         let (mut key, normalised) = work_key(&record.key);
         if normalised {

@@ -6,7 +6,7 @@
 //! to hand over safely, is kept as written and reported.
 
 use crate::export::biblatex::from_entry;
-use crate::model::{Name, SourceRecord, Work};
+use crate::model::{Name, SourceRecord, Work, Year};
 use biblatex::{Bibliography, Chunk, Pair, RawBibliography, RawChunk, RawEntry, Spanned};
 
 /// The fields the mapping to a work reads (see `export::biblatex`), plus `month`.
@@ -54,8 +54,8 @@ const MAPPED: [&str; 35] = [
 const MAX_DEPTH: usize = 32;
 const MAX_GROUPS: usize = 512;
 
-fn is_mapped(name: &str) -> bool {
-    MAPPED.contains(&name)
+fn mapped(name: &str) -> Option<usize> {
+    MAPPED.iter().position(|m| *m == name)
 }
 
 fn safe_to_hand_over(value: &str) -> bool {
@@ -158,9 +158,11 @@ fn shrink(work: &mut Work) {
 pub(crate) fn to_work(record: &SourceRecord, problems: &mut Vec<FieldProblem>) -> Work {
     let mut chosen: Vec<usize> = Vec::new();
     let mut kept_as_written: Vec<usize> = Vec::new();
+    let mut seen = [false; MAPPED.len()];
     for (i, f) in record.fields().enumerate() {
-        if !is_mapped(f.name) || chosen.iter().any(|&j| record.field(j).is_some_and(|g| g.name == f.name)) {
-            continue;
+        match mapped(f.name) {
+            Some(m) if !seen[m] => seen[m] = true,
+            _ => continue,
         }
         if safe_to_hand_over(f.value) {
             chosen.push(i);
@@ -218,10 +220,48 @@ pub(crate) fn to_work(record: &SourceRecord, problems: &mut Vec<FieldProblem>) -
     shrink(&mut work);
     if work.year.is_none() {
         if let Some((i, f)) = record.fields().enumerate().find(|(_, f)| f.name == "date" || f.name == "year") {
-            problems.push((i, "unreadable-year", format!("field `{}`: cannot read a year in `{}`", f.name, f.value)));
+            match lenient_year(f.value) {
+                Some(y) => {
+                    let message = format!("field `{}`: `{}` is read as {y}", f.name, f.value);
+                    problems.push((i, "year-read-as", message));
+                    work.year = Some(Year::new(y));
+                }
+                None => {
+                    let message = format!("field `{}`: cannot read a year in `{}`", f.name, f.value);
+                    problems.push((i, "unreadable-year", message));
+                }
+            }
         }
     }
     work
+}
+
+/// A year in a value the standard forms cannot read: with sort-order tricks removed
+/// (`{\noopsort{1973b}}1973`), or the first year of a range (`1989--date`, `1965--1981`).
+fn lenient_year(value: &str) -> Option<i32> {
+    let mut text = value.to_string();
+    while let Some(start) = text.find("\\noopsort{") {
+        let open = start + "\\noopsort".len();
+        let mut depth = 0usize;
+        let end = text[open..].char_indices().find_map(|(j, c)| {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(open + j + 1);
+                    }
+                }
+                _ => {}
+            }
+            None
+        })?;
+        text.replace_range(start..end, "");
+    }
+    let digits: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()).collect();
+    let first = digits.first().filter(|d| d.len() == 4)?;
+    let trimmed = text.trim_matches(|c: char| c == '{' || c == '}' || c.is_whitespace());
+    trimmed.starts_with(*first).then(|| first.parse().ok()).flatten()
 }
 
 #[cfg(test)]
@@ -255,6 +295,23 @@ mod tests {
         assert_eq!(w.pages.as_deref(), Some("1–10"));
         let year = w.year.unwrap();
         assert_eq!((year.year, year.month), (Some(1984), Some(10)));
+    }
+
+    #[test]
+    fn years_behind_sort_tricks_and_ranges_are_read_with_a_note() {
+        assert_eq!(lenient_year("{\\noopsort{1973b}}1973"), Some(1973));
+        assert_eq!(lenient_year("{\\noopsort{1973a}}{\\switchargs{--90}{1968}}"), None);
+        assert_eq!(lenient_year("1989--date{}"), Some(1989));
+        assert_eq!(lenient_year("1988\\unskip--"), Some(1988));
+        assert_eq!(lenient_year("198x"), None);
+        assert_eq!(lenient_year("c. 1450"), None);
+        let mut problems = Vec::new();
+        let w = to_work(&record(&[("year", "{\\noopsort{1973c}}1981")]), &mut problems);
+        assert_eq!(w.year.and_then(|y| y.year), Some(1981));
+        assert_eq!(
+            problems,
+            [(0, "year-read-as", "field `year`: `{\\noopsort{1973c}}1981` is read as 1981".to_string())]
+        );
     }
 
     #[test]

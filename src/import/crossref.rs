@@ -23,7 +23,7 @@ pub(crate) struct LinkProblem {
     pub(crate) message: String,
 }
 
-const NEVER: [&str; 16] = [
+const NEVER: [&str; 18] = [
     "crossref",
     "xref",
     "xdata",
@@ -40,6 +40,9 @@ const NEVER: [&str; 16] = [
     "shorthandintro",
     "sortkey",
     "key",
+    // bibgraph's own data about one entry.
+    "verba",
+    "verbb",
 ];
 
 fn is_part(entry_type: &str) -> bool {
@@ -83,6 +86,13 @@ fn links(records: &[SourceRecord], problems: &mut Vec<LinkProblem>) -> Vec<Vec<(
     let mut index: HashMap<String, usize> = HashMap::with_capacity(records.len());
     for (i, r) in records.iter().enumerate() {
         index.entry(r.key.to_lowercase()).or_insert(i);
+    }
+    // BibLaTeX's `ids` are other keys of an entry (bibgraph's export writes the key as
+    // written there when the work's key differs).
+    for (i, r) in records.iter().enumerate() {
+        for id in r.get("ids").into_iter().flat_map(|v| v.split(',')) {
+            index.entry(id.trim().to_lowercase()).or_insert(i);
+        }
     }
     records
         .iter()
@@ -214,7 +224,7 @@ mod tests {
     fn a_part_takes_its_books_title_as_booktitle() {
         let mut rs = vec![
             record("part", "incollection", &[("title", "Chapter"), ("crossref", "Whole")]),
-            record("whole", "book", &[("title", "Book"), ("year", "1999"), ("ids", "w")]),
+            record("whole", "book", &[("title", "Book"), ("year", "1999"), ("ids", "w"), ("verbb", "{}")]),
         ];
         assert!(resolve(&mut rs).is_empty());
         let got: Vec<(&str, &str, Option<&str>)> = rs[0].fields().map(|f| (f.name, f.value, f.inherited)).collect();

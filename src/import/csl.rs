@@ -67,10 +67,7 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
         d.subject = subject.map(str::to_string);
         d
     };
-    if let Err(e) = std::str::from_utf8(src) {
-        let message = "invalid UTF-8; the bad bytes are replaced by U+FFFD".to_string();
-        out.diagnostics.push(warn("invalid-utf8", message, e.valid_up_to(), None));
-    }
+    let bad_utf8 = std::str::from_utf8(src).err().map(|e| e.valid_up_to());
     let Some((ranges, closed)) = items(src) else {
         let message = "not CSL-JSON: expected an array of items (`[`) or one item (`{`)".to_string();
         out.diagnostics.push(warn("json-syntax", message, 0, None));
@@ -79,6 +76,12 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
     if !closed {
         let message = "the array is never closed (`]`)".to_string();
         out.diagnostics.push(warn("json-syntax", message, src.len(), None));
+    }
+    if let Some(at) = bad_utf8 {
+        // Named by the item that holds the bad bytes, if any does.
+        let item = ranges.iter().position(|r| r.contains(&at)).map(|i| format!("[{i}]"));
+        let message = "invalid UTF-8; the bad bytes are replaced by U+FFFD".to_string();
+        out.diagnostics.push(warn("invalid-utf8", message, at, item.as_deref()));
     }
     out.entries = ranges.len();
     let mut ids: HashMap<String, usize> = HashMap::new();

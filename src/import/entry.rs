@@ -82,6 +82,26 @@ pub(crate) fn is_name_byte(b: u8) -> bool {
         && !matches!(b, b'{' | b'}' | b'(' | b')' | b',' | b'=' | b'"' | b'#' | b'%' | b'\'' | b'\\' | b'~' | b'@')
 }
 
+/// What a value or separator belongs to, for messages (made only when there is a problem).
+#[derive(Clone, Copy)]
+enum What<'a> {
+    Field(&'a [u8]),
+    Key,
+    LastField,
+    Preamble,
+}
+
+impl std::fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            What::Field(name) => write!(f, "field `{}`", String::from_utf8_lossy(name)),
+            What::Key => f.write_str("the key"),
+            What::LastField => f.write_str("the last field"),
+            What::Preamble => f.write_str("the preamble"),
+        }
+    }
+}
+
 struct Reader<'a> {
     src: &'a [u8],
     pos: usize,
@@ -138,12 +158,8 @@ impl Reader<'_> {
         i < self.end && self.src[i] == b'='
     }
 
-    fn text(&self, range: Range<usize>) -> String {
-        String::from_utf8_lossy(&self.src[range]).into_owned()
-    }
-
     /// A value: parts joined by `#`. `field` names the field for messages.
-    fn value(&mut self, field: &str) -> Option<()> {
+    fn value(&mut self, field: What<'_>) -> Option<()> {
         loop {
             self.skip_space();
             let start = self.pos;
@@ -225,7 +241,7 @@ impl Reader<'_> {
 
     /// After a value (or the key): a comma, the end, a stray brace, or a missing comma
     /// before the next field. `Some(true)` if another field may follow.
-    fn separator(&mut self, before: &str, stray: Option<usize>) -> Option<bool> {
+    fn separator(&mut self, before: What<'_>, stray: Option<usize>) -> Option<bool> {
         let after_value = self.pos;
         loop {
             self.skip_space();
@@ -277,7 +293,7 @@ impl Reader<'_> {
                     continue;
                 }
                 Some(b'}') | Some(b')') => {
-                    if self.separator("the last field", stray).is_none() {
+                    if self.separator(What::LastField, stray).is_none() {
                         return;
                     }
                     continue;
@@ -294,10 +310,10 @@ impl Reader<'_> {
                 self.problem(code, message, at, true);
                 return;
             }
-            let field = self.text(name.clone());
+            let field = &self.src[name.clone()];
             self.skip_space();
             if self.peek() != Some(b'=') {
-                let message = format!("expected `=` after the field name `{field}`");
+                let message = format!("expected `=` after the field name `{}`", String::from_utf8_lossy(field));
                 let (code, at) = match stray {
                     Some(s) => ("stray-brace", s),
                     None => ("syntax", self.pos),
@@ -307,11 +323,11 @@ impl Reader<'_> {
             }
             self.pos += 1;
             let first = self.out.parts.len();
-            if self.value(&format!("field `{field}`")).is_none() {
+            if self.value(What::Field(field)).is_none() {
                 return;
             }
             self.out.fields.push(RawField { name, parts: first..self.out.parts.len() });
-            match self.separator(&format!("field `{field}`"), stray) {
+            match self.separator(What::Field(field), stray) {
                 Some(true) => {}
                 _ => return,
             }
@@ -373,7 +389,7 @@ pub(crate) fn read(src: &[u8], block: &Block, kind: BodyKind) -> RawBody {
                 return r.out;
             }
             r.out.key = Some(start..r.pos);
-            if r.separator("the key", block.stray) == Some(true) {
+            if r.separator(What::Key, block.stray) == Some(true) {
                 r.fields(block.stray);
             }
             if block.close.is_none() && !r.out.is_fatal() {
@@ -397,7 +413,7 @@ pub(crate) fn read(src: &[u8], block: &Block, kind: BodyKind) -> RawBody {
         BodyKind::Definitions => r.fields(block.stray),
         BodyKind::Value => {
             let first = r.out.parts.len();
-            if r.value("the preamble").is_some() {
+            if r.value(What::Preamble).is_some() {
                 r.out.fields.push(RawField { name: body.start..body.start, parts: first..r.out.parts.len() });
                 r.skip_space();
                 if r.peek().is_some() {

@@ -1,6 +1,7 @@
 //! Byte offsets to lines and columns.
 
 use crate::error::Location;
+use std::cell::Cell;
 use std::sync::Arc;
 
 /// The start of every line of a file, to turn byte offsets into 1-based lines and columns
@@ -9,6 +10,9 @@ pub(crate) struct Lines<'a> {
     src: &'a [u8],
     file: Arc<str>,
     starts: Vec<u32>,
+    /// The last offset asked for and its column, so that offsets asked for in order along
+    /// one long line cost their distance, not the line's length each.
+    last: Cell<(usize, u32)>,
 }
 
 impl<'a> Lines<'a> {
@@ -21,16 +25,21 @@ impl<'a> Lines<'a> {
         starts.extend(
             src.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
         );
-        Lines { src, file: Arc::from(file), starts }
+        Lines { src, file: Arc::from(file), starts, last: Cell::new((0, 1)) }
     }
 
-    /// The 1-based line and column of byte `offset`. O(log lines + column).
+    /// The 1-based line and column of byte `offset`. O(log lines + column), or
+    /// O(log lines + distance) after an earlier offset on the same line.
     pub(crate) fn line_col(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.src.len());
         let line = self.starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
         let start = (self.starts[line] as usize).min(offset);
-        let column = self.src[start..offset].iter().filter(|&&b| b & 0xC0 != 0x80).count();
-        (u32::try_from(line + 1).unwrap_or(u32::MAX), u32::try_from(column + 1).unwrap_or(u32::MAX))
+        let (last, last_column) = self.last.get();
+        let (from, base) = if last >= start && last <= offset { (last, last_column) } else { (start, 1) };
+        let count = self.src[from..offset].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        let column = base.saturating_add(u32::try_from(count).unwrap_or(u32::MAX));
+        self.last.set((offset, column));
+        (u32::try_from(line + 1).unwrap_or(u32::MAX), column)
     }
 
     /// The location of byte `offset`.
@@ -56,5 +65,10 @@ mod tests {
         assert_eq!(lines.line_col(7), (3, 1));
         assert_eq!(lines.line_col(8), (4, 1));
         assert_eq!(lines.line_col(100), (4, 2));
+        // Backwards, and along one line, in any order.
+        assert_eq!(lines.line_col(5), (2, 2));
+        assert_eq!(lines.line_col(4), (2, 2));
+        assert_eq!(lines.line_col(1), (1, 2));
+        assert_eq!(lines.line_col(2), (1, 3));
     }
 }

@@ -118,10 +118,21 @@ pub fn bibtex(src: &[u8], file: &str) -> Import {
     bibtex::read(src, file)
 }
 
+/// As [`bibtex`], for a file already in memory as text, which the works' records share
+/// for their raw text (each entry's text is not copied).
+pub(crate) fn bibtex_shared(text: &std::sync::Arc<String>, file: &str) -> Import {
+    bibtex::read_shared(text, file)
+}
+
 /// Reads a CSL-JSON file: an array of items (or one item). It never fails: a bad item is
 /// reported with its index and path, and the others load.
 pub fn csl_json(src: &[u8], file: &str) -> Import {
     csl::read(src, file)
+}
+
+/// The work a BibTeX record describes, as the importer reads it (its key is the record's).
+pub(crate) fn derive_bibtex(record: &crate::model::SourceRecord) -> Work {
+    convert::to_work(record, &mut Vec::new())
 }
 
 /// The work key for an entry key: the key itself if it is a valid bibgraph key, else

@@ -2,6 +2,7 @@ use crate::error::Location;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The format a [`SourceRecord`] was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -61,9 +62,10 @@ struct Span {
 ///
 /// An export of an unchanged work writes these fields back unchanged.
 ///
-/// The record keeps one text buffer: the entry's raw text, then any value that is not a
-/// slice of it (a value with `@string` macros expanded, an inherited field). Fields are
-/// spans of that buffer, so a record costs little more than its text.
+/// Fields are spans of the entry's raw text, or of a buffer of the values that are not
+/// slices of it (a value with `@string` macros expanded, an inherited field), so a record
+/// costs little more than its text. The raw text may be a part of the whole file, shared
+/// by every record read from it.
 ///
 /// ```
 /// use bibgraph::model::{RecordFormat, SourceRecord};
@@ -85,8 +87,14 @@ pub struct SourceRecord {
     pub entry_type: String,
     /// Where the entry starts.
     pub origin: Option<Location>,
-    text: String,
+    /// The file the entry was read from, when the raw text is a part of it.
+    file: Option<Arc<String>>,
+    /// Where the raw text starts in `file`.
+    raw_start: usize,
+    /// The raw text's length. Offsets below it are in the raw text; the others are in
+    /// `text` (after the raw text itself, when there is no `file`).
     raw_len: u32,
+    text: String,
     spans: Vec<Span>,
     parents: Vec<String>,
 }
@@ -103,8 +111,10 @@ impl SourceRecord {
             key: key.into(),
             entry_type: entry_type.into(),
             origin: None,
-            text: String::new(),
+            file: None,
+            raw_start: 0,
             raw_len: 0,
+            text: String::new(),
             spans: Vec::new(),
             parents: Vec::new(),
         }
@@ -117,15 +127,34 @@ impl SourceRecord {
         SourceRecord { raw_len, text: raw, ..SourceRecord::new(format, key, entry_type) }
     }
 
+    /// An empty record whose entry text is `file[range]`, shared with the other records
+    /// read from the file; fields may then be given as byte ranges of that text.
+    pub(crate) fn in_file(
+        format: RecordFormat,
+        key: String,
+        entry_type: String,
+        file: &Arc<String>,
+        range: Range<usize>,
+    ) -> Self {
+        SourceRecord {
+            file: Some(file.clone()),
+            raw_start: range.start,
+            raw_len: to_u32(range.len()),
+            ..SourceRecord::new(format, key, entry_type)
+        }
+    }
+
     /// The entry's text as written, if kept.
     pub fn raw(&self) -> Option<&str> {
-        (self.raw_len > 0).then(|| &self.text[..self.raw_len as usize])
+        (self.raw_len > 0).then(|| self.span((0, self.raw_len)))
     }
 
     /// Sets the entry's text as written.
     pub fn set_raw(&mut self, raw: &str) {
         let fields: Vec<(String, String, Option<String>)> =
             self.fields().map(|f| (f.name.to_string(), f.value.to_string(), f.inherited.map(str::to_string))).collect();
+        self.file = None;
+        self.raw_start = 0;
         self.text = raw.to_string();
         self.raw_len = to_u32(raw.len());
         self.spans.clear();
@@ -138,14 +167,32 @@ impl SourceRecord {
         }
     }
 
+    /// The offset the next text added to `text` will have.
+    fn end(&self) -> usize {
+        if self.file.is_some() {
+            self.raw_len as usize + self.text.len()
+        } else {
+            self.text.len()
+        }
+    }
+
     fn intern(&mut self, s: &str) -> (u32, u32) {
-        let start = self.text.len();
+        let start = self.end();
         self.text.push_str(s);
-        (to_u32(start), to_u32(self.text.len()))
+        (to_u32(start), to_u32(self.end()))
     }
 
     fn span(&self, (a, b): (u32, u32)) -> &str {
-        self.text.get(a as usize..b as usize).unwrap_or("")
+        let (a, b) = (a as usize, b as usize);
+        let text = match &self.file {
+            Some(file) if a < self.raw_len as usize => file.get(self.raw_start + a..self.raw_start + b),
+            Some(_) => {
+                let raw = self.raw_len as usize;
+                self.text.get(a.saturating_sub(raw)..b.saturating_sub(raw))
+            }
+            None => self.text.get(a..b),
+        };
+        text.unwrap_or("")
     }
 
     /// Adds an own field.
@@ -177,9 +224,9 @@ impl SourceRecord {
         let value = match value {
             Ok(r) => (to_u32(r.start), to_u32(r.end)),
             Err(write) => {
-                let start = self.text.len();
+                let start = self.end();
                 write(&mut self.text);
-                (to_u32(start), to_u32(self.text.len()))
+                (to_u32(start), to_u32(self.end()))
             }
         };
         self.spans.push(Span { name, value, parent: 0 });
@@ -221,14 +268,19 @@ impl SourceRecord {
         self.fields().filter(|f| f.inherited.is_none())
     }
 
+    /// The names of the entry's own fields, in order.
+    pub(crate) fn own_names(&self) -> impl Iterator<Item = &str> {
+        self.spans.iter().filter(|s| s.parent == 0).map(|s| self.span(s.name))
+    }
+
     /// The value of the entry's own (not inherited) field `name`, if it has one.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.own_fields().find(|f| f.name == name).map(|f| f.value)
+        self.spans.iter().find(|s| s.parent == 0 && self.span(s.name) == name).map(|s| self.span(s.value))
     }
 
     /// The value of field `name`, own or inherited.
     pub fn get_any(&self, name: &str) -> Option<&str> {
-        self.fields().find(|f| f.name == name).map(|f| f.value)
+        self.spans.iter().find(|s| self.span(s.name) == name).map(|s| self.span(s.value))
     }
 
     /// Whether the record has field `name`, own or inherited.

@@ -213,6 +213,35 @@ impl Work {
         format!("{} {}", self.cited_authors(), year)
     }
 
+    /// The bibliographic fields (in the corpus format's names) on which `self` and `other`
+    /// differ: `type`, `authors`, `editors`, `year`, `title`, ... `discipline`. The key,
+    /// raw text, flags, provenance and records are not compared.
+    pub fn differing_fields(&self, other: &Work) -> Vec<&'static str> {
+        let pairs: [(&'static str, bool); 20] = [
+            ("type", self.kind == other.kind),
+            ("authors", self.authors == other.authors),
+            ("editors", self.editors == other.editors),
+            ("year", self.year == other.year),
+            ("title", self.title == other.title),
+            ("container-title", self.container_title == other.container_title),
+            ("collection-title", self.collection_title == other.collection_title),
+            ("number", self.number == other.number),
+            ("genre", self.genre == other.genre),
+            ("edition", self.edition == other.edition),
+            ("volume", self.volume == other.volume),
+            ("issue", self.issue == other.issue),
+            ("pages", self.pages == other.pages),
+            ("publisher", self.publisher == other.publisher),
+            ("place", self.place == other.place),
+            ("url", self.url == other.url),
+            ("doi", self.doi == other.doi),
+            ("note", self.note == other.note),
+            ("annotation", self.annotation == other.annotation),
+            ("discipline", self.discipline == other.discipline),
+        ];
+        pairs.into_iter().filter(|(_, same)| !same).map(|(name, _)| name).collect()
+    }
+
     /// The year used for time order, if any.
     pub fn sort_year(&self) -> Option<i32> {
         self.year.as_ref().and_then(Year::sort_year)
