@@ -132,7 +132,8 @@ fn plausible_names(s: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = outside.split_whitespace().collect();
-    if words.is_empty() || words.len() > 40 {
+    // Medical and physics papers list dozens of authors; a title is not names either way.
+    if words.is_empty() || words.len() > 300 {
         return false;
     }
     words.iter().all(|w| {
@@ -665,6 +666,47 @@ fn looks_like_organisation(s: &str) -> bool {
     acronym || words.len() >= 4 || has_org_word
 }
 
+/// Inverted names with no separator between persons but the period after each one's
+/// initials: `Ferguson, JN. Aldag, JM. Insel, TR.` At least two persons; every given part
+/// is initials, every family part capitalised words with no initials.
+fn period_separated(s: &str) -> Option<Vec<PersonName>> {
+    let parts: Vec<&str> = s.split(", ").collect();
+    if parts.len() < 3 {
+        return None;
+    }
+    let family_ok = |f: &str| {
+        let words: Vec<&str> = f.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= 3
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_initial_token(w) && !w.contains('.'))
+    };
+    let initials_ok = |g: &str| {
+        let letters = g.chars().filter(|c| c.is_alphabetic()).count();
+        (1..=3).contains(&letters) && g.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+    };
+    let mut out = Vec::with_capacity(parts.len() - 1);
+    let mut family = parts[0].trim();
+    for (i, part) in parts[1..].iter().enumerate() {
+        let (given, next) = if i + 2 == parts.len() {
+            (part.trim().trim_end_matches('.'), None)
+        } else {
+            let (g, n) = part.split_once(". ")?;
+            (g, Some(n.trim()))
+        };
+        if !family_ok(family) || !initials_ok(given) {
+            return None;
+        }
+        let words: Vec<&str> = family.split_whitespace().collect();
+        out.push(person_from_words(&words, Some(format!("{given}."))));
+        if let Some(n) = next {
+            family = n;
+        }
+    }
+    Some(out)
+}
+
 /// Parses a run of names. Persons when the run reads as persons in any of the common
 /// forms (Sage `Alba R and Nee V`, APA `Alba, R., & Nee, V.`, Chicago `Alba, Richard, and
 /// Victor Nee`, natural `Richard Alba and Victor Nee`, with `;` as a separator too);
@@ -706,6 +748,9 @@ pub(crate) fn parse_names(s: &str) -> Vec<Name> {
         if let Some(persons) = persons {
             return persons.into_iter().map(Name::Person).collect();
         }
+    }
+    if let Some(persons) = period_separated(s) {
+        return persons.into_iter().map(Name::Person).collect();
     }
     let chunks = split_chunks(s);
     let kinds: Vec<Chunk> = chunks.iter().map(|c| classify(c)).collect();
@@ -817,6 +862,16 @@ mod tests {
     }
 
     #[test]
+    fn reads_long_author_lists() {
+        let names: Vec<String> =
+            (0..30).map(|i| format!("Author{}, {}.", (b'a' + i % 26) as char, (b'A' + i % 26) as char)).collect();
+        let line = format!("{} (2017). A title. Journal, 3, 1-5.", names.join(", "));
+        let h = parse_head(&line).unwrap();
+        assert_eq!(h.names.len(), 30);
+        assert_eq!(h.names[29], person("Authord", "D."));
+    }
+
+    #[test]
     fn continuation_lines_are_not_heads() {
         for line in [
             "Monthly 118(1): 86-97.",
@@ -849,6 +904,14 @@ mod tests {
             vec![person("Lafferty", "John"), person("McCallum", "Andrew"), person("Pereira", "Fernando")]
         );
         assert_eq!(parse_names("Heidegger M."), vec![person("Heidegger", "M.")]);
+        assert_eq!(
+            parse_names("Hubel, DH. Wiesel, TN. Livingstone, MS."),
+            vec![person("Hubel", "DH."), person("Wiesel", "TN."), person("Livingstone", "MS.")]
+        );
+        assert_eq!(
+            parse_names("Hubel, D. H., Wiesel, T. N."),
+            vec![person("Hubel", "D. H."), person("Wiesel", "T. N.")]
+        );
         assert_eq!(parse_names("Gardenfors, Peter"), vec![person("Gardenfors", "Peter")]);
         assert_eq!(parse_names("Allen, James F"), vec![person("Allen", "James F")]);
         assert_eq!(
