@@ -18,7 +18,9 @@
 //! ```
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Flag, Name, PersonName, Provenance, RecordFormat, SourceRecord, Work, WorkKey, WorkType, Year};
+use crate::model::{
+    Contributors, Flag, Name, PersonName, Provenance, RecordFormat, Role, SourceRecord, Work, WorkKey, WorkType, Year,
+};
 use serde_json::{json, Map, Value};
 
 fn name_json(name: &Name) -> Value {
@@ -53,6 +55,13 @@ pub fn to_csl(work: &Work) -> Value {
     }
     if !work.editors.is_empty() {
         m.insert("editor".into(), Value::Array(work.editors.iter().map(name_json).collect()));
+    }
+    for c in &work.contributors {
+        // Two groups in the same role (rare) are written as one list.
+        let names = m.entry(c.role.as_str()).or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(list) = names {
+            list.extend(c.names.iter().map(name_json));
+        }
     }
     if let Some(y) = &work.year {
         let mut issued = Map::new();
@@ -127,11 +136,22 @@ pub fn to_csl(work: &Work) -> Value {
 }
 
 /// The CSL-JSON fields bibgraph reads into a work.
-const KNOWN: [&str; 22] = [
+const KNOWN: [&str; 33] = [
     "id",
     "type",
     "author",
     "editor",
+    "director",
+    "producer",
+    "executive-producer",
+    "script-writer",
+    "translator",
+    "illustrator",
+    "host",
+    "composer",
+    "compiler",
+    "narrator",
+    "performer",
     "issued",
     "year-suffix",
     "original-date",
@@ -292,6 +312,11 @@ pub fn from_csl(item: &Value) -> Result<Work> {
         kind: WorkType::from_csl(obj.get("type").and_then(Value::as_str).unwrap_or("document")),
         authors: names_from_json(obj, &id, "author")?,
         editors: names_from_json(obj, &id, "editor")?,
+        contributors: Role::ALL
+            .iter()
+            .map(|&role| Ok(Contributors { role, names: names_from_json(obj, &id, role.as_str())? }))
+            .filter(|c| !matches!(c, Ok(c) if c.names.is_empty()))
+            .collect::<Result<_>>()?,
         year: year_from_json(obj, &id)?,
         title: field("title")?,
         container_title: field("container-title")?,

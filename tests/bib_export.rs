@@ -164,3 +164,35 @@ fn exports_are_byte_identical_from_run_to_run() {
     let expected: Vec<String> = a.works().iter().map(|w| w.key.to_string()).collect();
     assert_eq!(keys, expected);
 }
+
+/// A film as APA lists it: producers and a director, no author. Its roles reach CSL-JSON as
+/// `producer` and `director`, BibLaTeX as `editora`/`editoratype`, and come back.
+#[test]
+fn roles_other_than_author_round_trip() {
+    let line = "Chaffin, C., Kennedy, K., Marshall, F. (Producers), & Fincher, D. (Director). (2008). \
+                The curious case of Benjamin Button [DVD]. United States: Paramount Pictures.";
+    let work = bibgraph::refparse::parse_reference(line);
+    let roles: Vec<(&str, Vec<String>)> = work
+        .contributors
+        .iter()
+        .map(|c| (c.role.as_str(), c.names.iter().map(|n| n.family().to_string()).collect()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("director", vec!["Fincher".to_string()]),
+            ("producer", vec!["Chaffin".into(), "Kennedy".into(), "Marshall".into()])
+        ]
+    );
+    assert!(work.authors.is_empty());
+    assert_eq!(work.citation(), "Fincher 2008");
+    let csl_item = csl::to_csl(&work);
+    assert_eq!(csl_item["director"][0]["family"], "Fincher");
+    assert_eq!(csl_item["producer"][2]["family"], "Marshall");
+    let back = csl::from_csl(&csl_item).unwrap();
+    assert_eq!(back.contributors, work.contributors);
+    let bib = biblatex::to_biblatex([&work]);
+    assert!(bib.contains("editoratype = {director}") && bib.contains("editorbtype = {producer}"), "{bib}");
+    let back = biblatex::from_biblatex(&bib, "film.bib").unwrap();
+    assert_eq!(back[0].contributors, work.contributors);
+}

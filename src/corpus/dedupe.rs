@@ -133,6 +133,7 @@ pub(crate) fn merge(work: &mut Work, other: Work) -> WorkKey {
         kind: _,
         authors,
         editors,
+        contributors,
         year,
         title,
         container_title,
@@ -162,6 +163,9 @@ pub(crate) fn merge(work: &mut Work, other: Work) -> WorkKey {
     }
     if work.editors.is_empty() {
         work.editors = editors;
+    }
+    if work.contributors.is_empty() {
+        work.contributors = contributors;
     }
     if work.year.is_none() {
         work.year = year;

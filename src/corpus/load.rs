@@ -333,6 +333,7 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
                 kind: WorkType::from_csl(&rw.kind),
                 authors: rw.authors,
                 editors: rw.editors,
+                contributors: rw.contributors,
                 year: rw.year,
                 title: rw.title,
                 container_title: rw.container_title,

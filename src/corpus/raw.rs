@@ -1,6 +1,6 @@
 //! The YAML shapes of corpus files, as written. Converted into the model by the loader.
 
-use crate::model::{Flag, Name, Relation, SenseKind, SourceRecord, Year};
+use crate::model::{Contributors, Flag, Name, Relation, SenseKind, SourceRecord, Year};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -84,6 +84,8 @@ pub(crate) struct RawWork {
     pub authors: Vec<Name>,
     #[serde(default)]
     pub editors: Vec<Name>,
+    #[serde(default)]
+    pub contributors: Vec<Contributors>,
     #[serde(default)]
     pub year: Option<Year>,
     #[serde(default)]

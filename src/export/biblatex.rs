@@ -8,6 +8,7 @@
 //! |---|---|
 //! | `type` | the entry type: `article-journal` `@article`, `book` `@book`, `chapter` `@incollection`, `report` `@report`, `thesis` `@thesis`, `webpage` `@online`, `paper-conference` `@inproceedings`, `entry-encyclopedia` `@inreference`, `manuscript` `@unpublished`; `article` is `@article` and any other type `@misc`, both with the CSL type in `entrysubtype` |
 //! | `authors`, `editors` | `author`, `editor` (an organisation in braces) |
+//! | `contributors` | `translator`; other roles as `editora`..`editorc` with `editoratype` |
 //! | `year` | `date` (`2005-03-03`), `origdate` (the original of a reprint), `pubstate` (`inpress`, `forthcoming`); the year as printed in `usera` when those cannot say it (`2001a`, `n.d.`) |
 //! | `title` | `title` |
 //! | `container-title` | `journaltitle` (`@article`), else `booktitle` |
@@ -26,7 +27,9 @@
 //! reader prefers `verbb`.
 
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::model::{Flag, Name, PersonName, Provenance, RecordFormat, SourceRecord, Work, WorkKey, WorkType, Year};
+use crate::model::{
+    Contributors, Flag, Name, PersonName, Provenance, RecordFormat, Role, SourceRecord, Work, WorkKey, WorkType, Year,
+};
 use biblatex::{Bibliography, Chunk, Chunks, ChunksExt, Entry, EntryType, Person, Spanned};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -278,6 +281,17 @@ fn entry_and_extra(work: &Work) -> (Entry, Extra) {
     if !work.editors.is_empty() {
         e.set("editor", names_chunks(&work.editors));
     }
+    // Translators have their own field; other roles take BibLaTeX's `editora`..`editorc`
+    // with the role as the type (`editoratype = {director}`).
+    let mut slots = ["editora", "editorb", "editorc"].into_iter();
+    for c in &work.contributors {
+        if c.role == Role::Translator && e.get("translator").is_none() {
+            e.set("translator", names_chunks(&c.names));
+        } else if let Some(slot) = slots.next() {
+            e.set(slot, names_chunks(&c.names));
+            e.set(&format!("{slot}type"), chunk(c.role.as_str()));
+        }
+    }
     if let Some(y) = &work.year {
         let date = iso_date(y);
         let origdate = y.original.map(|o| format!("{o:04}"));
@@ -333,12 +347,29 @@ fn entry_and_extra(work: &Work) -> (Entry, Extra) {
     (e, extra)
 }
 
+/// The roles a BibLaTeX entry gives beyond author and editor: `translator`, and
+/// `editora`..`editorc` whose type names a role bibgraph knows (`director`, `producer`).
+fn contributors_from_entry(e: &Entry) -> Vec<Contributors> {
+    let mut out = Vec::new();
+    if let Some(names) = e.get("translator") {
+        out.push(Contributors { role: Role::Translator, names: names_from_chunks(names) });
+    }
+    for slot in ["editora", "editorb", "editorc"] {
+        let role = field(e, &format!("{slot}type")).and_then(|t| Role::from_label(&t));
+        if let (Some(names), Some(role)) = (e.get(slot), role) {
+            out.push(Contributors { role, names: names_from_chunks(names) });
+        }
+    }
+    out
+}
+
 /// The BibTeX fields that carry one of a work's fields (corpus-format name), in entries
 /// from any tool.
 fn carriers(field: &str, article: bool) -> &'static [&'static str] {
     match field {
         "authors" => &["author"],
         "editors" => &["editor"],
+        "contributors" => &["translator", "editora", "editoratype", "editorb", "editorbtype", "editorc", "editorctype"],
         "year" => &["date", "year", "month", "origdate", "pubstate", "usera"],
         "title" => &["title"],
         "container-title" => &["journaltitle", "journal", "booktitle"],
@@ -479,6 +510,7 @@ pub(crate) fn from_entry(e: &Entry) -> Result<Work> {
         key: WorkKey::new(e.key.clone()),
         authors: e.get("author").map(names_from_chunks).unwrap_or_default(),
         editors: e.get("editor").map(names_from_chunks).unwrap_or_default(),
+        contributors: contributors_from_entry(e),
         year: printed.or(standard),
         title: text("title", &["title"]),
         container_title: text("container-title", if article { &["journaltitle", "journal"] } else { &["booktitle"] }),

@@ -10,7 +10,7 @@ use crate::model::{Name, SourceRecord, Work, Year};
 use biblatex::{Bibliography, Chunk, Pair, RawBibliography, RawChunk, RawEntry, Spanned};
 
 /// The fields the mapping to a work reads (see `export::biblatex`), plus `month`.
-const MAPPED: [&str; 35] = [
+const MAPPED: [&str; 42] = [
     "address",
     "annotation",
     "annote",
@@ -20,6 +20,12 @@ const MAPPED: [&str; 35] = [
     "doi",
     "edition",
     "editor",
+    "editora",
+    "editoratype",
+    "editorb",
+    "editorbtype",
+    "editorc",
+    "editorctype",
     "entrysubtype",
     "institution",
     "issue",
@@ -37,6 +43,7 @@ const MAPPED: [&str; 35] = [
     "school",
     "series",
     "title",
+    "translator",
     "type",
     "url",
     "usera",

@@ -18,6 +18,102 @@ pub struct PersonName {
     pub suffix: Option<String>,
 }
 
+/// A role other than author or editor, named as CSL names the variable. Roles order as
+/// listed here: a film's director comes first, as APA cites a film by its director.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// A film's or a broadcast's director.
+    Director,
+    /// A producer.
+    Producer,
+    /// An executive producer.
+    ExecutiveProducer,
+    /// A writer of a film or broadcast.
+    ScriptWriter,
+    /// A translator.
+    Translator,
+    /// An illustrator.
+    Illustrator,
+    /// A host of a programme or podcast.
+    Host,
+    /// A composer.
+    Composer,
+    /// A compiler.
+    Compiler,
+    /// A narrator.
+    Narrator,
+    /// A performer.
+    Performer,
+}
+
+impl Role {
+    /// The CSL variable: `director`, `executive-producer`, `script-writer`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Director => "director",
+            Role::Producer => "producer",
+            Role::ExecutiveProducer => "executive-producer",
+            Role::ScriptWriter => "script-writer",
+            Role::Translator => "translator",
+            Role::Illustrator => "illustrator",
+            Role::Host => "host",
+            Role::Composer => "composer",
+            Role::Compiler => "compiler",
+            Role::Narrator => "narrator",
+            Role::Performer => "performer",
+        }
+    }
+
+    /// Every role, in the order above.
+    pub const ALL: [Role; 11] = [
+        Role::Director,
+        Role::Producer,
+        Role::ExecutiveProducer,
+        Role::ScriptWriter,
+        Role::Translator,
+        Role::Illustrator,
+        Role::Host,
+        Role::Composer,
+        Role::Compiler,
+        Role::Narrator,
+        Role::Performer,
+    ];
+
+    /// The role a printed role word names: `Director`, `Producers`, `Executive Producer`,
+    /// `Writer`, `Trans.`, `Narr.`; `None` for anything else.
+    pub fn from_label(label: &str) -> Option<Role> {
+        let l = label.trim().trim_end_matches('.').to_lowercase();
+        if let Some(role) = Role::ALL.iter().find(|r| r.as_str() == l) {
+            return Some(*role);
+        }
+        Some(match l.as_str() {
+            "director" | "directors" | "dir" => Role::Director,
+            "producer" | "producers" | "prod" => Role::Producer,
+            "executive producer" | "executive producers" | "exec. producer" => Role::ExecutiveProducer,
+            "writer" | "writers" | "screenwriter" | "scriptwriter" => Role::ScriptWriter,
+            "translator" | "translators" | "trans" | "tr" | "transl" => Role::Translator,
+            "illustrator" | "illustrators" | "ill" => Role::Illustrator,
+            "host" | "hosts" => Role::Host,
+            "composer" | "composers" | "comp" => Role::Composer,
+            "compiler" | "compilers" => Role::Compiler,
+            "narrator" | "narrators" | "narr" => Role::Narrator,
+            "performer" | "performers" => Role::Performer,
+            _ => return None,
+        })
+    }
+}
+
+/// Names that share a role other than author or editor: the director, the producers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contributors {
+    /// The role.
+    pub role: Role,
+    /// The names, in order.
+    pub names: Vec<Name>,
+}
+
 /// An author or editor: a person, or an organisation named as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]

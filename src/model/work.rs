@@ -1,4 +1,4 @@
-use super::{Flag, Name, Provenance, SourceRecord, WorkKey, Year};
+use super::{Contributors, Flag, Name, Provenance, SourceRecord, WorkKey, Year};
 use crate::error::Location;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -104,6 +104,10 @@ pub struct Work {
     /// Editors: of the book itself, or for a chapter, of the book that contains it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub editors: Vec<Name>,
+    /// Contributors in other roles (a film's director and producers, a translator), each
+    /// role with its names, in [`Role`](super::Role) order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributors: Vec<Contributors>,
     /// The date as printed; `None` when the source prints none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<Year>,
@@ -182,12 +186,15 @@ impl Work {
         Work { key, ..Default::default() }
     }
 
-    /// The names the work is cited by: its authors, or its editors when it has no authors.
+    /// The names the work is cited by: its authors, or its editors when it has no authors,
+    /// or the first of its other roles (a film's director) when it has neither.
     pub fn creators(&self) -> &[Name] {
-        if self.authors.is_empty() && self.kind != WorkType::Chapter {
+        if !self.authors.is_empty() || self.kind == WorkType::Chapter {
+            &self.authors
+        } else if !self.editors.is_empty() {
             &self.editors
         } else {
-            &self.authors
+            self.contributors.first().map_or(&[], |c| c.names.as_slice())
         }
     }
 
@@ -217,10 +224,11 @@ impl Work {
     /// differ: `type`, `authors`, `editors`, `year`, `title`, ... `discipline`. The key,
     /// raw text, flags, provenance and records are not compared.
     pub fn differing_fields(&self, other: &Work) -> Vec<&'static str> {
-        let pairs: [(&'static str, bool); 20] = [
+        let pairs: [(&'static str, bool); 21] = [
             ("type", self.kind == other.kind),
             ("authors", self.authors == other.authors),
             ("editors", self.editors == other.editors),
+            ("contributors", self.contributors == other.contributors),
             ("year", self.year == other.year),
             ("title", self.title == other.title),
             ("container-title", self.container_title == other.container_title),

@@ -1,7 +1,7 @@
 //! The head of an author-date reference: the names, an editor marker, and the date.
 
 use super::text::MONTH_WORDS;
-use crate::model::{Name, PersonName, Year};
+use crate::model::{Contributors, Name, PersonName, Role, Year};
 
 /// What a reference's head holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +12,8 @@ pub(crate) struct Head {
     pub editors: bool,
     /// The editor marker as printed, e.g. `(eds)`.
     pub editor_marker: Option<String>,
+    /// Names in other roles, each before its role marker: `Yates, D. (Director)`.
+    pub roles: Vec<Contributors>,
     /// The date.
     pub year: Year,
     /// Byte offset in the head's text where the body (the title) starts.
@@ -321,9 +323,40 @@ fn trim_names_end(s: &str) -> &str {
     t
 }
 
-/// Role markers that may stand after the names and are not part of them.
-const ROLE_MARKERS: &[&str] =
-    &["(Director)", "(Producer)", "(Writer)", "(Trans.)", "(Comp.)", "(Illustrator)", "(Host)"];
+/// The roles a bracketed marker names: `(Director)`, `(Producers)`, `(Writer/Director)`,
+/// `(Executive Producer)`, `(Trans.)`. `None` unless every part is a role.
+fn marker_roles(inner: &str) -> Option<Vec<Role>> {
+    inner.split(['/', '&', ',']).flat_map(|p| p.split(" and ")).map(Role::from_label).collect()
+}
+
+/// Splits names that carry role markers, as APA prints a film's or a broadcast's makers:
+/// `Chaffin, C., Kennedy, K. (Producers), & Fincher, D. (Director)`. Returns the groups
+/// and the names after the last marker (none, usually); `None` if there is no marker.
+fn role_groups(s: &str) -> Option<(Vec<Contributors>, &str)> {
+    let mut groups = Vec::new();
+    let mut from = 0;
+    let mut search = 0;
+    while let Some(open) = s[search..].find('(').map(|i| search + i) {
+        let Some(close) = s[open..].find(')').map(|i| open + i) else { break };
+        search = close + 1;
+        let Some(roles) = marker_roles(&s[open + 1..close]) else { continue };
+        let names_text = trim_names_end(
+            s[from..open].trim().trim_start_matches([',', ';', '&']).trim_start().trim_start_matches("and ").trim(),
+        );
+        let names = parse_names(names_text);
+        if names.is_empty() {
+            return None;
+        }
+        for role in roles {
+            groups.push(Contributors { role, names: names.clone() });
+        }
+        from = close + 1;
+    }
+    if groups.is_empty() {
+        return None;
+    }
+    Some((groups, s[from..].trim().trim_start_matches([',', ';', '&', '.']).trim()))
+}
 
 /// Parses the head of a reference at the start of `s`: names, then a date in brackets
 /// (`(2003)`, `[Jan 1993]`, `(July 1978)`) or bare (`. 1990.`, `, 1927,`).
@@ -334,10 +367,24 @@ pub(crate) fn parse_head(s: &str) -> Option<Head> {
     }
     for date in date_candidates(s, limit) {
         let mut before = trim_names_end(&s[..date.start]);
-        for role in ROLE_MARKERS {
-            if let Some(b) = before.strip_suffix(role) {
-                before = b.trim_end().trim_end_matches([',', '.']).trim_end();
+        let mut roles = Vec::new();
+        if let Some((groups, rest)) = role_groups(before) {
+            if rest.is_empty() {
+                // Only names in roles: the first role is what the work is cited by.
+                let mut body_start = date.end;
+                let rest = &s[body_start..];
+                body_start += rest.len() - rest.trim_start_matches(['.', ',', ':', ' ', ';']).len();
+                return Some(Head {
+                    names: Vec::new(),
+                    editors: false,
+                    editor_marker: None,
+                    roles: groups,
+                    year: date.year,
+                    body_start,
+                });
             }
+            roles = groups;
+            before = rest;
         }
         let (names_text, marker) = match split_editor_marker(before) {
             Some((names, marker)) => (names, Some(marker.to_string())),
@@ -367,7 +414,7 @@ pub(crate) fn parse_head(s: &str) -> Option<Head> {
         }
         let rest = &s[body_start..];
         body_start += rest.len() - rest.trim_start_matches(['.', ',', ':', ' ', ';']).len();
-        return Some(Head { names, editors: marker.is_some(), editor_marker: marker, year, body_start });
+        return Some(Head { names, editors: marker.is_some(), editor_marker: marker, roles, year, body_start });
     }
     None
 }
@@ -859,6 +906,21 @@ mod tests {
         assert_eq!(h.names, vec![Name::literal("PNUD (Programa de las Naciones Unidas para el Desarollo)")]);
         let h = parse_head("United Nations Development Program. (2009) Overcoming Barriers").unwrap();
         assert_eq!(h.names, vec![Name::literal("United Nations Development Program")]);
+    }
+
+    #[test]
+    fn reads_names_in_roles() {
+        let h = parse_head("Moore, M. (Writer/Director). (2003). Bowling for Columbine [Film].").unwrap();
+        assert!(h.names.is_empty());
+        let roles: Vec<(Role, Vec<Name>)> = h.roles.into_iter().map(|c| (c.role, c.names)).collect();
+        assert_eq!(
+            roles,
+            [(Role::ScriptWriter, vec![person("Moore", "M.")]), (Role::Director, vec![person("Moore", "M.")])]
+        );
+        // A bracket that names no role is not a role marker.
+        let h = parse_head("PNUD (Programa de las Naciones Unidas). (2005) Informe").unwrap();
+        assert!(h.roles.is_empty());
+        assert_eq!(h.names, vec![Name::literal("PNUD (Programa de las Naciones Unidas)")]);
     }
 
     #[test]

@@ -110,7 +110,14 @@ fn parse_entry(text: &str) -> (Work, bool) {
             .filter(|r| r.end <= span.start || r.start >= span.end)
             .map(|r| if r.start >= span.end { r.start - removed..r.end - removed } else { r.clone() })
             .collect();
-        Some(head::Head { names: t.names, editors: false, editor_marker: None, year: t.year, body_start: t.body_start })
+        Some(head::Head {
+            names: t.names,
+            editors: false,
+            editor_marker: None,
+            roles: Vec::new(),
+            year: t.year,
+            body_start: t.body_start,
+        })
     });
     let Some(h) = head else {
         work.kind = crate::model::WorkType::Other("unknown".into());
@@ -122,6 +129,9 @@ fn parse_entry(text: &str) -> (Work, bool) {
     } else {
         work.authors = h.names;
     }
+    work.contributors = h.roles;
+    // Role order, as CSL-JSON (whose items are unordered maps) gives them back.
+    work.contributors.sort_by_key(|c| c.role);
     if let (Some(marker), Some(singular)) =
         (&h.editor_marker, h.editor_marker.as_deref().and_then(head::marker_is_singular))
     {
