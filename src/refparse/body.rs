@@ -162,7 +162,8 @@ fn split_trailing_pages(s: &str) -> (&str, Option<String>) {
     if let Some(i) = s.rfind(", ") {
         let tail = trim_field(&s[i + 2..]);
         if is_pages(tail) {
-            return (&s[..i], Some(tail.trim_start_matches("pp.").trim_start_matches("p.").trim().to_string()));
+            let bare = tail.trim_start_matches("pp.").trim_start_matches("p.").trim_start_matches("pp ");
+            return (&s[..i], Some(bare.trim().to_string()));
         }
     }
     (s, None)
@@ -225,14 +226,42 @@ fn parse_journal_tail(s: &str) -> Option<JournalTail> {
     Some((container_end, volume, issue, Some(pages)))
 }
 
-/// Finds a chapter's `In:` marker at a sentence start: returns (start, end, misprinted).
-fn find_in_marker(text: &str) -> Option<(usize, usize, bool)> {
+/// Whether every `. ` in a run of names closes an initial (`Anderson, B. `, `P.-Y. `):
+/// names, not a sentence break.
+fn only_initial_periods(s: &str) -> bool {
+    s.match_indices(". ").all(|(i, _)| {
+        let word = s[..i].rsplit([' ', '-', '.']).next().unwrap_or("");
+        (1..=2).contains(&word.chars().count()) && word.chars().all(char::is_uppercase)
+    })
+}
+
+/// A chapter's `In:` marker: where it starts and ends, whether it is misprinted (`InL`),
+/// and whether the editors' names have dotted initials or the marker is Elsevier's
+/// lowercase `in:` (such chapters are read by the general path, which knows more
+/// container forms).
+struct InMarker {
+    start: usize,
+    end: usize,
+    misprinted: bool,
+    general: bool,
+}
+
+/// Finds a chapter's `In:` marker at a sentence start (`in:` after a comma, as Elsevier
+/// prints it).
+fn find_in_marker(text: &str) -> Option<InMarker> {
     let mut from = 0;
-    while let Some(rel) = text[from..].find("In") {
+    while let Some(rel) = text[from..].find(['I', 'i']) {
         let i = from + rel;
-        from = i + 2;
+        from = i + 1;
+        if !text[i + 1..].starts_with('n') {
+            continue;
+        }
         let before = &text[..i];
-        let at_sentence_start = i == 0 || [". ", "? ", "! ", ", "].iter().any(|p| before.ends_with(p));
+        let at_sentence_start = if text.as_bytes()[i] == b'I' {
+            i == 0 || [". ", "? ", "! ", ", "].iter().any(|p| before.ends_with(p))
+        } else {
+            before.ends_with(", ") && text[i + 2..].starts_with(": ")
+        };
         if !at_sentence_start {
             continue;
         }
@@ -251,8 +280,9 @@ fn find_in_marker(text: &str) -> Option<(usize, usize, bool)> {
         let rest = &after[skip..];
         // An editor marker must follow soon, after names only.
         if let Some((m, _)) = find_editor_marker(rest) {
-            if m < 200 && !rest[..m].contains(". ") {
-                return Some((i, i + 2 + skip, misprint));
+            if m < 200 && only_initial_periods(&rest[..m]) {
+                let general = text.as_bytes()[i] == b'i' || rest[..m].contains(". ");
+                return Some(InMarker { start: i, end: i + 2 + skip, misprinted: misprint, general });
             }
         }
     }
@@ -332,7 +362,13 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
     }
 
     // Chapter in an edited book.
-    if let Some((m_start, m_end, misprinted)) = find_in_marker(body.text) {
+    if let Some(InMarker { start: m_start, end: m_end, misprinted, general }) = find_in_marker(body.text) {
+        if general {
+            work.kind = WorkType::Chapter;
+            work.title = title_before(&body, m_start);
+            unplaced = rest::parse_rest(&body.text[m_start..], work);
+            return BodyFindings { flags, repairs, unplaced };
+        }
         if misprinted {
             flags.push(Flag::new("misprint", format!("`{}` printed for `In:`", body.text[m_start..m_end].trim())));
         }
@@ -489,6 +525,22 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
 
 /// For a chapter: `Book title. Place: Publisher, pages.`
 fn parse_container_and_publisher(book: &Part<'_>, work: &mut Work, unplaced: &mut Option<String>) {
+    // APA 7: `Book (pp. 65–76). Publisher.`, no place.
+    if let Some(open) = book.text.find(" (pp. ").or_else(|| book.text.find(" (p. ")) {
+        let inner = &book.text[open + 2..];
+        if let Some(close) = inner.find(')') {
+            let pages = inner[..close].split_once(' ').map_or("", |(_, p)| p);
+            let tail = trim_field(inner[close + 1..].trim_start_matches(['.', ',', ' ']));
+            if super::text::is_pages(pages) && !tail.contains(": ") {
+                work.container_title = non_empty(&book.text[..open]);
+                work.pages = Some(pages.to_string());
+                if !tail.is_empty() {
+                    rest::publishing_tail_of(tail, work);
+                }
+                return;
+            }
+        }
+    }
     let breaks = book.breaks();
     if let Some(&last) = breaks.last() {
         if let Some((place, publisher, pages)) = parse_publisher_tail(&book.text[last..]) {
@@ -497,6 +549,19 @@ fn parse_container_and_publisher(book: &Part<'_>, work: &mut Work, unplaced: &mu
             work.publisher = Some(publisher);
             work.pages = pages;
             return;
+        }
+    }
+    // Springer and Elsevier: `Book title. Publisher, Place, pp 58–74`.
+    if let Some(&last) = breaks.last() {
+        let (tail, pages) = split_trailing_pages(trim_field(&book.text[last..]));
+        if !tail.contains(": ") && tail.contains(", ") {
+            if let (Some(publisher), Some(place)) = rest::publisher_and_place(tail) {
+                work.container_title = non_empty(&book.text[..last]);
+                work.publisher = Some(publisher);
+                work.place = Some(place);
+                work.pages = pages;
+                return;
+            }
         }
     }
     // `Book title. Place: Publisher. 47-73`: the book title is the first sentence, the rest

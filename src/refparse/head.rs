@@ -79,12 +79,18 @@ pub(crate) fn split_editor_marker(s: &str) -> Option<(&str, &str)> {
         .find_map(|m| t.strip_suffix(m).map(|rest| (rest.trim_end().trim_end_matches(','), &t[t.len() - m.len()..])))
 }
 
-/// Finds the first editor marker in `s`: its byte range.
+/// Finds the first editor marker in `s`: its byte range. A marker that ends in a letter
+/// must end a word: `, ed` is no marker in `, edited by`.
 pub(crate) fn find_editor_marker(s: &str) -> Option<(usize, usize)> {
     // At one position, the longest marker: `, eds.` rather than `, ed`.
     EDITOR_MARKERS
         .iter()
-        .filter_map(|m| s.find(m).map(|i| (i, i + m.len())))
+        .filter_map(|m| {
+            let open = m.ends_with(|c: char| c.is_alphabetic());
+            s.match_indices(m)
+                .map(|(i, _)| (i, i + m.len()))
+                .find(|&(_, end)| !open || !s[end..].starts_with(|c: char| c.is_alphabetic()))
+        })
         .min_by_key(|&(i, end)| (i, std::cmp::Reverse(end)))
 }
 

@@ -93,6 +93,34 @@ const VENUE_WORDS: &[&str] =
     &["proceedings", "conference", "symposium", "workshop", "congress", "meeting", "colloquium"];
 
 /// Parses what follows the title into `work`. Returns text that could not be placed.
+/// Where a run of editors' names after `edited by` ends: at the first `. ` that does not
+/// close an initial (`B. Anderson. Verso.`), or the first `, ` before a number, `pp.` or
+/// `vol.` (`S. Sinke, 58–74.`); the whole text if neither.
+fn editors_end(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    for (i, _) in s.match_indices(['.', ',']) {
+        if bytes.get(i + 1) != Some(&b' ') {
+            continue;
+        }
+        let next = &s[i + 2..];
+        if bytes[i] == b',' {
+            let lower = next.to_lowercase();
+            if next.starts_with(|c: char| c.is_ascii_digit())
+                || ["pp", "p.", "vol", "ed."].iter().any(|w| lower.starts_with(w))
+            {
+                return i;
+            }
+            continue;
+        }
+        let word = s[..i].rsplit([' ', '-']).next().unwrap_or("");
+        let initial = (1..=2).contains(&word.chars().count()) && word.chars().all(char::is_uppercase);
+        if !initial {
+            return i;
+        }
+    }
+    s.len()
+}
+
 pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     let rest = rest.trim().trim_start_matches([',', '.', ';', ':']).trim();
     let rest = trim_field(rest);
@@ -101,8 +129,20 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     }
     let lower = rest.to_lowercase();
 
+    // ASA: `Pp. 58–74 in Book, edited by A. Name. Place: Publisher.`
+    for pp in ["Pp. ", "pp. "] {
+        if let Some((pages, after)) = rest.strip_prefix(pp).and_then(|r| r.split_once(" in ")) {
+            if is_pages(pages.trim_end_matches(',')) && !after.is_empty() {
+                let found = parse_rest(&format!("In {after}"), work);
+                work.pages = Some(pages.trim_end_matches(',').to_string());
+                return found;
+            }
+        }
+    }
+
     // Chapter or proceedings: `In ...`
-    let in_marker = ["In : ", "In: ", "In ", "in ", "en ", "dans ", "em ", "In:"].iter().find(|m| rest.starts_with(*m));
+    let in_marker =
+        ["In : ", "In: ", "in: ", "In ", "in ", "en ", "dans ", "em ", "In:"].iter().find(|m| rest.starts_with(*m));
     if let Some(m) = in_marker {
         let inner = &rest[m.len()..];
         let mut container_text = inner;
@@ -117,10 +157,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
             for m in [", eds. ", ", ed. ", ", edited by ", ". Edited by ", ". Ed. ", ". Eds. ", ", Ed. ", ", Eds. "] {
                 if let Some(i) = container_text.find(m) {
                     let after = &container_text[i + m.len()..];
-                    let end = after.find([',', '.']).map_or(after.len(), |e| {
-                        // Names contain initials: stop at the first `, ` or `. ` that is not after an initial.
-                        after[e..].find(", ").map_or(after.len(), |x| e + x)
-                    });
+                    let end = editors_end(after);
                     work.editors = parse_names(&after[..end]);
                     let tail = &after[end..];
                     let joined = format!("{}{}", &container_text[..i], tail);
@@ -630,9 +667,12 @@ fn journal(s: &str) -> Option<Journal> {
             break;
         }
     }
-    if name.is_empty() || name.chars().next().is_some_and(|c| c.is_ascii_digit()) || name.contains(": ") {
+    if name.is_empty() || name.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
+    // `Global Networks: A Journal of Transnational Affairs 1(3): 195–216`: a journal with a
+    // subtitle, only with volume, issue and pages all there (`Place: Publisher` has none).
+    let subtitled = name.contains(": ");
     let nums = &s[i..];
     // volume
     let vol_end = nums.find(|c: char| !(c.is_ascii_digit() || c == '-' || c == '–')).unwrap_or(nums.len());
@@ -683,7 +723,7 @@ fn journal(s: &str) -> Option<Journal> {
     // `Artificial Intelligence, 19`: a volume alone, when it is too small to be a year.
     let volume_only =
         pages.is_none() && issue.is_none() && volume.len() <= 3 && volume.bytes().all(|b| b.is_ascii_digit());
-    if pages.is_none() && issue.is_none() && !volume_only {
+    if pages.is_none() && issue.is_none() && !volume_only || subtitled && (issue.is_none() || pages.is_none()) {
         return None;
     }
     if issue_only {

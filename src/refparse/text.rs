@@ -196,7 +196,7 @@ pub(crate) fn non_empty(s: &str) -> Option<String> {
 /// Whether `s` is a page range or page: `58–74`, `86-97`, `e12`, `3`.
 pub(crate) fn is_pages(s: &str) -> bool {
     let s = s.trim();
-    let s = s.strip_prefix("pp.").or_else(|| s.strip_prefix("p.")).unwrap_or(s).trim();
+    let s = ["pp.", "p.", "pp ", "p "].iter().find_map(|m| s.strip_prefix(m)).unwrap_or(s).trim();
     if s.is_empty() {
         return false;
     }
