@@ -7,19 +7,29 @@
 //! tuned for one style cannot quietly break another.
 
 use bibgraph::model::{Name, Work};
-use bibgraph::refparse::parse_reference;
+use bibgraph::refparse::{parse_list, ParseOptions};
 use bibgraph::style::Style;
 use bibgraph::Corpus;
 
 /// (archived style, least share of fields right). The floors sit a little under the
-/// figures measured when they were set, 2026-11-24 (0.976 to 0.986).
-const STYLES: [(&str, f64); 6] = [
+/// figures measured when they were set, 2026-11-24. ISO 690 is low because hayagriva
+/// prints `(ed..)` and puts the year again before the volume.
+const STYLES: [(&str, f64); 15] = [
     ("apa", 0.96),
     ("chicago-author-date", 0.95),
     ("harvard-cite-them-right", 0.96),
     ("american-sociological-association", 0.95),
     ("elsevier-harvard", 0.95),
     ("springer-basic-author-date", 0.95),
+    ("council-of-science-editors-author-date", 0.88),
+    ("iso-690-author-date", 0.55),
+    ("springer-humanities-author-date", 0.9),
+    ("springer-socpsych-author-date", 0.95),
+    ("taylor-and-francis-chicago-author-date", 0.94),
+    ("turabian-author-date", 0.94),
+    ("deutsche-sprache", 0.85),
+    ("springer-fachzeitschriften-medizin-psychologie", 0.86),
+    ("frontiers", 0.85),
 ];
 
 /// Lowercase letters and digits, one space between runs: punctuation, dashes and case do
@@ -72,7 +82,10 @@ fn corpus_works_rendered_in_common_styles_parse_back() {
         for r in &refs {
             let original = by_key[&r.key];
             let text = norm(&r.text);
-            let parsed = parse_reference(&r.text);
+            // As the command line reads a list given one reference per line: a leading
+            // citation number (`1.  Alba R`) is recognised there.
+            let list = parse_list(&r.text, "r.txt", &ParseOptions::default().one_per_line(true));
+            let parsed = list.references.into_iter().next().map(|r| r.work).unwrap_or_default();
             let got = fields(&parsed);
             let mut all = true;
             for ((field, want), (_, have)) in fields(original).into_iter().zip(got) {

@@ -780,10 +780,18 @@ pub(crate) fn parse_names(s: &str) -> Vec<Name> {
     if looks_like_organisation(s) {
         return vec![Name::literal(s)];
     }
-    // With semicolons, each part is one person: `Vander Linden, K.; Cumming, S.; and Martin, J.`
-    if s.contains(';') {
+    // With semicolons, each part is one person: `Vander Linden, K.; Cumming, S.; and Martin, J.`;
+    // likewise German slashes: `Lanly, G./Basilia, M.`, `Irmtraud Schnell/ Alfred Sander`.
+    let separator = if s.contains(';') {
+        Some(';')
+    } else if s.contains('/') && s.split('/').all(|p| p.trim().starts_with(char::is_uppercase)) {
+        Some('/')
+    } else {
+        None
+    };
+    if let Some(separator) = separator {
         let persons: Option<Vec<PersonName>> = s
-            .split(';')
+            .split(separator)
             .map(|p| p.trim().trim_start_matches("and ").trim_start_matches("& ").trim())
             .filter(|p| !p.is_empty())
             .map(|p| match p.split_once(", ") {
@@ -972,6 +980,14 @@ mod tests {
             vec![person("Lafferty", "John"), person("McCallum", "Andrew"), person("Pereira", "Fernando")]
         );
         assert_eq!(parse_names("Heidegger M."), vec![person("Heidegger", "M.")]);
+        assert_eq!(
+            parse_names("Lanly, G./Basilia, M./Valenzuela, V."),
+            vec![person("Lanly", "G."), person("Basilia", "M."), person("Valenzuela", "V.")]
+        );
+        assert_eq!(
+            parse_names("Irmtraud Schnell/ Alfred Sander"),
+            vec![person("Schnell", "Irmtraud"), person("Sander", "Alfred")]
+        );
         assert_eq!(
             parse_names("Hubel, DH. Wiesel, TN. Livingstone, MS."),
             vec![person("Hubel", "DH."), person("Wiesel", "TN."), person("Livingstone", "MS.")]

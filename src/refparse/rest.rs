@@ -707,6 +707,7 @@ fn journal(s: &str) -> Option<Journal> {
     }
     let rest = rest
         .strip_prefix("pages ")
+        .or_else(|| rest.strip_prefix("S. "))
         .or_else(|| rest.strip_prefix("pp. "))
         .or_else(|| rest.strip_prefix("p. "))
         .or_else(|| rest.strip_prefix("pp."))
