@@ -777,14 +777,20 @@ pub(crate) fn parse_names(s: &str) -> Vec<Name> {
         .or_else(|| s.strip_suffix(", et al."))
         .or_else(|| s.strip_suffix(" et al"))
         .unwrap_or(s);
-    if looks_like_organisation(s) {
+    // German slashes between persons: `Lanly, G./Basilia, M.`, `Irmtraud Schnell/ Alfred Sander`.
+    let slashed = s.contains('/')
+        && s.split('/').all(|p| {
+            let p = p.trim();
+            p.starts_with(char::is_uppercase) && (p.contains(", ") || p.split_whitespace().count() >= 2)
+        });
+    if !slashed && looks_like_organisation(s) {
         return vec![Name::literal(s)];
     }
-    // With semicolons, each part is one person: `Vander Linden, K.; Cumming, S.; and Martin, J.`;
-    // likewise German slashes: `Lanly, G./Basilia, M.`, `Irmtraud Schnell/ Alfred Sander`.
+    // With semicolons (or those slashes), each part is one person: `Vander Linden, K.;
+    // Cumming, S.; and Martin, J.`
     let separator = if s.contains(';') {
         Some(';')
-    } else if s.contains('/') && s.split('/').all(|p| p.trim().starts_with(char::is_uppercase)) {
+    } else if slashed {
         Some('/')
     } else {
         None
