@@ -112,6 +112,11 @@ fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize 
         let rest = url[p..].trim_start_matches([' ', '[', '(']).to_lowercase();
         rest.starts_with("accessed") || rest.starts_with("see ") || rest.starts_with("last")
     }) {
+        // The access date is kept as a note: `(Accessed: 3 March 2010)` → `Accessed: 3 March 2010`.
+        let note = url[p..].trim_matches([' ', '[', ']', '(', ')', '.', ',']);
+        if note.to_lowercase().contains("accessed") && work.note.is_none() {
+            work.note = Some(note.to_string());
+        }
         url.truncate(p);
     }
     let url = url.trim_end_matches(['.', ',', ' ']).to_string();

@@ -72,6 +72,8 @@ pub(crate) const THESIS_WORDS: &[&str] = &[
     "ph.d. thesis",
     "ph. d. thesis",
     "phd dissertation",
+    "phd diss.",
+    "ph.d. diss.",
     "ph.d. dissertation",
     "doctoral dissertation",
     "doctoral thesis",
@@ -128,6 +130,22 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
         return None;
     }
     let lower = rest.to_lowercase();
+
+    // An edition before the publisher (Chicago, ASA): `3rd ed. Berkeley: University of California Press`.
+    if let Some((ordinal, after)) = rest.split_once(' ') {
+        let digits = ordinal.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let ordinal_ok = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && ["st", "nd", "rd", "th", "d"].contains(&&ordinal[digits.len()..]);
+        let word = ["ed. ", "edn. ", "edn ", "edition. ", "edition, ", "ed., "].iter().find(|w| after.starts_with(**w));
+        if let (true, Some(w), None) = (ordinal_ok, word, &work.edition) {
+            let w = w.trim_end_matches([' ', ',']);
+            // `ed.` keeps its abbreviation point; `edition.` loses the sentence's.
+            let printed = if w.starts_with("edition") { w.trim_end_matches('.') } else { w };
+            work.edition = Some(format!("{ordinal} {printed}"));
+            return parse_rest(&after[w.len()..], work);
+        }
+    }
 
     // ASA: `Pp. 58–74 in Book, edited by A. Name. Place: Publisher.`
     for pp in ["Pp. ", "pp. "] {
@@ -285,6 +303,18 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
             name.to_string()
         };
         work.container_title = non_empty(&name);
+        // The page of a newspaper: `The New York Times, A1`, `, p. B3`, `, pp. 1, 12`.
+        if let Some((_, page)) = last.split_once(", ") {
+            let page = page.trim_end_matches('.');
+            let page = page.strip_prefix("pp. ").or_else(|| page.strip_prefix("p. ")).unwrap_or(page);
+            let newspaper_page = |p: &str| {
+                let digits = p.trim_start_matches(|c: char| c.is_ascii_uppercase());
+                p.len() - digits.len() <= 1 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+            };
+            if is_pages(page) || newspaper_page(page) {
+                work.pages = Some(page.to_string());
+            }
+        }
         return None;
     }
     // A journal named with only a DOI: `Tectonophysics, doi:...`.
@@ -495,7 +525,7 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
     let s = trim_field(s);
     // Pages: `(pp. 45–67)`, `, pp. 335-342`, `(45–67)`, `: 107-144`.
     let mut text = s.to_string();
-    for marker in [" (pp. ", ", pp. ", " pp. ", " (p. ", ", p. ", "(pp. ", ", pages ", " (", ": "] {
+    for marker in [" (pp. ", ", pp. ", " pp. ", " (p. ", ", p. ", "(pp. ", " (S. ", ", pages ", " (", ": "] {
         if let Some(i) = text.find(marker) {
             let after = &text[i + marker.len()..];
             let end = after.find([')', ',', ';', ' ']).unwrap_or(after.len());
@@ -900,6 +930,20 @@ pub(crate) fn tidy_title(work: &mut Work) {
     } else if (lower.contains("dissertation") || lower.contains("thesis")) && work.genre.is_none() {
         work.genre = Some(inner.to_string());
         work.kind = WorkType::Thesis;
+    } else if ["report", "working paper", "discussion paper"].iter().any(|w| lower.contains(w))
+        && work.kind == WorkType::Book
+        && work.genre.is_none()
+    {
+        // `(Policy Research Working Paper No. 3179)`: a series and number; `(Research report)`: a genre.
+        work.kind = WorkType::Report;
+        let numbered = [" No. ", " no. ", " No ", " Nr. ", ", "].iter().find_map(|m| inner.rsplit_once(m));
+        match numbered.filter(|(_, n)| n.chars().any(|c| c.is_ascii_digit()) && !n.contains(' ')) {
+            Some((series, number)) => {
+                work.collection_title = non_empty(series);
+                work.number = non_empty(number);
+            }
+            None => work.genre = Some(inner.to_string()),
+        }
     } else if work.note.is_none() {
         work.note = Some(inner.to_string());
     } else {
