@@ -105,6 +105,30 @@ proptest! {
         }
     }
 
+    /// Issue 3's property, exactly: for any input line, no panic, one item, and the item's
+    /// raw text equals the line. Lines are any text, or reference-like text with its line
+    /// breaks removed; both the one-reference call and the one-per-line list give one item.
+    #[test]
+    fn any_line_gives_one_item_whose_raw_text_is_the_line(
+        line in prop_oneof!["[^\\n\\r]{0,200}", listish().prop_map(|s| s.replace(['\n', '\r'], " "))]
+    ) {
+        let w = parse_reference(&line);
+        prop_assert_eq!(w.raw.as_deref(), Some(line.as_str()));
+        // As a list read one per line, the same line (without list marker or surrounding
+        // spaces, which are markup) is one item with that raw text.
+        let list = parse_list(&line, "p.txt", &ParseOptions::default().one_per_line(true));
+        let content = line.trim();
+        if content.is_empty() || content.starts_with('#') {
+            prop_assert_eq!(list.references.len(), 0);
+        } else {
+            prop_assert_eq!(list.references.len(), 1, "{:?}", line);
+            let raw = list.references[0].work.raw.as_deref().unwrap();
+            prop_assert!(content.ends_with(raw), "{:?} is not the end of {:?}", raw, content);
+            let marker = &content[..content.len() - raw.len()];
+            prop_assert!(marker.chars().all(|c| c.is_whitespace() || "-*+•◆–·[]).0123456789".contains(c)), "{:?}", marker);
+        }
+    }
+
     #[test]
     fn parse_reference_keeps_its_input(line in "\\PC{0,200}") {
         let w = parse_reference(&line);
