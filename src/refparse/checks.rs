@@ -7,15 +7,16 @@ use crate::error::Diagnostic;
 use crate::model::{Flag, Name, WorkKey};
 use std::collections::HashMap;
 
-pub(crate) fn check_list(refs: &mut [Reference]) -> Vec<Diagnostic> {
-    dedupe_keys(refs);
+/// Runs the checks across `refs`. `keys` counts the keys already given (by earlier chunks of
+/// a stream), so that keys stay unique across them.
+pub(crate) fn check_list(refs: &mut [Reference], keys: &mut HashMap<String, usize>) -> Vec<Diagnostic> {
+    dedupe_keys(refs, keys);
     initials_misprints(refs);
     volume_years(refs);
     Vec::new()
 }
 
-fn dedupe_keys(refs: &mut [Reference]) {
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(refs.len());
+fn dedupe_keys(refs: &mut [Reference], seen: &mut HashMap<String, usize>) {
     for r in refs.iter_mut() {
         let base = r.work.key.as_str().to_string();
         let n = seen.entry(base.clone()).or_insert(0);

@@ -63,6 +63,19 @@ pub struct Reference {
     pub span: Range<usize>,
 }
 
+impl Reference {
+    /// The work's flags as located warnings and its repairs as located notes, naming the
+    /// work by its key: what [`ReferenceList::diagnostics`] holds for this reference.
+    pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        let w = &self.work;
+        let flags = w.flags.iter().map(|f| (Severity::Warning, f));
+        let repairs = w.repairs.iter().map(|f| (Severity::Note, f));
+        flags.chain(repairs).map(move |(severity, f)| {
+            Diagnostic::new(severity, f.kind.clone(), f.message.clone()).at(w.origin.clone()).about(w.key.as_str())
+        })
+    }
+}
+
 /// A parsed reference list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReferenceList {
@@ -185,7 +198,20 @@ fn check_fields(work: &mut Work) {
 /// Complexity: linear in the length of the input (each line is scanned a bounded
 /// number of times), plus a hash map over the keys.
 pub fn parse_list(input: &str, file: &str, options: &ParseOptions) -> ReferenceList {
-    let split = segment::split(input, options);
+    parse_list_keys(input, file, options, 0, &mut std::collections::HashMap::new())
+}
+
+/// [`parse_list`] for a chunk of a longer input that starts after `first_line` lines, with
+/// the keys already given (by earlier chunks) and their counts: the chunk's keys are made
+/// unique against them, and added.
+fn parse_list_keys(
+    input: &str,
+    file: &str,
+    options: &ParseOptions,
+    first_line: u32,
+    keys: &mut std::collections::HashMap<String, usize>,
+) -> ReferenceList {
+    let split = segment::split(input, options, first_line);
     let mut references: Vec<Reference> = Vec::with_capacity(split.entries.len());
     for entry in &split.entries {
         let text = segment::join_pieces(input, &entry.pieces);
@@ -198,23 +224,9 @@ pub fn parse_list(input: &str, file: &str, options: &ParseOptions) -> ReferenceL
         work.key = make_key(&work);
         references.push(Reference { work, span });
     }
-    let mut diagnostics = checks::check_list(&mut references);
+    let mut diagnostics = checks::check_list(&mut references, keys);
     for r in &references {
-        let w = &r.work;
-        for f in &w.flags {
-            diagnostics.push(
-                Diagnostic::new(Severity::Warning, f.kind.clone(), f.message.clone())
-                    .at(w.origin.clone())
-                    .about(w.key.as_str()),
-            );
-        }
-        for f in &w.repairs {
-            diagnostics.push(
-                Diagnostic::new(Severity::Note, f.kind.clone(), f.message.clone())
-                    .at(w.origin.clone())
-                    .about(w.key.as_str()),
-            );
-        }
+        diagnostics.extend(r.diagnostics());
     }
     for (line, column, message) in split.notes {
         diagnostics

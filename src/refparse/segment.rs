@@ -81,7 +81,9 @@ fn char_column(line: &str, byte: usize) -> u32 {
 }
 
 /// Splits the input into entries.
-pub(crate) fn split(input: &str, options: &ParseOptions) -> Split {
+/// `first_line` (0 for a whole list) is the number of input lines before `input`: line
+/// numbers in locations and messages count from there.
+pub(crate) fn split(input: &str, options: &ParseOptions, first_line: u32) -> Split {
     let mut entries: Vec<EntryPieces> = Vec::new();
     let mut current: Option<usize> = None;
     let mut notes = Vec::new();
@@ -99,7 +101,7 @@ pub(crate) fn split(input: &str, options: &ParseOptions) -> Split {
         let content_start = indent + mlen;
         let mut content_start = content_start;
         let mut content = line[content_start..].trim_end();
-        let line_no = line_no as u32 + 1;
+        let line_no = first_line + line_no as u32 + 1;
         // One per line: a line that holds only a marker is still a line, and an item.
         if content.is_empty() && options.one_per_line && !rest.trim().is_empty() {
             content_start = indent;

@@ -1,21 +1,28 @@
 //! Reading a reference list as a stream, with memory that does not grow with its length.
 
 use super::head::parse_head;
-use super::{parse_list, ParseOptions, Reference};
+use super::{parse_list_keys, ParseOptions, Reference};
 use crate::error::{Error, ErrorKind, Result};
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::io::BufRead;
 
 /// How many lines a chunk holds before it is cut at the next entry start.
 const CHUNK_LINES: usize = 256;
 
+/// How many lines a chunk holds at most: input where no line starts an entry (garbage, or
+/// prose) is cut here anywhere, so that memory stays bounded.
+const MAX_CHUNK_LINES: usize = 16 * CHUNK_LINES;
+
 /// An iterator over the references of a list read from a [`BufRead`], one at a time.
 ///
-/// The input is cut into chunks at lines that start an entry, and each chunk is read by
-/// [`parse_list`]; so entries, repairs and flags are the same as for the whole list, except
-/// for the checks across entries (duplicate keys, initials that differ by an accent,
-/// journal volumes whose years disagree), which see one chunk at a time. Memory holds one
-/// chunk, whatever the length of the list.
+/// The input is cut into chunks of about 256 lines at lines that start an entry, and each
+/// chunk is read by [`parse_list`](super::parse_list); so entries, keys, repairs and flags are
+/// the same as for the whole list (a list shorter than a chunk gives exactly the same
+/// references), except for two checks across entries, which see one chunk at a time:
+/// initials that differ by an accent, and journal volumes whose years disagree. Keys stay
+/// unique across the whole stream (`-2`, `-3` as in a whole list). Memory holds one chunk
+/// and the count of each key given (a few dozen bytes a key), whatever the length of the
+/// list. Bytes that are not UTF-8 are read as U+FFFD, as `String::from_utf8_lossy` does.
 ///
 /// ```
 /// use bibgraph::refparse::{ReferenceStream, ParseOptions};
@@ -38,6 +45,8 @@ pub struct ReferenceStream<R> {
     /// Byte offset of `pending` in the input.
     pending_offset: usize,
     ready: VecDeque<Reference>,
+    /// The keys given so far, with their counts.
+    keys: HashMap<String, usize>,
     done: bool,
 }
 
@@ -52,6 +61,7 @@ impl<R: BufRead> ReferenceStream<R> {
             pending_line: 0,
             pending_offset: 0,
             ready: VecDeque::new(),
+            keys: HashMap::new(),
             done: false,
         }
     }
@@ -59,20 +69,21 @@ impl<R: BufRead> ReferenceStream<R> {
     /// Reads lines until a chunk is complete, parses it, and queues its references.
     fn fill(&mut self) -> Result<()> {
         let mut lines_in_chunk = self.pending.lines().count();
-        let mut line = String::new();
+        let mut bytes = Vec::new();
         loop {
-            line.clear();
+            bytes.clear();
             let n = self
                 .reader
-                .read_line(&mut line)
+                .read_until(b'\n', &mut bytes)
                 .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", self.file)).with_source(e))?;
             if n == 0 {
                 self.done = true;
                 break;
             }
+            let line = String::from_utf8_lossy(&bytes);
             let content = line.trim_start().trim_start_matches(['-', '*', '•', ' ']);
             let starts_entry = self.options.one_per_line || parse_head(content).is_some();
-            if lines_in_chunk >= CHUNK_LINES && starts_entry {
+            if lines_in_chunk >= MAX_CHUNK_LINES || lines_in_chunk >= CHUNK_LINES && starts_entry {
                 let chunk = std::mem::take(&mut self.pending);
                 self.parse_chunk(&chunk);
                 self.pending.push_str(&line);
@@ -90,11 +101,8 @@ impl<R: BufRead> ReferenceStream<R> {
         if chunk.is_empty() {
             return;
         }
-        let list = parse_list(chunk, &self.file, &self.options);
+        let list = parse_list_keys(chunk, &self.file, &self.options, self.pending_line, &mut self.keys);
         for mut r in list.references {
-            if let Some(origin) = r.work.origin.as_mut() {
-                origin.line += self.pending_line;
-            }
             r.span = r.span.start + self.pending_offset..r.span.end + self.pending_offset;
             self.ready.push_back(r);
         }

@@ -4,7 +4,7 @@ use bibgraph::export::{self, biblatex, markdown, Format as ExportFormat};
 use bibgraph::lineage::{LineageOptions, PathChoice};
 use bibgraph::picture::{self, Historiograph, Selection};
 use bibgraph::reading::{Order, ReadingListView, ReadingOptions, TopicKind};
-use bibgraph::refparse::{parse_list, ParseOptions};
+use bibgraph::refparse::{parse_list, ParseOptions, ReferenceStream};
 use bibgraph::render::{self, CheckReport, ConceptView, LineageView, WorkView};
 use bibgraph::style::Style;
 use bibgraph::{csl, Corpus, Severity};
@@ -65,9 +65,14 @@ enum CitesFormat {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum RefsFormat {
+    /// An array of CSL-JSON items.
     CslJson,
+    /// A sequence of records: every field, with the raw text, flags and repairs.
     Yaml,
+    /// An array of records, as `yaml` has them.
     Json,
+    /// JSON lines: one record a line, as `json` has them.
+    Jsonl,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -208,6 +213,10 @@ enum Command {
 #[derive(Subcommand)]
 enum RefsCommand {
     /// Parse a reference list (author-date) into structured records.
+    ///
+    /// The list is read as a stream: records are written as they are read, in chunks of
+    /// about 256 lines, so memory does not grow with the length of the list. A list shorter
+    /// than a chunk gives the same output as --whole.
     Parse {
         /// The file to read; `-` or nothing for standard input.
         file: Option<PathBuf>,
@@ -216,6 +225,11 @@ enum RefsCommand {
         one_per_line: bool,
         #[arg(long, value_enum, default_value = "csl-json")]
         format: RefsFormat,
+        /// Read the whole list before writing, so that the checks across entries (initials
+        /// that differ by an accent, journal volumes whose years disagree) see every entry
+        /// rather than one chunk; memory then grows with the list.
+        #[arg(long)]
+        whole: bool,
         /// Do not print warnings to standard error.
         #[arg(long, short)]
         quiet: bool,
@@ -281,7 +295,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let corpus = load(&cli).map_err(err)?;
             export::export(&corpus, *format).map_err(err)
         }
-        Command::Refs { command: RefsCommand::Parse { file, one_per_line, format, quiet } } => {
+        Command::Refs { command: RefsCommand::Parse { file, one_per_line, format, whole: _, quiet } } => {
             let (name, text) = read_input(file)?;
             let list = parse_list(&text, &name, &ParseOptions::default().one_per_line(*one_per_line));
             if !quiet {
@@ -295,6 +309,10 @@ fn run(cli: Cli) -> Result<String, String> {
             match format {
                 RefsFormat::CslJson => render::to_json(&csl::to_csl_array(works.iter().copied())).map_err(err),
                 RefsFormat::Json => render::to_json(&works).map_err(err),
+                RefsFormat::Jsonl => {
+                    let lines: Result<Vec<String>, _> = works.iter().map(serde_json::to_string).collect();
+                    Ok(lines.map_err(|e| e.to_string())?.iter().map(|l| format!("{l}\n")).collect())
+                }
                 RefsFormat::Yaml => render::to_yaml(&works).map_err(err),
             }
         }
@@ -356,6 +374,68 @@ fn run(cli: Cli) -> Result<String, String> {
     }
 }
 
+/// `refs parse` as a stream: each record is written as soon as its chunk is read, in the
+/// same bytes as the whole list would give (an array is opened, filled and closed by hand).
+fn refs_stream(file: &Option<PathBuf>, one_per_line: bool, format: RefsFormat, quiet: bool) -> Result<(), String> {
+    let (name, reader): (String, Box<dyn io::BufRead>) = match file {
+        Some(p) if p.as_os_str() != "-" => {
+            let f = std::fs::File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            (p.display().to_string(), Box::new(io::BufReader::new(f)))
+        }
+        _ => ("<stdin>".to_string(), Box::new(io::stdin().lock())),
+    };
+    let stream = ReferenceStream::new(reader, name, ParseOptions::default().one_per_line(one_per_line));
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let stderr = io::stderr();
+    // A reader that stopped early (`| head`) ends the stream without an error.
+    let write_err = |e: io::Error| match e.kind() {
+        io::ErrorKind::BrokenPipe => None,
+        _ => Some(format!("cannot write output: {e}")),
+    };
+    let json_err = |e: serde_json::Error| Some(format!("cannot write json: {e}"));
+    let mut count = 0usize;
+    let result = (|| -> Result<(), Option<String>> {
+        for reference in stream {
+            let reference = reference.map_err(|e| Some(e.to_string()))?;
+            if !quiet {
+                let mut e = stderr.lock();
+                for d in reference.diagnostics().filter(|d| d.severity >= Severity::Warning) {
+                    let _ = writeln!(e, "{d}");
+                }
+            }
+            let work = &reference.work;
+            let item = match format {
+                // Pretty-printed items, indented as inside the whole array.
+                RefsFormat::CslJson => serde_json::to_string_pretty(&csl::to_csl(work)).map_err(json_err)?,
+                RefsFormat::Json => serde_json::to_string_pretty(work).map_err(json_err)?,
+                RefsFormat::Jsonl => serde_json::to_string(work).map_err(json_err)?,
+                RefsFormat::Yaml => render::to_yaml(&[work]).map_err(|e| Some(e.to_string()))?,
+            };
+            match format {
+                RefsFormat::CslJson | RefsFormat::Json => {
+                    out.write_all(if count == 0 { b"[\n" } else { b",\n" }).map_err(write_err)?;
+                    for (i, line) in item.lines().enumerate() {
+                        let sep = if i == 0 { "" } else { "\n" };
+                        write!(out, "{sep}  {line}").map_err(write_err)?;
+                    }
+                }
+                RefsFormat::Jsonl => writeln!(out, "{item}").map_err(write_err)?,
+                RefsFormat::Yaml => out.write_all(item.as_bytes()).map_err(write_err)?,
+            }
+            count += 1;
+        }
+        let end: &[u8] = match (format, count) {
+            (RefsFormat::CslJson | RefsFormat::Json, 0) => b"[]\n",
+            (RefsFormat::CslJson | RefsFormat::Json, _) => b"\n]\n",
+            (RefsFormat::Yaml, 0) => b"[]\n",
+            _ => b"",
+        };
+        out.write_all(end).and_then(|_| out.flush()).map_err(write_err)
+    })();
+    result.or_else(|e| e.map_or(Ok(()), Err))
+}
+
 fn reading_list(
     corpus: &Corpus,
     topic: &str,
@@ -389,13 +469,25 @@ fn reading_list(
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `refs parse` streams unless --whole: it writes its output as it goes.
+    if let Command::Refs { command: RefsCommand::Parse { file, one_per_line, format, whole: false, quiet } } =
+        &cli.command
+    {
+        return match refs_stream(file, *one_per_line, *format, *quiet) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     match run(cli) {
         Ok(out) => {
             let stdout = io::stdout();
             let mut lock = stdout.lock();
             let result = lock
                 .write_all(out.as_bytes())
-                .and_then(|_| if out.ends_with('\n') { Ok(()) } else { lock.write_all(b"\n") })
+                .and_then(|_| if out.is_empty() || out.ends_with('\n') { Ok(()) } else { lock.write_all(b"\n") })
                 .and_then(|_| lock.flush());
             match result {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
