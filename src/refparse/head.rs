@@ -255,8 +255,14 @@ pub(crate) struct TrailingHead {
 pub(crate) fn parse_trailing_head(s: &str) -> Option<TrailingHead> {
     let quote = s.find(['“', '"', '‘', '«']).unwrap_or(s.len());
     let sentence = super::text::sentence_breaks(s, &[]).first().map_or(s.len(), |&b| b - 1);
-    let mut end = quote.min(sentence).min(s.len());
+    // Springer's names end with a colon after an initial: `Landolt, P.: Title`.
+    let colon = s.find(".: ").map_or(s.len(), |i| i + 1);
+    let mut end = quote.min(sentence).min(colon).min(s.len());
     let mut names_text = trim_names_end(&s[..end]);
+    if let Some(cut) = one_inverted_name_end(names_text) {
+        end = cut;
+        names_text = &s[..end];
+    }
     let mut tries = 0;
     while !plausible_names(names_text) || names_text.is_empty() {
         let cut = names_text.rfind(", ")?;
@@ -312,6 +318,27 @@ pub(crate) fn parse_trailing_head(s: &str) -> Option<TrailingHead> {
     }
     let ys = body[..ys].trim_end_matches([' ', ',']).len();
     Some(TrailingHead { names, year, body_start, year_span: body_start + ys..body_start + ye })
+}
+
+/// `Jessup, P. Transnational Law`: one inverted name whose initials are followed, without a
+/// comma or `and`, by capitalised words (the title, when the year is at the end): where the
+/// name ends, after its last initial.
+fn one_inverted_name_end(s: &str) -> Option<usize> {
+    let (family, rest) = s.split_once(", ")?;
+    if family.contains([',', '.']) || rest.contains(',') || rest.contains(" and ") || rest.contains('&') {
+        return None;
+    }
+    let mut end = family.len() + 2;
+    let mut initials = 0;
+    for token in rest.split(' ') {
+        if !token.ends_with('.') || !is_initial_token(token) {
+            break;
+        }
+        end += token.len() + 1;
+        initials += 1;
+    }
+    let capitalised = s.get(end..).is_some_and(|after| after.starts_with(char::is_uppercase));
+    (initials > 0 && capitalised).then_some(end - 1)
 }
 
 /// Trims separators after a run of names, keeping the period of a final initial (`Nee, V.`).
