@@ -21,7 +21,7 @@ const MAX_CHUNK_LINES: usize = 16 * CHUNK_LINES;
 /// references), except for two checks across entries, which see one chunk at a time:
 /// initials that differ by an accent, and journal volumes whose years disagree. Keys stay
 /// unique across the whole stream (`-2`, `-3` as in a whole list). Memory holds one chunk
-/// and the count of each key given (a few dozen bytes a key), whatever the length of the
+/// and the count of each key given (about 80 bytes a distinct key), whatever the length of the
 /// list. Bytes that are not UTF-8 are read as U+FFFD, as `String::from_utf8_lossy` does.
 ///
 /// ```
