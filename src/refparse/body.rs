@@ -61,6 +61,9 @@ const URL_MARKERS: &[&str] = &[
     "[online]",
 ];
 
+/// Abstracting indexes through which theses are cited.
+const ABSTRACT_INDEXES: &[&str] = &["Dissertation Abstracts International", "Masters Abstracts International"];
+
 /// Splits a trailing URL or DOI off the body.
 fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize {
     let mut end = text.len();
@@ -194,14 +197,16 @@ fn parse_journal_tail(s: &str) -> Option<JournalTail> {
     let (before_pages, pages) = {
         let i = s.rfind([':', ','])?;
         let pages = s[i + 1..].trim();
-        if !is_pages(pages) {
+        // `NP`: an online journal without pagination.
+        let unpaginated = pages == "NP" && s[..i].trim_end().ends_with(')');
+        if !is_pages(pages) && !unpaginated {
             return None;
         }
         (&s[..i], pages.trim_start_matches("pp.").trim_start_matches("p.").trim().to_string())
     };
     let b = before_pages.trim_end();
     // issue in parentheses
-    let (before_issue, issue) = if b.ends_with(')') {
+    let (before_issue, mut issue) = if b.ends_with(')') {
         let open = b.rfind('(')?;
         (b[..open].trim_end(), Some(b[open + 1..b.len() - 1].trim().to_string()))
     } else {
@@ -209,9 +214,25 @@ fn parse_journal_tail(s: &str) -> Option<JournalTail> {
     };
     // volume: the last word, digits (or a range of numbers)
     let vstart = before_issue.rfind(' ').map_or(0, |i| i + 1);
-    let vol = &before_issue[vstart..];
-    let vol_ok = !vol.is_empty() && vol.chars().all(|c| c.is_ascii_digit() || c == '–' || c == '-' || c == '/');
-    if !vol_ok {
+    let mut vol = &before_issue[vstart..];
+    // `33:3`: volume and issue joined by a colon.
+    if let Some((v, n)) = vol.split_once(':').filter(|_| issue.is_none()) {
+        if !v.is_empty()
+            && v.bytes().all(|b| b.is_ascii_digit())
+            && !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+        {
+            vol = v;
+            issue = Some(n.to_string());
+        }
+    }
+    let numeric = |v: &str| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit() || c == '–' || c == '-' || c == '/');
+    // `B39`, `A200`: a series letter before the volume number.
+    let lettered = vol.len() >= 2
+        && vol.as_bytes()[0].is_ascii_uppercase()
+        && vol[1..].bytes().all(|b| b.is_ascii_digit())
+        && !before_issue[..vstart].trim_end().is_empty();
+    if !numeric(vol) && !lettered {
         return None;
     }
     let mut container_end = vstart;
@@ -315,6 +336,17 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
             work.note.get_or_insert_with(|| trim_field(&body.text[i + 2..]).to_string());
             body = body.sub(0..i + 1);
             break;
+        }
+    }
+    // A dissertation cited through its abstract in an index (`Dissertation Abstracts
+    // International: Section B: ..., 61(4-B), 2193`): the index is not the work's container,
+    // so its citation is kept as a note and the work is a thesis.
+    if let Some(i) = ABSTRACT_INDEXES.iter().filter_map(|m| body.text.find(m)).min() {
+        if i > 0 && body.text[..i].trim_end().ends_with(['.', '?', '!', ',']) {
+            work.note.get_or_insert_with(|| trim_field(&body.text[i..]).to_string());
+            work.kind = WorkType::Thesis;
+            work.title = non_empty(&body.text[..i]);
+            return BodyFindings { flags, repairs, unplaced };
         }
     }
     // A trailing parenthesised note, such as a translation.

@@ -1118,7 +1118,17 @@ pub(crate) fn comma_title(s: &str) -> Option<(usize, usize)> {
 pub(crate) fn tidy_container(work: &mut Work) {
     let Some(container) = work.container_title.clone() else { return };
     if let Some(j) = journal(&container) {
-        if j.container.as_deref().is_some_and(|c| c.split_whitespace().count() >= 1 && c != container) {
+        // `Advances in Neural Information Processing Systems 7`: a bare number closing the title
+        // of a book or proceedings, with no volume marker, is part of its name.
+        let numbered_book = matches!(work.kind, WorkType::Chapter | WorkType::PaperConference)
+            && j.issue.is_none()
+            && j.pages.is_none()
+            && container.split_whitespace().rev().nth(1).is_some_and(|w| {
+                !w.trim_matches([',', '.', '(']).eq_ignore_ascii_case("vol")
+                    && !w.trim_matches([',', '(']).eq_ignore_ascii_case("volume")
+            });
+        if !numbered_book && j.container.as_deref().is_some_and(|c| c.split_whitespace().count() >= 1 && c != container)
+        {
             work.container_title = j.container;
             work.volume = work.volume.take().or(j.volume);
             work.issue = work.issue.take().or(j.issue);
@@ -1132,7 +1142,8 @@ pub(crate) fn tidy_container(work: &mut Work) {
     let venue = VENUE_WORDS.iter().any(|w| container.to_lowercase().contains(w));
     if venue && work.place.is_none() {
         if let Some((head, last)) = container.rsplit_once(' ') {
-            if is_known_place(last) && head.split_whitespace().count() >= 3 {
+            let of = head.rsplit(' ').next().is_some_and(|w| ["of", "de", "di", "in", "for", "at"].contains(&w));
+            if is_known_place(last) && head.split_whitespace().count() >= 3 && !of {
                 work.place = Some(last.to_string());
                 work.container_title = Some(head.trim_end_matches(',').to_string());
             }
