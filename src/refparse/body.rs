@@ -611,10 +611,9 @@ fn parse_container_and_publisher(book: &Part<'_>, work: &mut Work, unplaced: &mu
             return;
         }
     }
-    // No publisher: maybe `Book title, pages.`
-    let (title, pages) = split_trailing_pages(book.text.trim_end().trim_end_matches('.'));
-    work.container_title = non_empty(title);
-    work.pages = pages;
+    // No `Place: Publisher`: `Book title, pages 391-502, Chicago, IL. Publisher`, `Book title,
+    // pages.`
+    rest::container_tail(book.text, work);
     if work.container_title.is_none() {
         *unplaced = non_empty(book.text);
     }

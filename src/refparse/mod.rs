@@ -25,6 +25,7 @@ mod body;
 mod checks;
 mod head;
 mod key;
+mod places;
 mod rest;
 mod segment;
 mod stream;

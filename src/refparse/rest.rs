@@ -3,6 +3,7 @@
 //! (`In ...`), a thesis, a journal, a series, `Place: Publisher` or `Publisher, Place`.
 
 use super::head::{find_editor_marker, parse_names};
+use super::places;
 use super::text::{is_pages, non_empty, sentence_breaks, trim_field, MONTH_WORDS};
 use crate::model::{Work, WorkType};
 
@@ -91,8 +92,18 @@ pub(crate) const THESIS_WORDS: &[&str] = &[
     "diplomarbeit",
 ];
 
-const VENUE_WORDS: &[&str] =
-    &["proceedings", "conference", "symposium", "workshop", "congress", "meeting", "colloquium"];
+const VENUE_WORDS: &[&str] = &[
+    "proceedings",
+    "conference",
+    "symposium",
+    "workshop",
+    "congress",
+    "meeting",
+    "colloquium",
+    "proc.",
+    "conf.",
+    "symp.",
+];
 
 /// Parses what follows the title into `work`. Returns text that could not be placed.
 /// Where a run of editors' names after `edited by` ends: at the first `. ` that does not
@@ -518,6 +529,11 @@ const PLACES: &[&str] = &[
 fn is_known_place(s: &str) -> bool {
     let first = s.split(',').next().unwrap_or(s).trim().to_lowercase();
     PLACES.contains(&first.as_str())
+}
+
+/// [`parse_container_tail`] for the chapter path of the body parser.
+pub(crate) fn container_tail(s: &str, work: &mut Work) {
+    parse_container_tail(s, work);
 }
 
 /// The container of a chapter or proceedings and what follows it: pages, publisher, place.
@@ -1112,6 +1128,89 @@ pub(crate) fn comma_title(s: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// Words that end the subject of a venue's name rather than name a town: `Intelligence`,
+/// `Learning`, `Systems`.
+const SUBJECT_ENDINGS: &[&str] =
+    &["ing", "ics", "ence", "ences", "ity", "ion", "ions", "ies", "ogy", "ems", "ness", "ment", "ure", "ysis", "ory"];
+
+/// A place that may close a venue's name: one to three capitalised words, no digits.
+fn town_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 3 || s.chars().any(|c| c.is_ascii_digit() || "()[]:;&".contains(c)) {
+        return false;
+    }
+    if places::is_city(s) || is_known_place(s) {
+        return true;
+    }
+    let lower = s.to_lowercase();
+    words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !VENUE_WORDS.iter().any(|v| lower.contains(v))
+        && !SUBJECT_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// Where a venue's name ends and a place closing it begins: `... Programming Bled,
+/// Slovenia`, `... Intelligence, Karlsruhe`, `... Worlds Germany`, `... Languages,
+/// Charleston, ACM` (an acronym publisher last). Returns (venue, place, publisher).
+fn venue_place(container: &str) -> Option<(&str, String, Option<String>)> {
+    let c = container.trim_end_matches(['.', ',', ' ']);
+    let region = |s: &str| places::is_country(s) || places::is_region(s) || is_state(s);
+    let function_word = |h: &str| {
+        h.rsplit(' ')
+            .next()
+            .is_some_and(|w| ["of", "de", "di", "in", "for", "at", "on", "and", "the", "&"].contains(&w))
+    };
+    let long_enough = |h: &str| h.split_whitespace().count() >= 3 && !function_word(h);
+    // `, ACM`: an acronym publisher after the place.
+    let (c, publisher) = match c.rsplit_once(", ") {
+        Some((head, last))
+            if (2..=6).contains(&last.len())
+                && last.bytes().all(|b| b.is_ascii_uppercase())
+                && !region(last)
+                && head.rsplit_once(", ").is_some_and(|(h, town)| town_like(town) && long_enough(h)) =>
+        {
+            (head, Some(last.to_string()))
+        }
+        _ => (c, None),
+    };
+    if let Some((head, last)) = c.rsplit_once(", ") {
+        if region(last) {
+            // `..., Karlsruhe, Germany`
+            if let Some((h, town)) = head.rsplit_once(", ").filter(|(h, t)| town_like(t) && long_enough(h)) {
+                return Some((h, format!("{town}, {last}"), publisher));
+            }
+            // `... Programming Bled, Slovenia`: the town is the last word (or a known two-word
+            // city) before the comma.
+            let (h, word) = head.rsplit_once(' ')?;
+            let (h, town) = match h.rsplit_once(' ') {
+                Some((h2, w2))
+                    if places::is_city(&format!("{w2} {word}")) || is_known_place(&format!("{w2} {word}")) =>
+                {
+                    (h2, &head[h2.len() + 1..])
+                }
+                _ => (h, word),
+            };
+            if town_like(town) && long_enough(h) {
+                return Some((h.trim_end_matches(','), format!("{town}, {last}"), publisher));
+            }
+            return None;
+        }
+        // `..., Karlsruhe`: a known city after a comma, or any town before an acronym publisher.
+        if (places::is_city(last) || is_known_place(last) || publisher.is_some())
+            && town_like(last)
+            && long_enough(head)
+        {
+            return Some((head, last.to_string(), publisher));
+        }
+        return None;
+    }
+    // `... Worlds Germany`: a country closing the name.
+    let (head, last) = c.rsplit_once(' ')?;
+    if places::is_country(last) && long_enough(head) && last.chars().next().is_some_and(char::is_uppercase) {
+        return Some((head, last.to_string(), None));
+    }
+    None
+}
+
 /// A container that still holds journal numbers (`IEEE Transactions ..., 985-987`,
 /// `Machine Learning, Vol. 19`, `Nature, vol. 120, pages 363–364`) is split into its parts;
 /// a proceedings title that ends with a known place (`... Intelligence Pisa`) gives the place.
@@ -1140,6 +1239,25 @@ pub(crate) fn tidy_container(work: &mut Work) {
         }
     }
     let venue = VENUE_WORDS.iter().any(|w| container.to_lowercase().contains(w));
+    if venue && work.place.is_none() && work.volume.is_none() {
+        if let Some((head, place, publisher)) = venue_place(&container) {
+            work.container_title = non_empty(head);
+            work.place = Some(place);
+            if work.publisher.is_none() {
+                work.publisher = publisher;
+            }
+            return;
+        }
+    }
+    // `Proceedings of ... Theory Tokyo` with the place `Japan`: the town was left in the name.
+    if let Some(country) = work.place.clone().filter(|p| venue && (places::is_country(p) || is_state(p))) {
+        let joined = format!("{container}, {country}");
+        if let Some((head, place, None)) = venue_place(&joined).filter(|(h, _, _)| h.len() < container.len()) {
+            work.container_title = non_empty(head);
+            work.place = Some(place);
+            return;
+        }
+    }
     if venue && work.place.is_none() {
         if let Some((head, last)) = container.rsplit_once(' ') {
             let of = head.rsplit(' ').next().is_some_and(|w| ["of", "de", "di", "in", "for", "at"].contains(&w));
