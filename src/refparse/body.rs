@@ -315,6 +315,15 @@ fn find_in_marker(text: &str) -> Option<InMarker> {
     None
 }
 
+/// `. In A. B. Name (Ed.), Book`: where `In` starts a sentence and is followed, before an
+/// editor marker, by names with initials only (no sentence end between them).
+fn initialled_editors_in(text: &str) -> Option<usize> {
+    let i = text.find(". In ")? + 2;
+    let rest = &text[i + 3..];
+    let (m, _) = find_editor_marker(rest)?;
+    (m < 200 && rest[..m].contains(". ") && sentence_breaks(&rest[..m], &[]).is_empty()).then_some(i)
+}
+
 /// Title and a tail: splits at the sentence break where `tail_start` begins, trimming.
 fn title_before(part: &Part<'_>, end: usize) -> Option<String> {
     non_empty(&part.text[..end])
@@ -412,6 +421,13 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
         work.kind = WorkType::Chapter;
         work.title = title_before(&body, m_start);
         let rest = body.sub(m_end..body.text.len());
+        // `In Book, eds. Names, pages` or `In Book, Names (eds.)`: the book before the editors.
+        if let Some(split) = rest::editors_in(rest.text).filter(|s| s.book.is_some()) {
+            work.editors = split.editors;
+            let joined = rest::join_book(split.book.unwrap_or_default(), split.rest);
+            rest::container_tail(&joined, work);
+            return BodyFindings { flags, repairs, unplaced };
+        }
         if let Some((ms, me)) = find_editor_marker(rest.text) {
             let names = parse_names(&rest.text[..ms]);
             let marker = &rest.text[ms..me];
@@ -429,6 +445,14 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
             let book = rest.sub(me + skip..rest.text.len());
             parse_container_and_publisher(&book, work, &mut unplaced);
         }
+        return BodyFindings { flags, repairs, unplaced };
+    }
+
+    // `Title? Subtitle. In A. B. Name (Ed.), Book`: the title runs to the `In` before editors
+    // with initials, whatever sentence ends it holds; the rest is read by the general path.
+    if let Some(i) = initialled_editors_in(body.text) {
+        work.title = non_empty(&body.text[..i]);
+        unplaced = rest::parse_rest(&body.text[i..], work);
         return BodyFindings { flags, repairs, unplaced };
     }
 

@@ -5,7 +5,7 @@
 use super::head::{find_editor_marker, parse_names};
 use super::places;
 use super::text::{is_pages, non_empty, sentence_breaks, trim_field, MONTH_WORDS};
-use crate::model::{Work, WorkType};
+use crate::model::{Name, Work, WorkType};
 
 const OPEN_QUOTES: &[(char, char)] = &[('“', '”'), ('"', '"'), ('‘', '’'), ('«', '»'), ('„', '“'), ('\'', '\'')];
 
@@ -175,7 +175,15 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     if let Some(m) = in_marker {
         let inner = &rest[m.len()..];
         let mut container_text = inner;
-        if let Some((ms, me)) = find_editor_marker(inner) {
+        let joined: String;
+        if let Some(split) = editors_in(inner) {
+            work.editors = split.editors;
+            container_text = split.rest;
+            if let Some(book) = split.book {
+                joined = join_book(book, split.rest);
+                container_text = &joined;
+            }
+        } else if let Some((ms, me)) = find_editor_marker(inner) {
             if ms < 250 {
                 work.editors = parse_names(&inner[..ms]);
                 container_text = inner[me..].trim_start_matches([',', '.', ' ', ':']);
@@ -541,7 +549,18 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
     let s = trim_field(s);
     // Pages: `(pp. 45–67)`, `, pp. 335-342`, `(45–67)`, `: 107-144`.
     let mut text = s.to_string();
-    for marker in [" (pp. ", ", pp. ", " pp. ", " (p. ", ", p. ", "(pp. ", " (S. ", ", pages ", " (", ": "] {
+    // A page range closing the text after a comma: `North-Holland Pub. Co., 237-277`.
+    if let Some((head, tail)) = text.rsplit_once(", ") {
+        let tail = tail.trim_end_matches('.');
+        if tail.contains(['-', '–']) && is_pages(tail) && !head.is_empty() {
+            work.pages = Some(tail.to_string());
+            text = head.to_string();
+        }
+    }
+    for marker in [" (pp. ", ", pp. ", " pp. ", " (p. ", ", p. ", "(pp. ", " (S. ", ", pages ", ". Pp. ", ", S. ", " (", ": "] {
+        if work.pages.is_some() {
+            break;
+        }
         if let Some(i) = text.find(marker) {
             let after = &text[i + marker.len()..];
             let end = after.find([')', ',', ';', ' ']).unwrap_or(after.len());
@@ -549,7 +568,20 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
             if is_pages(pages) {
                 work.pages = Some(pages.to_string());
                 let tail = after[end..].trim_start_matches([')', ',', '.', ' ', ';']).to_string();
-                let head = text[..i].trim_end_matches([',', '.', ' ']).to_string();
+                let mut head = text[..i].trim_end_matches([',', '.', ' ']).to_string();
+                // `Book (Vol. 3, Part A, pp. 1761–1800)`: the volume in the same brackets.
+                if let Some(open) = head.rfind(" (").filter(|&o| !head[o..].contains(')')) {
+                    let inner = head[open + 2..].trim();
+                    let lower = inner.to_lowercase();
+                    if let Some(v) =
+                        ["vol. ", "volume "].iter().find_map(|m| lower.starts_with(m).then(|| &inner[m.len()..]))
+                    {
+                        if work.volume.is_none() && v.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                            work.volume = non_empty(v);
+                        }
+                    }
+                    head.truncate(open);
+                }
                 text = if tail.is_empty() { head } else { format!("{head}. {tail}") };
                 break;
             }
@@ -1220,7 +1252,7 @@ pub(crate) fn tidy_container(work: &mut Work) {
         // `Advances in Neural Information Processing Systems 7`: a bare number closing the title
         // of a book or proceedings, with no volume marker, is part of its name.
         let numbered_book = matches!(work.kind, WorkType::Chapter | WorkType::PaperConference)
-            && j.issue.is_none()
+            && j.issue.as_deref().is_none_or(|i| i.chars().any(char::is_alphabetic))
             && j.pages.is_none()
             && container.split_whitespace().rev().nth(1).is_some_and(|w| {
                 !w.trim_matches([',', '.', '(']).eq_ignore_ascii_case("vol")
@@ -1272,5 +1304,184 @@ pub(crate) fn tidy_container(work: &mut Work) {
         if !container[open..].contains(')') {
             work.container_title = Some(container[..open].to_string());
         }
+    }
+}
+
+/// Words that may stand uncapitalised in a run of names.
+const NAME_PARTICLES: &[&str] = &[
+    "and", "&", "de", "van", "von", "der", "den", "da", "del", "della", "di", "du", "le", "la", "y", "und", "ten",
+    "ter", "dos", "das", "el", "bin", "et", "al.", "al",
+];
+
+/// `G.`, `D.E.`, `G.W`, `JM`, `D`: a token of initials.
+fn initials_token(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=3).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+}
+
+/// Whether `s` reads as a run of person names (`Giles, C. L., Hanson, S. J., and Cowan, J.
+/// D.`, `B.J. Parker and C.P. Foster`, `Terry Caelli, Adnan Amin, and Dick de Ridder`) rather
+/// than a title: capitalised words and initials only, at most three words to a name, and a
+/// lone word only as the family name before its initials.
+pub(crate) fn reads_as_names(s: &str) -> bool {
+    let s = s.trim().trim_end_matches([',', ';', ' ']);
+    if s.is_empty() || s.len() > 300 || s.chars().any(|c| c.is_ascii_digit() || "?!:\"“”‘’«»()[]/".contains(c))
+    {
+        return false;
+    }
+    #[derive(PartialEq, Clone, Copy)]
+    enum K {
+        Initials,
+        One,
+        More,
+    }
+    let mut kinds = Vec::new();
+    for chunk in s.split([',', ';']) {
+        let mut chunk = chunk.trim();
+        for c in ["and ", "& "] {
+            chunk = chunk.strip_prefix(c).unwrap_or(chunk);
+        }
+        for person in chunk.split(" and ").flat_map(|p| p.split(" & ")) {
+            let words: Vec<&str> = person.split_whitespace().collect();
+            if words.is_empty() {
+                if chunk.is_empty() {
+                    continue;
+                }
+                return false;
+            }
+            if words.iter().all(|w| initials_token(w)) {
+                kinds.push(K::Initials);
+                continue;
+            }
+            let mut full = 0;
+            for w in &words {
+                let w = w.trim_end_matches('.');
+                if NAME_PARTICLES.contains(&w) || initials_token(w) {
+                    continue;
+                }
+                let mut cs = w.chars();
+                let capitalised = cs.next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+                    && w.chars().any(char::is_lowercase);
+                if !capitalised {
+                    return false;
+                }
+                full += 1;
+            }
+            if full == 0 || full > 3 {
+                return false;
+            }
+            kinds.push(if words.len() == 1 { K::One } else { K::More });
+        }
+    }
+    if kinds.is_empty() {
+        return false;
+    }
+    // A lone word is a family name followed by its initials; initials follow a name.
+    kinds.iter().enumerate().all(|(i, k)| match k {
+        K::One => kinds.get(i + 1) == Some(&K::Initials),
+        K::Initials => i > 0 && kinds[i - 1] != K::Initials,
+        K::More => true,
+    })
+}
+
+/// Editors found in what follows `In`: the names, a book title printed before them, and
+/// the text after the names and their marker.
+pub(crate) struct EditorSplit<'a> {
+    pub editors: Vec<Name>,
+    /// `In Book, Names (eds.)`, `In Book. Names, eds.`, `In Book, eds. Names, pages`.
+    pub book: Option<&'a str>,
+    pub rest: &'a str,
+}
+
+/// Where the editors are in `In ...` text: before their marker (`In A. Name (Ed.), Book`,
+/// `In Book, E. Neuhold, Ed. Publisher`, `In Book. B.J. Parker and C.P. Foster, eds.`) or,
+/// for `eds.`/`ed.` printed before the names, after it (`In Book, eds. Terry Caelli and
+/// Adnan Amin, 378–86`). `None` when there is no editor marker.
+pub(crate) fn editors_in(inner: &str) -> Option<EditorSplit<'_>> {
+    let found = find_editor_marker(inner);
+    // The ACM form `, E. Neuhold, Ed. Publisher`: a capitalised marker after a comma.
+    let acm = [", Ed. ", ", Eds. "].iter().filter_map(|m| inner.find(m).map(|i| (i, i + m.len() - 1))).min();
+    let (ms, me) = match (found, acm) {
+        (Some(f), Some(a)) => f.min(a),
+        (f, a) => f.or(a)?,
+    };
+    if ms >= 250 {
+        return None;
+    }
+    let pre = &inner[..ms];
+    let after = inner[me..].trim_start_matches([',', '.', ' ', ':']);
+    if reads_as_names(pre) {
+        return Some(EditorSplit { editors: parse_names(pre), book: None, rest: after });
+    }
+    // `In Book, eds. Names, 378–86`: the names follow a lowercase marker.
+    let marker = inner[ms..me].trim_matches([',', ' ']);
+    let comma_after = inner[me..].trim_start().starts_with(',');
+    if ["eds.", "ed.", "eds", "ed"].contains(&marker) && !comma_after {
+        let parts: Vec<&str> = after.split(", ").collect();
+        let mut taken = 0;
+        for n in 1..=parts.len().min(12) {
+            if reads_as_names(&parts[..n].join(", ")) {
+                taken = n;
+            }
+        }
+        if taken > 0 {
+            let names_len = parts[..taken].iter().map(|p| p.len() + 2).sum::<usize>() - 2;
+            let mut names = &after[..names_len];
+            let mut rest = after[names_len..].trim_start_matches([',', ' ']);
+            // `Names. Third edition`: the names end at a sentence end.
+            if let Some(&b) = sentence_breaks(names, &[]).first() {
+                rest = after[b..].trim_start_matches([',', ' ']);
+                names = &after[..b];
+            }
+            return Some(EditorSplit { editors: parse_names(names), book: non_empty(pre).map(|_| pre.trim()), rest });
+        }
+    }
+    // Capitalised words only (`Farkas, Donka, Jacobsen, Wesley M.`): names, as printed.
+    if names_loose(pre) {
+        return Some(EditorSplit { editors: parse_names(pre), book: None, rest: after });
+    }
+    // A book title before the names: split at the first comma or sentence end after which
+    // only names follow.
+    let mut cuts: Vec<(usize, usize)> = pre.match_indices(", ").map(|(i, _)| (i, i + 2)).collect();
+    cuts.extend(sentence_breaks(pre, &[]).into_iter().map(|b| (b - 1, b)));
+    cuts.sort_unstable();
+    for (end, start) in cuts {
+        let book = pre[..end].trim();
+        let names = &pre[start..];
+        if !book.is_empty() && !names.starts_with("and ") && reads_as_names(names) {
+            return Some(EditorSplit { editors: parse_names(names), book: Some(book), rest: after });
+        }
+    }
+    None
+}
+
+/// Capitalised words, initials and name particles only, with no digits or title
+/// punctuation: what a run of names can be when its structure is unusual.
+fn names_loose(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && !s.chars().any(|c| c.is_ascii_digit() || "?!:\"“”‘’«»()[]/".contains(c))
+        && s.split_whitespace().all(|w| {
+            let w = w.trim_end_matches([',', ';', '.']);
+            NAME_PARTICLES.contains(&w) || w.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// A book title and what followed its editors, as one container text: `Book, 378–86. Berlin:
+/// Springer`, `Book. Springer Verlag`.
+pub(crate) fn join_book(book: &str, rest: &str) -> String {
+    let book = book.trim().trim_end_matches(',');
+    let rest = rest.trim();
+    if rest.is_empty() {
+        book.to_string()
+    } else if let Some(pages) = rest.strip_prefix("Pp. ").or_else(|| rest.strip_prefix("pp. ")) {
+        format!("{book}, pp. {pages}")
+    } else if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{book}, {rest}")
+    } else if book.ends_with(['.', '?', '!']) {
+        format!("{book} {rest}")
+    } else {
+        format!("{book}. {rest}")
     }
 }

@@ -155,6 +155,10 @@ pub(crate) fn is_sentence_end(s: &str, dot: usize) -> bool {
     if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') && letters.len() <= 4 {
         return false;
     }
+    // `San Mateo, CA. Morgan Kaufmann`: a state code in capitals is not `ca.` (circa).
+    if word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return true;
+    }
     let lower = word.to_lowercase();
     !ABBREVIATIONS.contains(&lower.as_str())
 }
