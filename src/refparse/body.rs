@@ -1,6 +1,6 @@
 //! The body of an author-date reference: everything after the date.
 
-use super::head::{find_editor_marker, marker_is_singular, parse_names};
+use super::head::{find_editor_marker, marker_is_singular, parse_names, split_editor_marker};
 use super::rest;
 use super::text::{is_pages, non_empty, sentence_breaks, trim_field, Clean};
 use crate::model::{Flag, Work, WorkType};
@@ -64,6 +64,12 @@ const URL_MARKERS: &[&str] = &[
 /// Abstracting indexes through which theses are cited.
 const ABSTRACT_INDEXES: &[&str] = &["Dissertation Abstracts International", "Masters Abstracts International"];
 
+/// Whether a DOI starting after `before` was printed in brackets: `(doi:10.…)`.
+fn doi_in_bracket(before: &str, from: &str) -> bool {
+    let close = from.trim_end().trim_end_matches('.');
+    (before.ends_with('(') && close.ends_with(')')) || (before.ends_with('[') && close.ends_with(']'))
+}
+
 /// Splits a trailing URL or DOI off the body.
 fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize {
     let mut end = text.len();
@@ -80,7 +86,11 @@ fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize 
     ] {
         if let Some(i) = text[..end].rfind(marker) {
             let doi = text[i + marker.len()..end].trim();
-            let doi = doi.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',']);
+            let mut doi = doi.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',']);
+            // `(doi:10.1038/171737a0)`: a closing bracket that opened before the DOI.
+            while doi.ends_with([')', ']']) && doi.matches(['(', '[']).count() < doi.matches([')', ']']).count() {
+                doi = doi[..doi.len() - 1].trim_end_matches(['.', ',']);
+            }
             if doi.starts_with("10.") {
                 work.doi = Some(doi.to_string());
                 if marker.starts_with("http") {
@@ -90,6 +100,11 @@ fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize 
                 let before = text[..i].trim_end();
                 let clause = URL_MARKERS.iter().filter_map(|m| before.strip_suffix(m).map(|b| b.len())).min();
                 end = clause.unwrap_or(i);
+                // `39–46 (doi:10.…)`: the bracket the DOI was printed in goes with it.
+                let open = text[..end].trim_end();
+                if doi_in_bracket(open, &text[end..]) {
+                    end = open.len() - 1;
+                }
                 break;
             }
         }
@@ -468,7 +483,12 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
 
     // Journal article: the tail is `Container VOL(ISSUE): PAGES`.
     if let Some((container_end, volume, issue, pages)) = parse_journal_tail(body.text) {
-        let breaks: Vec<usize> = body.breaks().into_iter().filter(|&b| b <= container_end).collect();
+        // `Annals of Glaciology. 57(73)`: a break just before the numbers does not start the name.
+        let breaks: Vec<usize> = body
+            .breaks()
+            .into_iter()
+            .filter(|&b| b <= container_end && !body.text[b..container_end].trim().is_empty())
+            .collect();
         // An abbreviated journal (`Syst. Bot.`, `J. Cell. Sci.`): its dotted words are not
         // sentence ends, so the container reaches back over them.
         let mut start_index = breaks.len().checked_sub(1);
@@ -514,6 +534,28 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
                         container = container[..i].trim_end();
                         break;
                     }
+                }
+            }
+            // `Journal, Special Issue: Topic`, `Rangifer Special Issue`, `Special Issue, Journal`:
+            // the special issue is not part of the journal's name.
+            if let Some(i) = container.find(", Special Issue").or_else(|| container.find(" Special Issue")) {
+                if i > 0 {
+                    container = container[..i].trim_end();
+                }
+            }
+            if let Some(rest) = container.strip_prefix("Special Issue, ") {
+                container = rest.trim_start();
+            }
+            // `(M. Cooper & W. B. Stiles, Eds.) Journal`: the issue's editors before the journal.
+            if let Some(inner) = container.strip_prefix('(').and_then(|c| c.split_once(") ")) {
+                if let Some((names, marker)) = split_editor_marker(inner.0)
+                    .or_else(|| inner.0.strip_suffix(", Eds.").map(|n| (n, "Eds.")))
+                    .or_else(|| inner.0.strip_suffix(", Ed.").map(|n| (n, "Ed.")))
+                {
+                    if work.editors.is_empty() && !marker.is_empty() {
+                        work.editors = parse_names(names);
+                    }
+                    container = inner.1.trim_start();
                 }
             }
             work.container_title = non_empty(container);

@@ -242,7 +242,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     }
 
     // `Journal of X, in press`: a journal article not yet published.
-    for status in [", in press", " (in press)", ", forthcoming", ", accepted"] {
+    for status in [", in press", " (in press)", ", forthcoming", ", accepted", ", to appear"] {
         if let Some(name) = rest.strip_suffix(status) {
             work.kind = WorkType::ArticleJournal;
             work.container_title = non_empty(name);
@@ -691,7 +691,10 @@ struct Journal {
 impl Journal {
     /// Makes `work` an article in this journal.
     fn apply(self, work: &mut Work) {
-        work.kind = WorkType::ArticleJournal;
+        // `12th International Joint Conference on ..., 163-169`: a meeting, not a journal.
+        let lower = self.container.as_deref().unwrap_or("").to_lowercase();
+        let meeting = VENUE_WORDS.iter().filter(|w| !w.starts_with("proc")).any(|w| lower.contains(w));
+        work.kind = if meeting && self.volume.is_none() { WorkType::PaperConference } else { WorkType::ArticleJournal };
         work.container_title = self.container;
         work.volume = self.volume;
         work.issue = self.issue;
@@ -726,7 +729,7 @@ fn journal(s: &str) -> Option<Journal> {
     }
     // `AAAI, pp. 768-773`: the number is a page range, the name ends before `pp.`.
     let mut pages_marked = false;
-    for marker in ["pp.", "p.", "pages", "pp"] {
+    for marker in ["pp.", "p.", "pages", "Pages", "pp"] {
         if let Some(n) = name.strip_suffix(marker) {
             if n.is_empty() || n.ends_with([' ', ',']) {
                 name = n.trim_end().trim_end_matches(',').trim_end();
@@ -745,7 +748,17 @@ fn journal(s: &str) -> Option<Journal> {
             break;
         }
     }
-    if name.is_empty() || name.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    // `12th International Joint Conference on Artificial Intelligence, 163-169`: a venue may
+    // start with its number.
+    let numbered_venue = || {
+        let lower = name.to_lowercase();
+        VENUE_WORDS.iter().any(|w| lower.contains(w))
+    };
+    // `Paper presented at NWAV 41`: a talk, whose number belongs to the meeting's name.
+    let talk = ["paper presented", "presented at", "poster presented", "poster session"]
+        .iter()
+        .any(|t| name.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t)));
+    if name.is_empty() || talk || (name.chars().next().is_some_and(|c| c.is_ascii_digit()) && !numbered_venue()) {
         return None;
     }
     // `Global Networks: A Journal of Transnational Affairs 1(3): 195–216`: a journal with a
@@ -786,6 +799,7 @@ fn journal(s: &str) -> Option<Journal> {
     let rest = rest
         .strip_prefix("pages ")
         .or_else(|| rest.strip_prefix("S. "))
+        .or_else(|| rest.strip_prefix("Pages "))
         .or_else(|| rest.strip_prefix("pp. "))
         .or_else(|| rest.strip_prefix("p. "))
         .or_else(|| rest.strip_prefix("pp."))
@@ -1251,13 +1265,15 @@ pub(crate) fn tidy_container(work: &mut Work) {
     if let Some(j) = journal(&container) {
         // `Advances in Neural Information Processing Systems 7`: a bare number closing the title
         // of a book or proceedings, with no volume marker, is part of its name.
-        let numbered_book = matches!(work.kind, WorkType::Chapter | WorkType::PaperConference)
-            && j.issue.as_deref().is_none_or(|i| i.chars().any(char::is_alphabetic))
-            && j.pages.is_none()
-            && container.split_whitespace().rev().nth(1).is_some_and(|w| {
-                !w.trim_matches([',', '.', '(']).eq_ignore_ascii_case("vol")
-                    && !w.trim_matches([',', '(']).eq_ignore_ascii_case("volume")
-            });
+        let presented = container.to_lowercase().contains("presented at");
+        let numbered_book = presented
+            || matches!(work.kind, WorkType::Chapter | WorkType::PaperConference)
+                && j.issue.as_deref().is_none_or(|i| i.chars().any(char::is_alphabetic))
+                && j.pages.is_none()
+                && container.split_whitespace().rev().nth(1).is_some_and(|w| {
+                    !w.trim_matches([',', '.', '(']).eq_ignore_ascii_case("vol")
+                        && !w.trim_matches([',', '(']).eq_ignore_ascii_case("volume")
+                });
         if !numbered_book && j.container.as_deref().is_some_and(|c| c.split_whitespace().count() >= 1 && c != container)
         {
             work.container_title = j.container;
@@ -1273,6 +1289,9 @@ pub(crate) fn tidy_container(work: &mut Work) {
     let venue = VENUE_WORDS.iter().any(|w| container.to_lowercase().contains(w));
     if venue && work.place.is_none() && work.volume.is_none() {
         if let Some((head, place, publisher)) = venue_place(&container) {
+            if work.kind == WorkType::ArticleJournal {
+                work.kind = WorkType::PaperConference;
+            }
             work.container_title = non_empty(head);
             work.place = Some(place);
             if work.publisher.is_none() {
