@@ -595,6 +595,13 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
                     rest::parse_rest(middle, work);
                     work.publisher = publisher;
                     work.place = place;
+                } else if middle.contains("(pp. ") || middle.contains("(p. ") {
+                    // `Title. Encyclopedia americana. (p. 600). New York: Publisher`,
+                    // `Title. Book (Vol. 1), (pp. 107-115). Place: Publisher`: the book a
+                    // chapter is in, with its pages.
+                    work.kind = WorkType::Chapter;
+                    work.title = title_before(&body, first);
+                    rest::container_tail(middle, work);
                 }
             }
             return BodyFindings { flags, repairs, unplaced };

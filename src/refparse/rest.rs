@@ -172,8 +172,13 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     // Chapter or proceedings: `In ...`
     let in_marker =
         ["In : ", "In: ", "in: ", "In ", "in ", "en ", "dans ", "em ", "In:"].iter().find(|m| rest.starts_with(*m));
-    if let Some(m) = in_marker {
-        let inner = &rest[m.len()..];
+    // `Marcus Name and Marion Name, eds. Book`, `Book, Vol. 1, A. Name and B. Name (Eds.).
+    // Place: Publisher`: a book with its editors, with no `In`.
+    let inner = match in_marker {
+        Some(m) => Some(&rest[m.len()..]),
+        None => editors_in(rest).filter(|s| (!s.loose || s.book.is_some()) && !s.rest.is_empty()).map(|_| rest),
+    };
+    if let Some(inner) = inner {
         let mut container_text = inner;
         let joined: String;
         if let Some(split) = editors_in(inner) {
@@ -615,6 +620,17 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
             if tail.contains(['-', '–']) && is_pages(tail) {
                 work.pages = Some(tail.to_string());
                 container = container[..i].trim_end().trim_end_matches(',').to_string();
+            }
+        }
+    }
+    // `Book (Vol. 1)`: the volume in brackets.
+    if container.ends_with(')') {
+        if let Some(open) = container.rfind(" (") {
+            let inner = &container[open + 2..container.len() - 1];
+            let v = inner.strip_prefix("Vol. ").or_else(|| inner.strip_prefix("vol. "));
+            if let Some(v) = v.filter(|v| v.split_whitespace().count() == 1 && work.volume.is_none()) {
+                work.volume = Some(v.to_string());
+                container.truncate(open);
             }
         }
     }
@@ -1408,6 +1424,8 @@ pub(crate) fn reads_as_names(s: &str) -> bool {
 /// the text after the names and their marker.
 pub(crate) struct EditorSplit<'a> {
     pub editors: Vec<Name>,
+    /// The names were taken for their capitalisation alone (`true`).
+    pub loose: bool,
     /// `In Book, Names (eds.)`, `In Book. Names, eds.`, `In Book, eds. Names, pages`.
     pub book: Option<&'a str>,
     pub rest: &'a str,
@@ -1431,7 +1449,7 @@ pub(crate) fn editors_in(inner: &str) -> Option<EditorSplit<'_>> {
     let pre = &inner[..ms];
     let after = inner[me..].trim_start_matches([',', '.', ' ', ':']);
     if reads_as_names(pre) {
-        return Some(EditorSplit { editors: parse_names(pre), book: None, rest: after });
+        return Some(EditorSplit { editors: parse_names(pre), loose: false, book: None, rest: after });
     }
     // `In Book, eds. Names, 378–86`: the names follow a lowercase marker.
     let marker = inner[ms..me].trim_matches([',', ' ']);
@@ -1453,12 +1471,17 @@ pub(crate) fn editors_in(inner: &str) -> Option<EditorSplit<'_>> {
                 rest = after[b..].trim_start_matches([',', ' ']);
                 names = &after[..b];
             }
-            return Some(EditorSplit { editors: parse_names(names), book: non_empty(pre).map(|_| pre.trim()), rest });
+            return Some(EditorSplit {
+                editors: parse_names(names),
+                loose: false,
+                book: non_empty(pre).map(|_| pre.trim()),
+                rest,
+            });
         }
     }
     // Capitalised words only (`Farkas, Donka, Jacobsen, Wesley M.`): names, as printed.
     if names_loose(pre) {
-        return Some(EditorSplit { editors: parse_names(pre), book: None, rest: after });
+        return Some(EditorSplit { editors: parse_names(pre), loose: true, book: None, rest: after });
     }
     // A book title before the names: split at the first comma or sentence end after which
     // only names follow.
@@ -1469,7 +1492,7 @@ pub(crate) fn editors_in(inner: &str) -> Option<EditorSplit<'_>> {
         let book = pre[..end].trim();
         let names = &pre[start..];
         if !book.is_empty() && !names.starts_with("and ") && reads_as_names(names) {
-            return Some(EditorSplit { editors: parse_names(names), book: Some(book), rest: after });
+            return Some(EditorSplit { editors: parse_names(names), loose: false, book: Some(book), rest: after });
         }
     }
     None
