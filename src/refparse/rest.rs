@@ -169,6 +169,13 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
         }
     }
 
+    // A German journal: `Zeitschrift. 16. Jg. H.2, S. 88-97`.
+    let unprefixed = ["In: ", "In : ", "In "].iter().find_map(|m| rest.strip_prefix(m)).unwrap_or(rest);
+    if let Some(j) = jahrgang(unprefixed) {
+        j.apply(work);
+        return None;
+    }
+
     // Chapter or proceedings: `In ...`
     let in_marker =
         ["In : ", "In: ", "in: ", "In ", "in ", "en ", "dans ", "em ", "In:"].iter().find(|m| rest.starts_with(*m));
@@ -554,6 +561,7 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
     let s = trim_field(s);
     // Pages: `(pp. 45–67)`, `, pp. 335-342`, `(45–67)`, `: 107-144`.
     let mut text = s.to_string();
+    let mut split_at = None;
     // A page range closing the text after a comma: `North-Holland Pub. Co., 237-277`.
     if let Some((head, tail)) = text.rsplit_once(", ") {
         let tail = tail.trim_end_matches('.');
@@ -587,6 +595,21 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
                     }
                     head.truncate(open);
                 }
+                // `Book, vol. I (839–878). Place: Publisher`: the pages end the book title even
+                // when the word before them reads as an initial.
+                if !tail.is_empty() && sentence_breaks(&head, &[]).is_empty() {
+                    split_at = Some(head.len());
+                }
+                // `Book, Cosenza: 107-144`: a town before `: pages`.
+                if marker == ": " && tail.is_empty() && work.place.is_none() {
+                    if let Some((book, town)) = head.rsplit_once(", ") {
+                        let one_word = !town.contains(' ') && town.chars().next().is_some_and(char::is_uppercase);
+                        if one_word && town.chars().all(char::is_alphabetic) && book.split_whitespace().count() >= 2 {
+                            work.place = Some(town.to_string());
+                            head.truncate(book.len());
+                        }
+                    }
+                }
                 text = if tail.is_empty() { head } else { format!("{head}. {tail}") };
                 break;
             }
@@ -607,9 +630,10 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
         }
     }
     let breaks = sentence_breaks(&text, &[]);
-    let (container, after) = match breaks.first() {
-        Some(&b) => (&text[..b - 2], &text[b..]),
-        None => (text.as_str(), ""),
+    let (container, after) = match (split_at, breaks.first()) {
+        (Some(h), _) => (&text[..h], &text[h + 2..]),
+        (None, Some(&b)) => (&text[..b - 2], &text[b..]),
+        (None, None) => (text.as_str(), ""),
     };
     // Edition and volume at the end of the book title: `(4th edn)`, `, vol. II`, `: Vol. 22`.
     let mut container = container.trim().to_string();
@@ -735,6 +759,12 @@ fn journal(s: &str) -> Option<Journal> {
         return None;
     }
     let mut name = s[..i].trim_end().trim_end_matches(',').trim_end();
+    // `Book, Roma: 22-28`: a town and the pages of a book, not a journal's numbers.
+    if let Some((_, town)) = name.strip_suffix(':').and_then(|n| n.rsplit_once(", ")) {
+        if !town.contains(' ') && town.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+    }
     let mut issue_only = false;
     for marker in ["n°", "no.", "No.", "nr.", "Nr.", "Heft"] {
         if let Some(n) = name.strip_suffix(marker) {
@@ -794,6 +824,13 @@ fn journal(s: &str) -> Option<Journal> {
         let close = r.find(')')?;
         issue = Some(r[..close].trim().to_string());
         rest = r[close + 1..].trim_start();
+    }
+    // `Nature 400 (12 August): 675-677`: a day and month, not an issue.
+    if issue.as_deref().is_some_and(|i| {
+        i.chars().any(|c| c.is_ascii_digit())
+            && i.split_whitespace().any(|w| MONTH_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+    }) {
+        issue = None;
     }
     let mut rest = rest.trim_start_matches([',', ':', ' ']);
     // `n° 1`, `no. 1`, `No. 1`: the issue.
@@ -1526,4 +1563,37 @@ pub(crate) fn join_book(book: &str, rest: &str) -> String {
     } else {
         format!("{book}. {rest}")
     }
+}
+
+/// A German journal reference: `Zeitschrift für X. 16. Jg. H.2, S. 88-97`, `19.Jg. H.3,
+/// 146-151`, `22. Jg. Heft 3, 143 f.`: the Jahrgang is the volume, the Heft the issue.
+fn jahrgang(s: &str) -> Option<Journal> {
+    let jg = s.find("Jg.")?;
+    let before = s[..jg].trim_end().strip_suffix('.')?;
+    let num_start = before.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let volume = &before[num_start..];
+    let name = before[..num_start].trim_end().trim_end_matches(['.', ',', ' ']);
+    if volume.is_empty() || name.is_empty() {
+        return None;
+    }
+    let mut rest = s[jg + 3..].trim_start_matches([' ', ',', '.']);
+    let mut issue = None;
+    for marker in ["Heft ", "H. ", "H."] {
+        if let Some(r) = rest.strip_prefix(marker) {
+            let end = r.find(|c: char| !c.is_ascii_alphanumeric() && c != '/' && c != '-').unwrap_or(r.len());
+            issue = non_empty(&r[..end]);
+            rest = r[end..].trim_start_matches([' ', ',', '.']);
+            break;
+        }
+    }
+    let rest = rest.strip_prefix("S. ").unwrap_or(rest);
+    let rest = trim_field(rest);
+    let pages = if rest.is_empty() {
+        None
+    } else if is_pages(rest) || rest.strip_suffix(" f").or_else(|| rest.strip_suffix(" ff")).is_some_and(is_pages) {
+        Some(rest.to_string())
+    } else {
+        return None;
+    };
+    Some(Journal { container: non_empty(name), volume: Some(volume.to_string()), issue, pages })
 }
