@@ -566,7 +566,7 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
     if let Some((head, tail)) = text.rsplit_once(", ") {
         let tail = tail.trim_end_matches('.');
         if tail.contains(['-', '–']) && is_pages(tail) && !head.is_empty() {
-            work.pages = Some(tail.to_string());
+            work.pages = Some(tail.trim_start_matches("pp.").trim_start_matches("p.").trim().to_string());
             text = head.to_string();
         }
     }
