@@ -220,6 +220,9 @@ fn parse_journal_tail(s: &str) -> Option<JournalTail> {
         (&s[..i], pages.trim_start_matches("pp.").trim_start_matches("p.").trim().to_string())
     };
     let b = before_pages.trim_end();
+    if let Some((container_end, volume, issue)) = iso_numbers(b) {
+        return Some((container_end, volume, issue, Some(pages)));
+    }
     // issue in parentheses
     let (before_issue, mut issue) = if b.ends_with(')') {
         let open = b.rfind('(')?;
@@ -285,6 +288,46 @@ struct InMarker {
     end: usize,
     misprinted: bool,
     general: bool,
+}
+
+/// ISO 690 numbers before the pages: `Journal. 2004. Vol. 27, no. 2`, `Journal. 2005. Vol.
+/// 8`, `Journal. 1999. No. 33–34`, the year repeated after the journal's name. Returns (end of
+/// the journal's name, volume, issue).
+fn iso_numbers(b: &str) -> Option<(usize, Option<String>, Option<String>)> {
+    let number = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-–/".contains(c));
+    let mut t = b;
+    let mut issue = None;
+    for marker in [", no. ", ", No. ", ". No. ", ". no. "] {
+        if let Some(i) = t.rfind(marker).filter(|&i| number(&t[i + marker.len()..])) {
+            issue = Some(t[i + marker.len()..].to_string());
+            t = &t[..i + usize::from(marker.starts_with('.'))];
+            break;
+        }
+    }
+    let mut volume = None;
+    for marker in ["Vol. ", "vol. "] {
+        if let Some(i) = t.rfind(marker).filter(|&i| number(&t[i + marker.len()..])) {
+            volume = Some(t[i + marker.len()..].to_string());
+            t = &t[..i];
+            break;
+        }
+    }
+    if volume.is_none() && issue.is_none() {
+        return None;
+    }
+    // The journal's name ends with a period; `. 2004.` repeats the year.
+    let head = t.trim_end();
+    let head = head.strip_suffix('.').or_else(|| head.strip_suffix(','))?.trim_end();
+    let head = match head.rsplit_once(". ") {
+        Some((name, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => head,
+    };
+    // `Journal. Online. 1999.`: the medium is not part of the name.
+    let head = ["Online", "[online]", "[Online]"]
+        .iter()
+        .find_map(|m| head.strip_suffix(m)?.strip_suffix(". "))
+        .unwrap_or(head);
+    (!head.is_empty() && (volume.is_some() || t.trim_end().ends_with('.'))).then_some((head.len(), volume, issue))
 }
 
 /// Finds a chapter's `In:` marker at a sentence start (`in:` after a comma, as Elsevier

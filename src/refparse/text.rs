@@ -114,6 +114,8 @@ pub(crate) fn clean_markdown(s: &str) -> Clean {
                     None => open = Some(text.len()),
                 }
             }
+            // A no-break space (`Vol.\u{a0}6`, `p.\u{a0}181`) reads as a space.
+            '\u{a0}' | '\u{202f}' => text.push(' '),
             _ => text.push(c),
         }
     }
