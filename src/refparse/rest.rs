@@ -715,10 +715,60 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
     let after = trim_field(after);
     if !after.is_empty() {
         // Sentences between the book title and the publisher (`Ed. X.`, `Trans. Y.`) belong
-        // to neither, so what `publishing_tail` leaves before the publisher is dropped.
-        publishing_tail(after, work);
+        // to neither, so what `publishing_tail` leaves before the publisher is dropped; a
+        // subtitle printed as a sentence (`Handbook of X. Practice, theory, and research.
+        // London: Sage`) is part of the book's title.
+        // After a volume (`Book: Vol. 22. Volume title.`) the sentence names the volume.
+        let had_volume = work.volume.is_some();
+        let between = publishing_tail(after, work);
+        if is_title_sentence(between) && work.publisher.is_some() && !had_volume {
+            if let Some(c) = work.container_title.take() {
+                work.container_title = Some(format!("{c}. {between}"));
+            }
+        }
     }
     None
+}
+
+/// Whether text between a book's title and its publisher reads as more of the title, not
+/// a note on the book: no editor, translator, edition, volume or page marker, no digits.
+fn is_title_sentence(s: &str) -> bool {
+    let s = s.trim();
+    let lower = s.to_lowercase();
+    !s.is_empty()
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && s.split_whitespace().count() <= 12
+        && ![
+            "ed.",
+            "eds.",
+            "ed ",
+            "edited",
+            "trans",
+            "translated",
+            "vol",
+            "edition",
+            "pp",
+            "hrsg",
+            "éd",
+            "dir.",
+            "series",
+            "reprint",
+            "repr",
+            "new ed",
+            "rev",
+            "paper presented",
+            "presented",
+        ]
+        .iter()
+        .any(|m| lower.starts_with(m))
+        && !s.contains(": ")
+        && !looks_like_place(s)
+        && !(s.split_whitespace().count() == 1 && (places::is_city(s) || is_known_place(s)))
+        && !s.split_whitespace().any(|w| PUBLISHER_ENDINGS.contains(&w) || w == "Pub")
+        && !lower.contains(" edition")
+        && !lower.contains("edited by")
+        && !lower.contains("translated")
 }
 
 struct Journal {
@@ -1092,9 +1142,14 @@ fn publishing_tail<'a>(s: &'a str, work: &mut Work) -> &'a str {
             .strip_suffix(" p")
             .or_else(|| sentence.strip_suffix(" pp"))
             .or_else(|| sentence.strip_suffix(" S"));
-        if sentences.len() > 1 && is_pages(sentence) {
+        // `S. 58–74`: German page numbers.
+        let german = sentence.strip_prefix("S. ").filter(|p| is_pages(p));
+        if sentences.len() > 1 && (is_pages(sentence) || german.is_some()) {
             if work.pages.is_none() {
-                work.pages = Some(sentence.trim_start_matches("pp.").trim_start_matches("Pp.").trim().to_string());
+                let p = german.unwrap_or(sentence);
+                work.pages = Some(
+                    p.trim_start_matches("pp.").trim_start_matches("Pp.").trim_start_matches("p.").trim().to_string(),
+                );
             }
             sentences.pop();
         } else if sentences.len() > 1 && count.is_some_and(|c| c.trim().bytes().all(|b| b.is_ascii_digit())) {
