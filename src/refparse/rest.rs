@@ -323,6 +323,12 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     work.kind = WorkType::Book;
     // A magazine or newspaper: the date has a month, or the rest ends with a day and month.
     let dated = work.year.as_ref().is_some_and(|y| y.month.is_some()) || ends_with_day_month(last);
+    // `Business Insider May(26)`, `La Opinion, 25 July2016`: a periodical and its issue's day.
+    if let Some(name) = strip_issue_day(last).filter(|n| breaks.is_empty() && !n.contains(": ") && !n.is_empty()) {
+        work.kind = WorkType::Article;
+        work.container_title = non_empty(name);
+        return None;
+    }
     if dated && breaks.is_empty() && !last.contains(": ") {
         work.kind = WorkType::Article;
         let name = last.split(", ").next().unwrap_or(last);
@@ -394,6 +400,27 @@ fn settle_publisher(work: &mut Work) {
             }
         }
     }
+}
+
+/// A periodical's name without the day of its issue printed after it: `Business Insider
+/// May(26)`, `Vox September(17)`, `La Opinion, 25 July2016`. `None` when no such day is there.
+fn strip_issue_day(s: &str) -> Option<&str> {
+    let s = s.trim_end_matches(['.', ',', ' ']);
+    let (name, last) = s.rsplit_once(' ')?;
+    let month_word = |w: &str| MONTH_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str());
+    // `May(26)`
+    if let Some((m, d)) = last.strip_suffix(')').and_then(|l| l.split_once('(')) {
+        if month_word(m) && !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(name.trim_end_matches(',').trim_end());
+        }
+    }
+    // `, 25 July2016`: day, month and year run together.
+    let (head, day) = name.rsplit_once(' ').unwrap_or(("", name));
+    let head = head.strip_suffix(',')?;
+    let month_year = last.trim_end_matches(|c: char| c.is_ascii_digit());
+    let glued_year = last.len() - month_year.len() == 4;
+    let is_day = day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+    (is_day && glued_year && month_word(month_year)).then_some(head.trim_end())
 }
 
 fn ends_with_day_month(s: &str) -> bool {
