@@ -597,7 +597,9 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
             text = head.to_string();
         }
     }
-    for marker in [" (pp. ", ", pp. ", " pp. ", " (p. ", ", p. ", "(pp. ", " (S. ", ", pages ", ". Pp. ", ", S. ", " (", ": "] {
+    for marker in
+        [" (pp. ", ", pp. ", " pp. ", " (p. ", ", p. ", "(pp. ", " (S. ", ", pages ", ". Pp. ", ", S. ", " (", ": "]
+    {
         if work.pages.is_some() {
             break;
         }

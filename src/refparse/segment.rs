@@ -189,7 +189,13 @@ fn split_run_together(
                     let next = p + 2;
                     let candidate = &text[next..];
                     // the earlier part must already hold a complete head
-                    if candidate.chars().next().is_some_and(char::is_uppercase) && parse_head(candidate).is_some() {
+                    // `Journal. 2000. Vol. 23, p. 189`: ISO 690 repeats the year after the journal,
+                    // which is not the head of another entry.
+                    let head = parse_head(candidate).filter(|h| {
+                        let body = candidate[h.body_start.min(candidate.len())..].trim_start();
+                        !["Vol.", "vol.", "No.", "no.", "p.", "pp."].iter().any(|m| body.starts_with(m))
+                    });
+                    if candidate.chars().next().is_some_and(char::is_uppercase) && head.is_some() {
                         let joined_before: String =
                             entries[i].pieces.iter().map(|r| &input[r.clone()]).collect::<Vec<_>>().join(" ");
                         let before_len = joined_before.len() - (piece.end - piece.start) + next;
