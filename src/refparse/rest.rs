@@ -368,7 +368,54 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
         work.container_title = non_empty(&before);
     }
     settle_publisher(work);
+    // `Title. Migration Information Source. Retrieved from URL`: a name alone between the
+    // title and the url is the site or periodical the page is in, unless it reads as an
+    // organisation that published it (`NIST`, `Federal Reserve Bank of St. Louis`).
+    if work.url.is_some() && before.is_empty() && work.place.is_none() && work.container_title.is_none() {
+        if let Some(name) = work.publisher.clone().filter(|p| site_name(p)) {
+            work.kind = WorkType::Webpage;
+            work.container_title = Some(name);
+            work.publisher = None;
+        }
+    }
     None
+}
+
+/// Words of an organisation's name, which publishes rather than contains a page.
+const ORGANISATION_WORDS: &[&str] = &[
+    "Media",
+    "Bank",
+    "Institute",
+    "Association",
+    "Department",
+    "Agency",
+    "Organization",
+    "Organisation",
+    "Ministry",
+    "Office",
+    "Council",
+    "Foundation",
+    "Commission",
+    "Bureau",
+    "Society",
+    "Government",
+    "Corporation",
+    "Group",
+];
+
+/// A short capitalised name with no digits that is not an organisation's: a site or a
+/// periodical.
+fn site_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && !s.chars().any(|c| c.is_ascii_digit() || c == ':')
+        && (words.len() > 1 || s.chars().any(char::is_lowercase))
+        && !words.iter().any(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            PUBLISHER_ENDINGS.contains(&w) || ORGANISATION_WORDS.contains(&w)
+        })
 }
 
 /// What the last sentence held when it is not a publisher: a venue (`Paper presented at
