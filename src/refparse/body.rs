@@ -638,6 +638,20 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
                     rest::parse_rest(middle, work);
                     work.publisher = publisher;
                     work.place = place;
+                } else if let Some(split) = rest::editors_in(middle.trim_end()).filter(|s| !s.loose) {
+                    // `Title. Book, Vol. 1, A. Name and B. Name (Eds.). Place: Publisher, pp. x–y`:
+                    // a chapter with no `In`.
+                    let book = split.book.unwrap_or(split.rest);
+                    if !book.trim().is_empty() {
+                        work.kind = WorkType::Chapter;
+                        work.title = title_before(&body, first);
+                        work.editors = split.editors;
+                        let (publisher, place, pages) = (work.publisher.take(), work.place.take(), work.pages.take());
+                        rest::container_tail(book, work);
+                        work.publisher = publisher;
+                        work.place = place;
+                        work.pages = pages.or(work.pages.take());
+                    }
                 } else if middle.contains("(pp. ") || middle.contains("(p. ") {
                     // `Title. Encyclopedia americana. (p. 600). New York: Publisher`,
                     // `Title. Book (Vol. 1), (pp. 107-115). Place: Publisher`: the book a
