@@ -183,7 +183,11 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     // Place: Publisher`: a book with its editors, with no `In`.
     let inner = match in_marker {
         Some(m) => Some(&rest[m.len()..]),
-        None => editors_in(rest).filter(|s| (!s.loose || s.book.is_some()) && !s.rest.is_empty()).map(|_| rest),
+        // (A cheap test first: most references have no editors at all.)
+        None if ["ds.", "d.)", ", ed", ", Ed"].iter().any(|m| rest.contains(m)) => {
+            editors_in(rest).filter(|s| (!s.loose || s.book.is_some()) && !s.rest.is_empty()).map(|_| rest)
+        }
+        None => None,
     };
     if let Some(inner) = inner {
         let mut container_text = inner;
