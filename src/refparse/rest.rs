@@ -269,7 +269,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     }
     // Pages anywhere in what is left: `, pp. 3-36`, `S. 83–109`.
     let mut rest = rest.to_string();
-    for marker in [", pp. ", " pp. ", "(pp. ", ", S. ", " S. ", ", p. "] {
+    for marker in [", pp. ", " pp. ", "(pp. ", ", S. ", " S. ", ", p. ", ", p."] {
         if let Some(i) = rest.find(marker) {
             let after = &rest[i + marker.len()..];
             let end = after.find([')', ',', ';', ' ']).unwrap_or(after.len());
@@ -324,7 +324,9 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
         Some(&b) => rest[b..].trim(),
         None => rest.as_str(),
     };
-    work.kind = WorkType::Book;
+    // A date with a month is a periodical's issue: what is left names the periodical.
+    let monthly = work.year.as_ref().is_some_and(|y| y.month.is_some());
+    work.kind = if monthly { WorkType::Article } else { WorkType::Book };
     // A magazine or newspaper: the date has a month, or the rest ends with a day and month.
     let dated = work.year.as_ref().is_some_and(|y| y.month.is_some()) || ends_with_day_month(last);
     // `Business Insider May(26)`, `La Opinion, 25 July2016`: a periodical and its issue's day.
