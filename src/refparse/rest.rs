@@ -317,6 +317,17 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
             }
         }
     }
+    // `Vol. 23 Doubleday, Page and Company`: the volume of a book before its publisher.
+    if let Some(after) = rest.strip_prefix("Vol. ").or_else(|| rest.strip_prefix("vol. ")) {
+        let end = after.find([' ', ',', '.']).unwrap_or(after.len());
+        let number = &after[..end];
+        let remainder = after[end..].trim_start_matches(['.', ',', ' ']);
+        let numeric = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+        if numeric && work.volume.is_none() && remainder.chars().next().is_some_and(char::is_uppercase) {
+            work.volume = Some(number.to_string());
+            rest = remainder.to_string();
+        }
+    }
     // Book or periodical: the last sentence is `Place: Publisher`, `Publisher, Place` or
     // `Publisher`; sentences before it name a container (a book, a magazine).
     let breaks = sentence_breaks(&rest, &[]);
