@@ -382,6 +382,46 @@ fn initialled_editors_in(text: &str) -> Option<usize> {
     (m < 200 && rest[..m].contains(". ") && sentence_breaks(&rest[..m], &[]).is_empty()).then_some(i)
 }
 
+/// Sentences that open a note closing an entry, not a field of it.
+const NOTE_MARKERS: &[&str] = &[
+    ". Also in ",
+    ". Reprinted in ",
+    ". Reprinted as ",
+    ". Also published in ",
+    ". Also published as ",
+    ". Also available in ",
+    ". Also available as ",
+    ". To appear in ",
+    ". To appear",
+    ". Published as ",
+    ". Published by the ",
+    ". See also",
+    ". Special Issue ",
+    ". Special issue ",
+    ". Retrieved ",
+    ". ISBN",
+    ", ISBN",
+    " (ISBN",
+    ". ISSN",
+    ", ISSN",
+];
+
+/// Where a trailing note starts in `text` (the byte of the punctuation before it): the
+/// earliest [`NOTE_MARKERS`] that is not followed by numbers of a journal
+/// (`Special Issue 3(2), 1-20` is the journal's).
+fn trailing_note(text: &str) -> Option<usize> {
+    let found = NOTE_MARKERS.iter().filter_map(|m| text.find(m).map(|i| (i, *m))).min()?;
+    let (i, marker) = found;
+    if marker.starts_with(". Special") && text[i..].chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // `Retrieved October 20, 2008, from Factiva`: a retrieval clause without a url.
+    if marker == ". Retrieved " && !text[i..].contains(" from") {
+        return None;
+    }
+    (i > 0).then_some(i)
+}
+
 /// Title and a tail: splits at the sentence break where `tail_start` begins, trimming.
 fn title_before(part: &Part<'_>, end: usize) -> Option<String> {
     non_empty(&part.text[..end])
@@ -397,13 +437,13 @@ pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFi
     let mut body = whole.sub(0..end);
 
     // A trailing note that is not part of the record: `Also in (Allen et al., 1990)`,
-    // `Reprinted in ...`.
-    for marker in [". Also in ", ". Reprinted in ", ". Also published in ", ". Also available in "] {
-        if let Some(i) = body.text.find(marker) {
-            work.note.get_or_insert_with(|| trim_field(&body.text[i + 2..]).to_string());
-            body = body.sub(0..i + 1);
-            break;
-        }
+    // `Reprinted in ...`, `To appear in ...`, `Published as ...`, `ISBN ...`.
+    if let Some(i) = trailing_note(body.text) {
+        let note = trim_field(body.text[i..].trim_start_matches([',', '.', ' ', '(']));
+        let note = note.strip_suffix(')').filter(|n| !n.contains('(')).unwrap_or(note);
+        work.note.get_or_insert_with(|| note.to_string());
+        let keep = if body.text[i..].starts_with([',', '.']) { i + 1 } else { i };
+        body = body.sub(0..keep);
     }
     // A dissertation cited through its abstract in an index (`Dissertation Abstracts
     // International: Section B: ..., 61(4-B), 2193`): the index is not the work's container,

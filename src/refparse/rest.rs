@@ -258,7 +258,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     }
 
     // `Journal of X, in press`: a journal article not yet published.
-    for status in [", in press", " (in press)", ", forthcoming", ", accepted", ", to appear"] {
+    for status in [", in press", " (in press)", ", forthcoming", ", accepted", ", to appear", " (to appear)"] {
         if let Some(name) = rest.strip_suffix(status) {
             work.kind = WorkType::ArticleJournal;
             work.container_title = non_empty(name);
