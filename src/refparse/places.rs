@@ -606,6 +606,91 @@ pub(crate) const CITIES: &[&str] = &[
     "zürich",
 ];
 
+/// Abbreviations of regions after a city (`Waterloo, Ont.`, `Melbourne, Vic.`), lowercase and
+/// without their point; the two-letter postal codes are read apart.
+const REGION_ABBREVIATIONS: &[&str] = &[
+    "ala", "alta", "ariz", "ark", "colo", "fla", "kans", "mich", "minn", "miss", "mont", "nebr", "nev", "nsw", "okla",
+    "ont", "oxon", "qld", "que", "sask", "tenn", "tex", "vic", "wash", "wis", "wisc", "wyo",
+];
+
+/// A region named in full or abbreviated: `Ontario`, `Ont.`, `New Jersey`, `Vic.`.
+pub(crate) fn is_region_or_abbreviation(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.').to_lowercase();
+    is_region(s) || REGION_ABBREVIATIONS.contains(&t.as_str())
+}
+
+/// Beginnings of words that name an organisation, lowercase: `University`, `Universität`,
+/// `Institute`, `Laboratory`, `Verlag`.
+const ORG_STEMS: &[&str] = &[
+    "univ",
+    "institu",
+    "college",
+    "school",
+    "facult",
+    "fakultät",
+    "departm",
+    "départem",
+    "departam",
+    "laborator",
+    "center",
+    "centre",
+    "centro",
+    "zentrum",
+    "academ",
+    "akadem",
+    "societ",
+    "associa",
+    "foundation",
+    "fondation",
+    "stiftung",
+    "publish",
+    "publica",
+    "verlag",
+    "editora",
+    "editorial",
+    "edizioni",
+    "éditions",
+    "museum",
+    "librar",
+    "council",
+    "ministr",
+    "bureau",
+    "agency",
+    "commission",
+    "corporat",
+    "gallery",
+    "hochschule",
+    "école",
+    "escola",
+    "escuela",
+    "organization",
+    "organisation",
+];
+
+/// Whole words that name an organisation, lowercase.
+const ORG_WORDS: &[&str] = &[
+    "dept", "dep", "lab", "labs", "press", "presses", "inc", "ltd", "gmbh", "co", "company", "office", "bank", "books",
+];
+
+/// Whether a word of `s` names an organisation (`Department of X`, `Universiteit Twente`).
+pub(crate) fn has_org_word(s: &str) -> bool {
+    s.split([' ', '-']).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        ORG_WORDS.contains(&w.as_str()) || ORG_STEMS.iter().any(|stem| w.starts_with(stem))
+    })
+}
+
+/// An acronym that is not a country or state code: `MIT`, `INSEE`, `PUF`, `ACM`. Such a word
+/// after a comma is a publisher, not a place.
+pub(crate) fn is_org_acronym(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.');
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && !t.contains(' ')
+        && t.chars().all(|c| c.is_uppercase() || c == '&' || c == '-')
+        && !["USA", "NSW", "ACT", "UAE", "URSS", "USSR", "RSA", "PRC"].contains(&t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! (`In ...`), a thesis, a journal, a series, `Place: Publisher` or `Publisher, Place`.
 
 use super::head::{find_editor_marker, parse_names};
-use super::places;
+use super::places::{self, has_org_word, is_org_acronym, is_region_or_abbreviation as is_region};
 use super::text::{is_pages, non_empty, sentence_breaks, trim_field, MONTH_WORDS};
 use crate::model::{Name, Work, WorkType};
 
@@ -90,6 +90,27 @@ pub(crate) const THESIS_WORDS: &[&str] = &[
     "tese de doutorado",
     "dissertação",
     "diplomarbeit",
+    "master thesis",
+    "master's dissertation",
+    "bachelor thesis",
+    "bachelor's thesis",
+    "honours thesis",
+    "honors thesis",
+    "licentiate thesis",
+    "habilitation thesis",
+    "habilitationsschrift",
+    "doktorarbeit",
+    "magisterarbeit",
+    "masterarbeit",
+    "bachelorarbeit",
+    "studienarbeit",
+    "projektarbeit",
+    "mémoire de",
+    "tesi di laurea",
+    "tesi di dottorato",
+    "tesis de maestría",
+    "tesis de licenciatura",
+    "proefschrift",
 ];
 
 const VENUE_WORDS: &[&str] = &[
@@ -1068,7 +1089,7 @@ pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
     // comma parts, when they read as a place, are the place.
     let parts: Vec<&str> = s.split(", ").collect();
     if parts.len() >= 3 {
-        for n in [2, 1] {
+        for n in [3, 2, 1] {
             let (head, tail) = parts.split_at(parts.len() - n);
             let place = tail.join(", ");
             if looks_like_place(&place) && !head.is_empty() {
@@ -1086,7 +1107,10 @@ pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
     if let Some((publisher, place)) = s.split_once(", ") {
         let place_words = place.split_whitespace().count();
         let capitalised = place.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-        if place_words <= 5 && capitalised && !place.chars().any(|c| c.is_ascii_digit()) {
+        // `School of Computer Science, Carnegie Mellon University`, `Laboratory for
+        // Computer Science, MIT`: an institution after the comma is not a place.
+        let institution = has_org_word(place) || is_org_acronym(place);
+        if place_words <= 5 && capitalised && !institution && !place.chars().any(|c| c.is_ascii_digit()) {
             return (non_empty(publisher), non_empty(place));
         }
     }
@@ -1317,18 +1341,29 @@ fn looks_like_place(s: &str) -> bool {
         let words: Vec<&str> = p.split_whitespace().collect();
         !words.is_empty() && words.len() <= 3 && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
     };
-    let no_org = !s.split_whitespace().any(|w| {
-        PUBLISHER_ENDINGS.contains(&w)
-            || ["Department", "Dept.", "School", "Institute", "Center", "Centre", "Laboratory"].contains(&w)
-    });
+    let no_org = !s.split_whitespace().any(|w| PUBLISHER_ENDINGS.contains(&w)) && !has_org_word(s);
+    let country = |p: &str| COUNTRIES.contains(&p.to_lowercase().trim_end_matches('.'));
     match parts.as_slice() {
-        [one] => is_known_place(one) || COUNTRIES.contains(&one.to_lowercase().trim_end_matches('.')),
+        [one] => is_known_place(one) || country(one),
         [city, region] => {
             no_org
                 && capitalised(city)
                 && (is_state(region)
-                    || COUNTRIES.contains(&region.to_lowercase().trim_end_matches('.'))
-                    || (capitalised(region) && region.split_whitespace().count() == 1 && is_known_place(city)))
+                    // `Wiley, New York`: a region that is also a city follows a publisher
+                    // as often as a city.
+                    || (is_region(region) && (!is_known_place(region) || is_known_place(city)))
+                    || country(region)
+                    || (capitalised(region)
+                        && region.split_whitespace().count() == 1
+                        && !is_org_acronym(region)
+                        && is_known_place(city)))
+        }
+        // `Upper Saddle River, New Jersey, USA`, `Toronto, Ontario, Canada`.
+        [city, region, nation] => {
+            no_org
+                && capitalised(city)
+                && (is_state(region) || is_region(region))
+                && (country(nation) || is_state(nation))
         }
         _ => false,
     }
@@ -1337,6 +1372,14 @@ fn looks_like_place(s: &str) -> bool {
 /// A state or country code after a city: `CA`, `D.C.`, `Mass.`, `UK`, `USA`.
 fn is_state(s: &str) -> bool {
     let t = s.trim().trim_end_matches('.');
+    // `D. C.`, `N. Y.`: a dotted code printed with spaces.
+    let joined;
+    let t = if t.contains(". ") && t.len() <= 6 {
+        joined = t.replace(". ", ".");
+        joined.as_str()
+    } else {
+        t
+    };
     (t.len() == 2 && t.chars().all(|c| c.is_ascii_uppercase()))
         || ["D.C", "Mass", "Calif", "Conn", "Penn", "Ill", "N.Y", "N.J", "USA", "U.S.A", "UK", "U.K"].contains(&t)
 }
