@@ -170,6 +170,10 @@ fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize 
 fn parse_publisher_tail(s: &str) -> Option<(Option<String>, String, Option<String>)> {
     let s = trim_field(s);
     let (place, rest) = match s.split_once(": ") {
+        // `Hamish Hamilton: London`: the publisher first, a known place after it.
+        Some((publisher, place)) if rest::is_place(place) && !rest::is_place(publisher) => {
+            return Some((Some(trim_field(place).to_string()), publisher.trim().to_string(), None));
+        }
         Some((place, rest)) if plausible_place(place) => (Some(place.trim().to_string()), rest),
         _ => return None,
     };

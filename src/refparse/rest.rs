@@ -1042,12 +1042,38 @@ fn journal(s: &str) -> Option<Journal> {
     Some(Journal { container: non_empty(name), volume: non_empty(volume), issue, pages })
 }
 
+/// Whether `s` reads as the name of a publisher: short, capitalised, ending in a word such as
+/// `Press` or `Verlag`, or naming an organisation.
+fn reads_as_publisher(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && !s.contains([':', '?', '!'])
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && !VENUE_WORDS.iter().any(|v| s.to_lowercase().contains(v))
+        && (words.last().is_some_and(|w| PUBLISHER_ENDINGS.contains(&w.trim_end_matches(['.', ','])))
+            || has_org_word(s))
+}
+
 /// `Place: Publisher`, `Publisher, Place`, or `Publisher`.
 pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
     let s = trim_field(s);
     // A place alone (`Tokyo`, `Sydney, Australia`): no publisher.
     if looks_like_place(s) {
         return (None, Some(s.to_string()));
+    }
+    // `Washington, D. C. Morgan Kaufmann`, `San Jose, CA. AAAI Press`: a place whose last
+    // abbreviation hid the sentence end, then the publisher.
+    for (i, _) in s.rmatch_indices(". ") {
+        let (place, publisher) = (&s[..i + 1], s[i + 2..].trim());
+        if place.contains(", ")
+            && looks_like_place(place)
+            && publisher.chars().next().is_some_and(char::is_uppercase)
+            && !looks_like_place(publisher)
+        {
+            return (non_empty(publisher), non_empty(place));
+        }
     }
     // `City, ST` alone: a place and no publisher.
     if let Some((city, state)) = s.rsplit_once(", ") {
@@ -1276,15 +1302,36 @@ fn publishing_tail<'a>(s: &'a str, work: &mut Work) -> &'a str {
         }
     }
     let Some(&(a, b)) = sentences.last() else { return "" };
-    let (publisher, place) = publisher_and_place(&s[a..b]);
+    let mut last = &s[a..b];
+    // `Vol. 23 Doubleday, Page and Company`: a volume before the publisher.
+    for marker in ["Vol. ", "vol. ", "Vols. ", "Volume "] {
+        if let Some(after) = last.strip_prefix(marker) {
+            if let Some((v, publisher)) = after.split_once(' ') {
+                let v = v.trim_end_matches([',', '.']);
+                let numeric = v.bytes().all(|b| b.is_ascii_digit()) || v.chars().all(|c| "IVXLC".contains(c));
+                if numeric && !v.is_empty() && publisher.chars().next().is_some_and(char::is_uppercase) {
+                    work.volume.get_or_insert_with(|| v.to_string());
+                    last = publisher;
+                }
+            }
+            break;
+        }
+    }
+    let (publisher, place) = publisher_and_place(last);
     work.publisher = publisher;
     work.place = place;
-    // `San Jose, CA. AAAI Press`: a place on its own just before the publisher.
-    if work.place.is_none() && sentences.len() >= 2 {
+    if sentences.len() >= 2 {
         let (pa, pb) = sentences[sentences.len() - 2];
         let candidate = trim_field(&s[pa..pb]);
-        if looks_like_place(candidate) {
+        // `San Jose, CA. AAAI Press`: a place on its own just before the publisher.
+        if work.place.is_none() && looks_like_place(candidate) {
             work.place = Some(candidate.to_string());
+            return s[..pa].trim_end().trim_end_matches(['.', ',']).trim_end();
+        }
+        // `University of North Carolina Press. Chapel Hill, NC`: the publisher just
+        // before a place on its own.
+        if work.publisher.is_none() && work.place.is_some() && reads_as_publisher(candidate) {
+            work.publisher = Some(candidate.to_string());
             return s[..pa].trim_end().trim_end_matches(['.', ',']).trim_end();
         }
     }
@@ -1787,4 +1834,9 @@ fn jahrgang(s: &str) -> Option<Journal> {
         return None;
     };
     Some(Journal { container: non_empty(name), volume: Some(volume.to_string()), issue, pages })
+}
+
+/// Whether `s` reads as a place of publication (`London`, `Boston, MA`).
+pub(crate) fn is_place(s: &str) -> bool {
+    looks_like_place(s)
 }
