@@ -188,6 +188,10 @@ fn parse_publisher_tail(s: &str) -> Option<(Option<String>, String, Option<Strin
 fn split_trailing_pages(s: &str) -> (&str, Option<String>) {
     if let Some(i) = s.rfind(", ") {
         let tail = trim_field(&s[i + 2..]);
+        // `New York: Dover, 1990`: the year again, not a page.
+        if tail.len() == 4 && tail.bytes().all(|b| b.is_ascii_digit()) && ("1400"..="2100").contains(&tail) {
+            return (&s[..i], None);
+        }
         if is_pages(tail) {
             let bare = tail.trim_start_matches("pp.").trim_start_matches("p.").trim_start_matches("pp ");
             return (&s[..i], Some(bare.trim().to_string()));

@@ -400,7 +400,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     }
     let before = publishing_tail(&rest, work).to_string();
     let edition = before.starts_with('(') && before.ends_with(')') && before.to_lowercase().contains("ed");
-    if edition {
+    if edition || is_edition(&before) {
         work.edition = non_empty(before.trim_matches(['(', ')']));
     } else if !before.is_empty() {
         work.container_title = non_empty(&before);
@@ -1221,6 +1221,14 @@ pub(crate) fn tidy_title(work: &mut Work) {
         }
     }
     let t = title.trim_end();
+    // `Title. 2nd ed`, `Titel. 2. Aufl`: an edition statement closing the title.
+    if let Some(i) = t.rmatch_indices(". ").take(2).map(|(i, _)| i).find(|&i| i > 0 && is_edition(&t[i + 2..])) {
+        if work.edition.is_none() {
+            work.edition = non_empty(&t[i + 2..]);
+            work.title = non_empty(&t[..i]);
+        }
+        return;
+    }
     if !t.ends_with(')') {
         return;
     }
@@ -1284,7 +1292,8 @@ fn publishing_tail<'a>(s: &'a str, work: &mut Work) -> &'a str {
         let count = sentence
             .strip_suffix(" p")
             .or_else(|| sentence.strip_suffix(" pp"))
-            .or_else(|| sentence.strip_suffix(" S"));
+            .or_else(|| sentence.strip_suffix(" S"))
+            .or_else(|| sentence.strip_suffix(" s"));
         // `S. 58–74`: German page numbers.
         let german = sentence.strip_prefix("S. ").filter(|p| is_pages(p));
         if sentences.len() > 1 && (is_pages(sentence) || german.is_some()) {
@@ -1303,6 +1312,22 @@ fn publishing_tail<'a>(s: &'a str, work: &mut Work) -> &'a str {
     }
     let Some(&(a, b)) = sentences.last() else { return "" };
     let mut last = &s[a..b];
+    // `Scolar Press, 117–142`, `Press, Lubbock, pp.124-232`, `Iura Edition, 2007`: pages or
+    // the year again after the publisher.
+    while let Some((head, tail)) = last.rsplit_once(", ") {
+        let tail = trim_field(tail);
+        let year = tail.len() == 4 && tail.bytes().all(|b| b.is_ascii_digit()) && ("1400"..="2100").contains(&tail);
+        if year {
+            last = head;
+        } else if is_pages(tail) && (tail.contains(['-', '–']) || tail.starts_with('p')) {
+            if work.pages.is_none() {
+                work.pages = Some(tail.trim_start_matches("pp.").trim_start_matches("p.").trim().to_string());
+            }
+            last = head;
+        } else {
+            break;
+        }
+    }
     // `Vol. 23 Doubleday, Page and Company`: a volume before the publisher.
     for marker in ["Vol. ", "vol. ", "Vols. ", "Volume "] {
         if let Some(after) = last.strip_prefix(marker) {
@@ -1316,6 +1341,11 @@ fn publishing_tail<'a>(s: &'a str, work: &mut Work) -> &'a str {
             }
             break;
         }
+    }
+    // `2nd ed. New York: Dover`: an edition whose abbreviation hid the sentence end.
+    if let Some((first, after)) = last.split_once(". ").filter(|(f, a)| is_edition(f) && !a.trim().is_empty()) {
+        work.edition.get_or_insert_with(|| first.to_string());
+        last = after.trim_start();
     }
     let (publisher, place) = publisher_and_place(last);
     work.publisher = publisher;
@@ -1839,4 +1869,17 @@ fn jahrgang(s: &str) -> Option<Journal> {
 /// Whether `s` reads as a place of publication (`London`, `Boston, MA`).
 pub(crate) fn is_place(s: &str) -> bool {
     looks_like_place(s)
+}
+
+/// An edition statement: `2nd ed`, `Third edition`, `2. Aufl`, `3e éd`, `2. vyd`.
+fn is_edition(s: &str) -> bool {
+    let lower = trim_field(s).to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let [number, word] = words.as_slice() else { return false };
+    let ordinal = number.starts_with(|c: char| c.is_ascii_digit())
+        || ["first", "second", "third", "fourth", "fifth", "sixth", "revised", "new"].contains(number);
+    let word = word.trim_end_matches('.');
+    ordinal
+        && ["ed", "edn", "edition", "éd", "édition", "aufl", "auflage", "vyd", "wyd", "izd", "uitg", "druk"]
+            .contains(&word)
 }
