@@ -125,7 +125,7 @@ pub(crate) fn clean_markdown(s: &str) -> Clean {
 const ABBREVIATIONS: &[&str] = &[
     "no", "nos", "vol", "vols", "pp", "p", "ed", "eds", "st", "dr", "mr", "mrs", "jr", "sr", "inc", "ltd", "co", "vs",
     "cf", "al", "e.g", "i.e", "univ", "dept", "trans", "rev", "repr", "n.d", "ch", "chap", "fig", "nr", "hrsg", "éd",
-    "coord", "comp", "orig", "ca", "approx", "mass", "calif", "ill", "conn", "penn",
+    "coord", "comp", "orig", "ca", "approx", "mass", "calif", "ill", "conn", "penn", "bros", "pub", "publ", "corp",
     // Abbreviated journal and proceedings names: `Proc. of`, `Symp. on`, `J. Discr. Math.`.
     "proc", "symp", "conf", "int", "intl", "natl", "assoc", "soc", "acad", "sci", "res", "comm", "math", "phys", "chem",
     "biol", "am", "eur", "ann", "bull", "mag", "quart", "med", "eng", "tech", "inst", "lett", "stat", "discr",
