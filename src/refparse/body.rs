@@ -437,6 +437,60 @@ fn title_before(part: &Part<'_>, end: usize) -> Option<String> {
 
 /// Parses the body into `work`.
 pub(crate) fn parse_body(clean: &Clean, start: usize, work: &mut Work) -> BodyFindings {
+    // `Title (Delhi: Ajanta Publications)`, `Book (Cambridge, Mass.: MIT Press, 1996)`: the
+    // publishing tail in brackets is read apart, and the rest without it.
+    if let Some((open, publisher, place)) = bracketed_publishing_tail(&clean.text[start..]) {
+        let end = start + open;
+        let cut = Clean {
+            text: clean.text[..end].trim_end().to_string(),
+            emphasis: clean.emphasis.iter().filter(|r| r.end <= end).cloned().collect(),
+        };
+        let findings = parse_body_inner(&cut, start, work);
+        work.publisher = Some(publisher);
+        work.place = Some(place);
+        return findings;
+    }
+    parse_body_inner(clean, start, work)
+}
+
+/// A closing `(Place: Publisher[, Year])` or `(Known place, Publisher)`: (where the bracket
+/// opens, publisher, place).
+fn bracketed_publishing_tail(text: &str) -> Option<(usize, String, String)> {
+    let t = text.trim_end().trim_end_matches('.').trim_end();
+    let inner_end = t.strip_suffix(')')?.len();
+    let open = t.rfind(" (")? + 1;
+    let inner = &t[open + 1..inner_end];
+    // `Leipzig: Barth. (Reprinted Darmstadt: ...)`: a bracket after a sentence is a note.
+    if open < 2 || t[..open].trim_end().ends_with('.') || inner.contains(['(', ')']) || inner.contains("http") {
+        return None;
+    }
+    // A year closing the bracket goes: the date was read from the head.
+    let inner = match inner.rsplit_once(", ") {
+        Some((head, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => inner,
+    };
+    let (place, publisher) = match inner.split_once(": ") {
+        Some((place, publisher)) if plausible_place(place) && !place.contains(['.', ',']) || rest::is_place(place) => {
+            (place, publisher)
+        }
+        Some(_) => return None,
+        None => {
+            let (place, publisher) = inner.split_once(", ")?;
+            if !rest::is_place(place) || rest::is_place(publisher) || publisher.contains(", ") {
+                return None;
+            }
+            (place, publisher)
+        }
+    };
+    let publisher = trim_field(publisher);
+    let words = publisher.split_whitespace().count();
+    if words == 0 || words > 8 || !publisher.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some((open, publisher.to_string(), trim_field(place).to_string()))
+}
+
+fn parse_body_inner(clean: &Clean, start: usize, work: &mut Work) -> BodyFindings {
     let mut flags = Vec::new();
     let mut repairs = Vec::new();
     let mut unplaced = None;

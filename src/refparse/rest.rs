@@ -349,6 +349,19 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
             rest = remainder.to_string();
         }
     }
+    // `Book Title (3rd ed.), New York: Publisher`: an edition closes the title of the book
+    // that contains the work; the publishing tail follows.
+    if let Some((open, close)) = edition_parenthetical(&rest) {
+        let tail = trim_field(rest[close + 1..].trim_start_matches([',', '.', ' ']));
+        if open > 0 && !tail.is_empty() {
+            work.kind = WorkType::Chapter;
+            work.edition.get_or_insert_with(|| rest[open + 1..close].to_string());
+            work.container_title = non_empty(&rest[..open]);
+            publishing_tail(tail, work);
+            settle_publisher(work);
+            return None;
+        }
+    }
     // Book or periodical: the last sentence is `Place: Publisher`, `Publisher, Place` or
     // `Publisher`; sentences before it name a container (a book, a magazine).
     let breaks = sentence_breaks(&rest, &[]);
@@ -1882,4 +1895,17 @@ fn is_edition(s: &str) -> bool {
     ordinal
         && ["ed", "edn", "edition", "éd", "édition", "aufl", "auflage", "vyd", "wyd", "izd", "uitg", "druk"]
             .contains(&word)
+}
+
+/// A parenthesised edition (`(3rd ed.)`, `(2nd edn)`, `(Second edition)`): the byte offsets of
+/// its brackets.
+fn edition_parenthetical(s: &str) -> Option<(usize, usize)> {
+    let open = s.find(" (")? + 1;
+    let close = open + s[open..].find(')')?;
+    let inner = s[open + 1..close].to_lowercase();
+    let ordinal = inner.starts_with(|c: char| c.is_ascii_digit())
+        || ["first", "second", "third", "fourth", "fifth", "revised", "new"].iter().any(|w| inner.starts_with(w));
+    let words = inner.split_whitespace().count();
+    (ordinal && words <= 4 && (inner.contains("ed.") || inner.contains("edn") || inner.contains("edition")))
+        .then_some((open, close))
 }
