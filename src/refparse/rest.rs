@@ -1357,7 +1357,9 @@ fn publishing_tail<'a>(s: &'a str, work: &mut Work) -> &'a str {
     }
     // `2nd ed. New York: Dover`: an edition whose abbreviation hid the sentence end.
     if let Some((first, after)) = last.split_once(". ").filter(|(f, a)| is_edition(f) && !a.trim().is_empty()) {
-        work.edition.get_or_insert_with(|| first.to_string());
+        // `ed.` keeps its abbreviation point, as the edition before a publisher does.
+        let point = if first.to_lowercase().ends_with("edition") { "" } else { "." };
+        work.edition.get_or_insert_with(|| format!("{first}{point}"));
         last = after.trim_start();
     }
     let (publisher, place) = publisher_and_place(last);
