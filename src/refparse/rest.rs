@@ -993,7 +993,13 @@ fn journal(s: &str) -> Option<Journal> {
     let volume = &nums[..vol_end];
     let mut rest = nums[vol_end..].trim_start();
     // `Review, 223-230` or `AAAI, pp. 768-773`: no volume, only pages.
-    if trim_field(rest).is_empty() && (volume.contains(['-', '–']) || pages_marked) && is_pages(volume) {
+    // Not after a `Place: Publisher` sentence (`Book. New York: Basic Books, 3–30`), which
+    // makes a book or chapter.
+    if trim_field(rest).is_empty()
+        && (volume.contains(['-', '–']) || pages_marked)
+        && is_pages(volume)
+        && !ends_with_publishing_sentence(name)
+    {
         return Some(Journal { container: non_empty(name), volume: None, issue: None, pages: non_empty(volume) });
     }
     let mut issue = None;
@@ -1910,4 +1916,14 @@ fn edition_parenthetical(s: &str) -> Option<(usize, usize)> {
     let words = inner.split_whitespace().count();
     (ordinal && words <= 4 && (inner.contains("ed.") || inner.contains("edn") || inner.contains("edition")))
         .then_some((open, close))
+}
+
+/// Whether the last sentence of `s` reads `Place: Publisher` with a known place first
+/// (`Amsterdam; Boston: Morgan Kaufmann`, `New York: Basic Books`).
+fn ends_with_publishing_sentence(s: &str) -> bool {
+    let last = s.rsplit(". ").next().unwrap_or(s);
+    last.split_once(": ").is_some_and(|(place, publisher)| {
+        let first = place.split([';', ',']).next().unwrap_or(place).trim();
+        is_known_place(first) && !publisher.trim().is_empty() && !publisher.contains(": ")
+    })
 }
