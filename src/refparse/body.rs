@@ -722,7 +722,12 @@ fn parse_body_inner(clean: &Clean, start: usize, work: &mut Work) -> BodyFinding
 
     // Book (or anything with a title and a `Place: Publisher` tail).
     let breaks = body.breaks();
-    if let Some(&last) = breaks.last() {
+    // `The Age: Extra, p. 6` under a date with a month: a newspaper's section and page.
+    let newspaper_page = |tail: &str| {
+        work.year.as_ref().is_some_and(|y| y.month.is_some())
+            && tail.rsplit_once(", ").is_some_and(|(_, p)| p.starts_with("p. ") || p.starts_with("pp. "))
+    };
+    if let Some(&last) = breaks.last().filter(|&&l| !newspaper_page(&body.text[l..])) {
         if let Some((place, publisher, pages)) = parse_publisher_tail(&body.text[last..]) {
             work.kind = WorkType::Book;
             work.title = title_before(&body, last);

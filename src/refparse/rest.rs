@@ -373,23 +373,22 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     let monthly = work.year.as_ref().is_some_and(|y| y.month.is_some());
     work.kind = if monthly { WorkType::Article } else { WorkType::Book };
     // A magazine or newspaper: the date has a month, or the rest ends with a day and month.
-    let dated = work.year.as_ref().is_some_and(|y| y.month.is_some()) || ends_with_day_month(last);
+    let dated = work.year.as_ref().is_some_and(|y| y.month.is_some()) || last.split(", ").any(ends_with_day_month);
     // `Business Insider May(26)`, `La Opinion, 25 July2016`: a periodical and its issue's day.
     if let Some(name) = strip_issue_day(last).filter(|n| breaks.is_empty() && !n.contains(": ") && !n.is_empty()) {
         work.kind = WorkType::Article;
         work.container_title = non_empty(name);
         return None;
     }
-    if dated && breaks.is_empty() && !last.contains(": ") {
+    // `The Age: Extra, p. 6`: a newspaper's section and page, not `Place: Publisher`.
+    let paged = last.split_once(", ").is_some_and(|(_, p)| p.starts_with("p. ") || p.starts_with("pp. "));
+    if dated && breaks.is_empty() && (!last.contains(": ") || paged) {
         work.kind = WorkType::Article;
         let name = last.split(", ").next().unwrap_or(last);
-        // `Wall Street Journal 4 January`: the date goes, the name stays.
+        // `Wall Street Journal 4 January`, `Vox September(17)`: the date goes, the name stays.
         let words: Vec<&str> = name.split_whitespace().collect();
-        let name = if words.len() > 2 && ends_with_day_month(name) {
-            words[..words.len() - 2].join(" ")
-        } else {
-            name.to_string()
-        };
+        let n = date_words(name);
+        let name = if n > 0 && words.len() > n { words[..words.len() - n].join(" ") } else { name.to_string() };
         work.container_title = non_empty(&name);
         // The page of a newspaper: `The New York Times, A1`, `, p. B3`, `, pp. 1, 12`.
         if let Some((_, page)) = last.split_once(", ") {
@@ -522,12 +521,33 @@ fn strip_issue_day(s: &str) -> Option<&str> {
 }
 
 fn ends_with_day_month(s: &str) -> bool {
+    date_words(s) > 0
+}
+
+/// How many words at the end of the last comma part of `s` are a day and month: two for
+/// `4 January`, `January 4` or `25 July2016` (the year run on), one for `May(26)`.
+fn date_words(s: &str) -> usize {
     let last = s.rsplit(", ").next().unwrap_or("");
     let all: Vec<&str> = last.split_whitespace().collect();
+    let day = |w: &str| w.trim_end_matches('.').parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        // `July2016`: a month with the year run on.
+        let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        MONTH_WORDS.contains(&w)
+    };
+    if let Some((m, d)) = all.last().and_then(|w| w.trim_end_matches('.').strip_suffix(')')?.split_once('(')) {
+        if month(m) && day(d) {
+            return 1;
+        }
+    }
     let words = &all[all.len().saturating_sub(2)..];
-    words.len() == 2
-        && words.iter().any(|w| w.trim_end_matches('.').parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
-        && words.iter().any(|w| MONTH_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+    let two = words.len() == 2 && words.iter().any(|w| day(w)) && words.iter().any(|w| month(w));
+    if two {
+        2
+    } else {
+        0
+    }
 }
 
 /// Words that end a publisher's name.
