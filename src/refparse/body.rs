@@ -919,7 +919,11 @@ fn parse_report(body: &Part<'_>, work: &mut Work) -> Option<bool> {
                 work.place = place;
                 work.publisher = Some(publisher);
             }
-            None => work.publisher = Some(publisher_text),
+            None => {
+                let (publisher, place) = rest::publisher_and_place(&publisher_text);
+                work.publisher = publisher;
+                work.place = place;
+            }
         }
     }
     Some(true)

@@ -475,6 +475,12 @@ fn settle_publisher(work: &mut Work) {
     let lower = p.to_lowercase();
     let venue = ["paper presented at", "poster session presented at", "poster presented at", "presented at"];
     let notes = ["retrieved", "retirado", "unpublished", "to appear", "isbn", "see also", "available at", "accessed"];
+    // `Trends in Higher Education Series, New York, NY`: a series, not a publisher.
+    if (lower.ends_with(" series") || lower.ends_with(" reihe")) && work.collection_title.is_none() {
+        work.collection_title = Some(p);
+        work.publisher = None;
+        return;
+    }
     if venue.iter().any(|v| lower.starts_with(v)) {
         work.kind = WorkType::PaperConference;
         if work.container_title.is_none() {
@@ -1097,7 +1103,8 @@ fn reads_as_publisher(s: &str) -> bool {
 
 /// `Place: Publisher`, `Publisher, Place`, or `Publisher`.
 pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
-    let s = trim_field(s);
+    // A colon left dangling at the end (`Honolulu, HI:`) belongs to neither.
+    let s = trim_field(trim_field(s).trim_end_matches(':'));
     // A place alone (`Tokyo`, `Sydney, Australia`): no publisher.
     if looks_like_place(s) {
         return (None, Some(s.to_string()));
@@ -1117,6 +1124,29 @@ pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
     // `City, ST` alone: a place and no publisher.
     if let Some((city, state)) = s.rsplit_once(", ") {
         let code = is_state(state);
+        // `University of Hawaii Honolulu, HI`: an institution named for its state, then the
+        // city, with no comma between.
+        if code && !city.contains(',') {
+            let words: Vec<&str> = city.split_whitespace().collect();
+            for at in 1..words.len().saturating_sub(1) {
+                for n in [2, 1] {
+                    let Some(region) = words.get(at + 1..at + 1 + n) else { continue };
+                    let rest = &words[at + 1 + n..];
+                    if words[at] == "of"
+                        && has_org_word(&words[..at].join(" "))
+                        && is_region(&region.join(" "))
+                        && !rest.is_empty()
+                        && rest.len() <= 3
+                        && rest.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        && !has_org_word(&rest.join(" "))
+                        && !rest.iter().any(|w| PUBLISHER_ENDINGS.contains(w))
+                    {
+                        let place = format!("{}, {state}", rest.join(" "));
+                        return (non_empty(&words[..at + 1 + n].join(" ")), Some(place));
+                    }
+                }
+            }
+        }
         if code && !city.contains(',') && city.split_whitespace().count() <= 3 && !city.contains(": ") {
             // `Westview Press Boulder, CO`: a publisher before the city, no comma between.
             let words: Vec<&str> = city.split_whitespace().collect();
