@@ -416,10 +416,13 @@ const NOTE_MARKERS: &[&str] = &[
 
 /// Where a trailing note starts in `text` (the byte of the punctuation before it): the
 /// earliest [`NOTE_MARKERS`] that is not followed by numbers of a journal
-/// (`Special Issue 3(2), 1-20` is the journal's).
+/// (`Special Issue 3(2), 1-20` is the journal's). One pass over the punctuation.
 fn trailing_note(text: &str) -> Option<usize> {
-    let found = NOTE_MARKERS.iter().filter_map(|m| text.find(m).map(|i| (i, *m))).min()?;
-    let (i, marker) = found;
+    let bytes = text.as_bytes();
+    let (i, marker) = (1..bytes.len()).filter(|&i| matches!(bytes[i], b'.' | b',' | b' ')).find_map(|i| {
+        let s = text.get(i..)?;
+        NOTE_MARKERS.iter().find(|m| s.starts_with(**m)).map(|m| (i, *m))
+    })?;
     if marker.starts_with(". Special") && text[i..].chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -427,7 +430,7 @@ fn trailing_note(text: &str) -> Option<usize> {
     if marker == ". Retrieved " && !text[i..].contains(" from") {
         return None;
     }
-    (i > 0).then_some(i)
+    Some(i)
 }
 
 /// Title and a tail: splits at the sentence break where `tail_start` begins, trimming.
@@ -873,7 +876,7 @@ fn parse_report(body: &Part<'_>, work: &mut Work) -> Option<bool> {
     let lower = body.text.to_lowercase();
     let (kw_start, kw_len) = SERIES_WORDS.iter().filter_map(|w| lower.find(w).map(|i| (i, w.len()))).min()?;
     // `PhD thesis, ... Published as ... Technical Report`: a thesis first is a thesis.
-    if rest::THESIS_WORDS.iter().any(|w| lower.find(w).is_some_and(|t| t < kw_start)) {
+    if rest::find_thesis_word(&lower).is_some_and(|(t, _)| t < kw_start) {
         return None;
     }
     let breaks = body.breaks();

@@ -113,6 +113,20 @@ pub(crate) const THESIS_WORDS: &[&str] = &[
     "proefschrift",
 ];
 
+/// The earliest [`THESIS_WORDS`] entry that starts a word of `lower` (lowercase text), the
+/// longest at that place: (byte offset, length). One pass over the word starts.
+pub(crate) fn find_thesis_word(lower: &str) -> Option<(usize, usize)> {
+    let bytes = lower.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| i == 0 || matches!(bytes[i - 1], b' ' | b'(' | b'[' | b','))
+        // The first letters of the thesis words, to skip most words at once.
+        .filter(|&i| b"bdhlmpst".contains(&bytes[i]))
+        .find_map(|i| {
+            let s = lower.get(i..)?;
+            THESIS_WORDS.iter().filter(|w| s.starts_with(**w)).map(|w| w.len()).max().map(|len| (i, len))
+        })
+}
+
 const VENUE_WORDS: &[&str] = &[
     "proceedings",
     "conference",
@@ -260,10 +274,10 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     }
 
     // Thesis.
-    if let Some((i, w)) = THESIS_WORDS.iter().filter_map(|w| lower.find(w).map(|i| (i, w))).min() {
+    if let Some((i, len)) = find_thesis_word(&lower).filter(|&(i, len)| rest.is_char_boundary(i + len)) {
         work.kind = WorkType::Thesis;
-        work.genre = non_empty(&rest[i..i + w.len()]);
-        let after = trim_field(rest[i + w.len()..].trim_start_matches([',', '.', ' ', ':']));
+        work.genre = non_empty(&rest[i..i + len]);
+        let after = trim_field(rest[i + len..].trim_start_matches([',', '.', ' ', ':']));
         if !after.is_empty() {
             let (publisher, place) = publisher_and_place(after);
             work.publisher = publisher;
@@ -1539,7 +1553,8 @@ pub(crate) fn comma_title(s: &str) -> Option<(usize, usize)> {
     let body = trim_field(s);
     // `Title PhD thesis Duke University`: a thesis word with no punctuation before it.
     let lower = body.to_lowercase();
-    if let Some(i) = THESIS_WORDS.iter().filter_map(|w| lower.find(&format!(" {w}"))).min() {
+    if let Some(i) = find_thesis_word(&lower).map(|(j, _)| j.saturating_sub(1)).filter(|&i| lower[i..].starts_with(' '))
+    {
         if i > 0 && !body[..i].ends_with(',') {
             return Some((i, i + 1));
         }
@@ -1976,4 +1991,19 @@ fn ends_with_publishing_sentence(s: &str) -> bool {
         let first = place.split([';', ',']).next().unwrap_or(place).trim();
         is_known_place(first) && !publisher.trim().is_empty() && !publisher.contains(": ")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thesis_words_are_found_at_word_starts() {
+        // The first-letter filter of `find_thesis_word` covers every word of the list.
+        for w in THESIS_WORDS {
+            assert_eq!(find_thesis_word(&format!("x, {w}, univ")), Some((3, w.len())), "{w}");
+        }
+        assert_eq!(find_thesis_word("phd thesis, mit"), Some((0, 10)));
+        assert_eq!(find_thesis_word("cinemathesis"), None);
+    }
 }
