@@ -100,6 +100,14 @@ fn bench(c: &mut Criterion) {
     group.bench_with_input(BenchmarkId::new("parse_list one-per-line", refs.len()), &list, |b, list| {
         b.iter(|| black_box(parse_list(black_box(list), "bench.txt", &ParseOptions::default().one_per_line(true))))
     });
+    // The same references streamed, as `bibgraph refs parse` reads them.
+    group.bench_with_input(BenchmarkId::new("stream one-per-line", refs.len()), &list, |b, list| {
+        b.iter(|| {
+            ReferenceStream::new(black_box(list.as_bytes()), "bench.txt", ParseOptions::default().one_per_line(true))
+                .map(|r| r.map(|_| 1usize))
+                .sum::<Result<usize, _>>()
+        })
+    });
     let printed = include_str!("../corpus/waldinger-2011/references.txt").repeat(50);
     group.throughput(Throughput::Elements(66 * 50));
     group.bench_with_input(BenchmarkId::new("stream, seed list x50", 66 * 50), &printed, |b, text| {
