@@ -4,14 +4,19 @@ use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn bibgraph(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bibgraph"))
+/// `bibgraph` started with all three streams piped.
+fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_bibgraph"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+fn bibgraph(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = spawn(args);
     let mut input = child.stdin.take().unwrap();
     input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
     drop(input);
@@ -546,13 +551,7 @@ fn check_a_bib_file_reports_its_import_and_each_bad_entry() {
 /// Runs `bibgraph` with `stdin` written from another thread (so that a streaming command
 /// can write while it reads).
 fn bibgraph_piped(args: &[&str], stdin: String) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bibgraph"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(args);
     let mut input = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || input.write_all(stdin.as_bytes()));
     let out = child.wait_with_output().unwrap();
