@@ -125,12 +125,12 @@ fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize 
     // netLibrary: http://…`), else what follows the marker (`Available at: hdr.undp.org/…`).
     let from = ["https://", "http://", "www.", "ftp://"].iter().filter_map(|m| after.find(m)).min().unwrap_or(0);
     let mut url = after[from..].trim_end_matches(['.', ',']).to_string();
-    // A trailing note: `(accessed 3 March 2010)`, `[Accessed 5 May 2015]`, `[see also …]`.
+    // A trailing note: `(accessed 12 April 2011)`, `[Accessed 9 June 2016]`, `[see also …]`.
     if let Some(p) = url.find([' ', '[', '(']).filter(|&p| {
         let rest = url[p..].trim_start_matches([' ', '[', '(']).to_lowercase();
         rest.starts_with("accessed") || rest.starts_with("see ") || rest.starts_with("last")
     }) {
-        // The access date is kept as a note: `(Accessed: 3 March 2010)` → `Accessed: 3 March 2010`.
+        // The access date is kept as a note: `(Accessed: 12 April 2011)` → `Accessed: 12 April 2011`.
         let note = url[p..].trim_matches([' ', '[', ']', '(', ')', '.', ',']);
         if note.to_lowercase().contains("accessed") && work.note.is_none() {
             work.note = Some(note.to_string());
@@ -142,7 +142,7 @@ fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize 
         u.starts_with("http") || u.starts_with("www.") || u.starts_with("ftp") || (u.contains('.') && u.contains('/'))
     };
     if !looks_like_url(&url) {
-        // `Available at SSRN 2247043`, `Retrieved from Australasian Digital Theses Program`:
+        // `Available at SSRN 1934102`, `Retrieved from ProQuest Dissertations and Theses`:
         // not a url; the text stays in the body.
         return end;
     }
@@ -170,7 +170,7 @@ fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize 
 fn parse_publisher_tail(s: &str) -> Option<(Option<String>, String, Option<String>)> {
     let s = trim_field(s);
     let (place, rest) = match s.split_once(": ") {
-        // `Hamish Hamilton: London`: the publisher first, a known place after it.
+        // `Allen Lane: London`: the publisher first, a known place after it.
         Some((publisher, place)) if rest::is_place(place) && !rest::is_place(publisher) => {
             return Some((Some(trim_field(place).to_string()), publisher.trim().to_string(), None));
         }
@@ -426,7 +426,7 @@ fn trailing_note(text: &str) -> Option<usize> {
     if marker.starts_with(". Special") && text[i..].chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    // `Retrieved October 20, 2008, from Factiva`: a retrieval clause without a url.
+    // `Retrieved March 14, 2012, from LexisNexis`: a retrieval clause without a url.
     if marker == ". Retrieved " && !text[i..].contains(" from") {
         return None;
     }
@@ -501,7 +501,7 @@ fn parse_body_inner(clean: &Clean, start: usize, work: &mut Work) -> BodyFinding
     let end = take_locators(whole.text, work, &mut repairs);
     let mut body = whole.sub(0..end);
 
-    // A trailing note that is not part of the record: `Also in (Allen et al., 1990)`,
+    // A trailing note that is not part of the record: `Also in (Portes et al., 1999)`,
     // `Reprinted in ...`, `To appear in ...`, `Published as ...`, `ISBN ...`.
     if let Some(i) = trailing_note(body.text) {
         let note = trim_field(body.text[i..].trim_start_matches([',', '.', ' ', '(']));
@@ -631,13 +631,13 @@ fn parse_body_inner(clean: &Clean, start: usize, work: &mut Work) -> BodyFinding
 
     // Journal article: the tail is `Container VOL(ISSUE): PAGES`.
     if let Some((container_end, volume, issue, pages)) = parse_journal_tail(body.text) {
-        // `Annals of Glaciology. 57(73)`: a break just before the numbers does not start the name.
+        // `International Migration Review. 38(3)`: a break just before the numbers does not start the name.
         let breaks: Vec<usize> = body
             .breaks()
             .into_iter()
             .filter(|&b| b <= container_end && !body.text[b..container_end].trim().is_empty())
             .collect();
-        // An abbreviated journal (`Syst. Bot.`, `J. Cell. Sci.`): its dotted words are not
+        // An abbreviated journal (`Int. Migr. Rev.`, `J. Ethn. Migr. Stud.`): its dotted words are not
         // sentence ends, so the container reaches back over them.
         let mut start_index = breaks.len().checked_sub(1);
         let abbreviated_name = start_index.is_some_and(|i| {
@@ -671,7 +671,7 @@ fn parse_body_inner(clean: &Clean, start: usize, work: &mut Work) -> BodyFinding
                     format!("emphasis covers only part of the journal name `{}`", container.trim()),
                 ));
             }
-            // `Journal of the ACM, Vol. 43, No. 2, 193-224`: the volume was named before the issue.
+            // `American Journal of Sociology, Vol. 98, No. 6, 1320-1350`: the volume was named before the issue.
             let mut container = container.trim();
             let mut volume = volume;
             for marker in [", Vol. ", ", vol. ", " Vol. ", " vol. "] {
@@ -684,7 +684,7 @@ fn parse_body_inner(clean: &Clean, start: usize, work: &mut Work) -> BodyFinding
                     }
                 }
             }
-            // `Journal, Special Issue: Topic`, `Rangifer Special Issue`, `Special Issue, Journal`:
+            // `Journal, Special Issue: Topic`, `Ethnic and Racial Studies Special Issue`, `Special Issue, Journal`:
             // the special issue is not part of the journal's name.
             if let Some(i) = container.find(", Special Issue").or_else(|| container.find(" Special Issue")) {
                 if i > 0 {
@@ -725,7 +725,7 @@ fn parse_body_inner(clean: &Clean, start: usize, work: &mut Work) -> BodyFinding
 
     // Book (or anything with a title and a `Place: Publisher` tail).
     let breaks = body.breaks();
-    // `The Age: Extra, p. 6` under a date with a month: a newspaper's section and page.
+    // `The Guardian: Review, p. 4` under a date with a month: a newspaper's section and page.
     let newspaper_page = |tail: &str| {
         work.year.as_ref().is_some_and(|y| y.month.is_some())
             && tail.rsplit_once(", ").is_some_and(|(_, p)| p.starts_with("p. ") || p.starts_with("pp. "))

@@ -12,7 +12,7 @@ pub(crate) struct Head {
     pub editors: bool,
     /// The editor marker as printed, e.g. `(eds)`.
     pub editor_marker: Option<String>,
-    /// Names in other roles, each before its role marker: `Yates, D. (Director)`.
+    /// Names in other roles, each before its role marker: `Scorsese, M. (Director)`.
     pub roles: Vec<Contributors>,
     /// The date.
     pub year: Year,
@@ -172,7 +172,7 @@ fn bare_year(t: &str) -> Option<Year> {
 }
 
 /// A date inside brackets: a [`Year`] form, or one year with month and day words
-/// around it (`July 1978`, `2006, 25-26 March`, `Jan 1993`).
+/// around it (`June 1983`, `2011, 14-15 April`, `Feb 1997`).
 fn bracketed_date(content: &str) -> Option<Year> {
     if let Some(y) = date_token(content) {
         return Some(y);
@@ -392,7 +392,7 @@ fn role_groups(s: &str) -> Option<(Vec<Contributors>, &str)> {
 }
 
 /// Parses the head of a reference at the start of `s`: names, then a date in brackets
-/// (`(2003)`, `[Jan 1993]`, `(July 1978)`) or bare (`. 1990.`, `, 1927,`).
+/// (`(2003)`, `[Feb 1997]`, `(June 1983)`) or bare (`. 1990.`, `, 1927,`).
 pub(crate) fn parse_head(s: &str) -> Option<Head> {
     let mut limit = s.len().min(3000);
     while !s.is_char_boundary(limit) {
@@ -512,13 +512,13 @@ enum Chunk {
     Initials,
     /// A suffix: `Jr.`
     Suffix,
-    /// Family name then initials: `Heidegger M.`, `Alba R`, `Nye JS Jr`.
+    /// Family name then initials: `Vertovec S.`, `Alba R`, `Nye JS Jr`.
     FamilyInitials,
-    /// Initials then family name: `R. E. Marsh`, `B. van der Pol`.
+    /// Initials then family name: `A. R. Zolberg`, `P. van der Veer`.
     InitialsFamily,
     /// Words with no initials: `Winston`, `Peggy Levitt`, `Glick Schiller`.
     Words(usize),
-    /// Given name(s), initials and family name: `Louise C. Paquette`.
+    /// Given name(s), initials and family name: `Douglas S. Massey`.
     Natural,
     /// Anything else.
     Other,
@@ -541,7 +541,7 @@ fn classify(chunk: &str) -> Chunk {
         return Chunk::Initials;
     }
     if !init[0] && parse_family_initials(chunk).is_some() {
-        // `Heidegger M.`, Sage `Alba R`, `Nye JS Jr`. (`Frank J.` has the same shape: the
+        // `Vertovec S.`, Sage `Alba R`, `Nye JS Jr`. (`Frank J.` has the same shape: the
         // assembler reads it as a given name when it follows a lone family name.)
         return Chunk::FamilyInitials;
     }
@@ -585,7 +585,7 @@ fn split_chunks(s: &str) -> Vec<&str> {
     parts
         .into_iter()
         .map(|p| {
-            // APA 7 shortens long lists: `Asgaard, G., ... Botros, N.`
+            // APA 7 shortens long lists: `Alba, R., ... Nee, V.`
             p.trim()
                 .trim_start_matches("and ")
                 .trim_start_matches("& ")
@@ -603,7 +603,7 @@ fn person_from_words(words: &[&str], given: Option<String>) -> PersonName {
     PersonName { family: family.join(" "), given, particle, suffix: None }
 }
 
-/// `R. E. Marsh`, `Andrew McCallum`, `B. van der Pol`, `Louise C. Paquette`.
+/// `A. R. Zolberg`, `Roger Waldinger`, `P. van der Veer`, `Douglas S. Massey`.
 fn natural_person(chunk: &str) -> PersonName {
     let words: Vec<&str> = chunk.split_whitespace().collect();
     let (words, suffix) = match words.split_last() {
@@ -613,7 +613,7 @@ fn natural_person(chunk: &str) -> PersonName {
         _ => (words, None),
     };
     // The family name starts at the first lowercase particle after the given names, or
-    // after the last initial (`J. W. Du Bois`), or is the last word.
+    // after the last initial (`W. E. B. Du Bois`), or is the last word.
     let last_initial = words.iter().rposition(|w| is_initial_token(w));
     let mut start = match last_initial {
         Some(i) if i + 1 < words.len() => i + 1,
@@ -647,7 +647,7 @@ fn family_initials_person(chunk: &str) -> PersonName {
     p
 }
 
-/// A given name as it follows an inverted family name: `Peter`, `James F.`, `Shanley E. M.`,
+/// A given name as it follows an inverted family name: `Peter`, `James F.`, `Richard D. A.`,
 /// `Paul A` (not all capitals, which would be another family name).
 fn is_given_chunk(chunk: &str, kind: Chunk) -> bool {
     let words: Vec<&str> = chunk.split_whitespace().collect();
@@ -733,7 +733,7 @@ fn looks_like_organisation(s: &str) -> bool {
     if base.contains(" and ") || base.contains(" & ") {
         return has_org_word && !words.iter().any(|w| is_initial_token(w));
     }
-    // `U.S. Department of Veterans Affairs`: an organisation word outweighs one initial.
+    // `U.S. Department of Homeland Security`: an organisation word outweighs one initial.
     if has_org_word && words.len() >= 3 && words.iter().filter(|w| is_initial_token(w)).count() <= 1 {
         return true;
     }
@@ -747,7 +747,7 @@ fn looks_like_organisation(s: &str) -> bool {
 }
 
 /// Inverted names with no separator between persons but the period after each one's
-/// initials: `Ferguson, JN. Aldag, JM. Insel, TR.` At least two persons; every given part
+/// initials: `Portes, A. Rumbaut, RG. Massey, DS.` At least two persons; every given part
 /// is initials, every family part capitalised words with no initials.
 fn period_separated(s: &str) -> Option<Vec<PersonName>> {
     let parts: Vec<&str> = s.split(", ").collect();
@@ -804,7 +804,7 @@ pub(crate) fn parse_names(s: &str) -> Vec<Name> {
         .or_else(|| s.strip_suffix(", et al."))
         .or_else(|| s.strip_suffix(" et al"))
         .unwrap_or(s);
-    // German slashes between persons: `Lanly, G./Basilia, M.`, `Irmtraud Schnell/ Alfred Sander`.
+    // German slashes between persons: `Esser, H./Kalter, F.`, `Ludger Pries/ Zeynep Sezgin`.
     let slashed = s.contains('/')
         && s.split('/').all(|p| {
             let p = p.trim();
@@ -892,13 +892,13 @@ pub(crate) fn parse_names(s: &str) -> Vec<Name> {
                 }
             }
             Chunk::Initials => {
-                // Initials with no family before them: `Guerney, Jr., B. G.` after a suffix.
+                // Initials with no family before them: `King, Jr., M. L.` after a suffix.
                 if let Some(last) = out.last_mut() {
                     if last.given.is_none() {
                         last.given = Some(chunks[i].to_string());
                     }
-                    // Otherwise stray initials after a missing comma (`Bedford, H. Petticrew,
-                    // M.`): the family names are what matter; the initials are dropped.
+                    // Otherwise stray initials after a missing comma (`Portes, A. Rumbaut,
+                    // R. G.`): the family names are what matter; the initials are dropped.
                     i += 1;
                     continue;
                 }

@@ -606,7 +606,7 @@ pub(crate) const CITIES: &[&str] = &[
     "zürich",
 ];
 
-/// Abbreviations of regions after a city (`Waterloo, Ont.`, `Melbourne, Vic.`), lowercase and
+/// Abbreviations of regions after a city (`Waterloo, Ont.`, `Brisbane, Qld.`), lowercase and
 /// without their point; the two-letter postal codes are read apart.
 const REGION_ABBREVIATIONS: &[&str] = &[
     "ala", "alta", "ariz", "ark", "colo", "fla", "kans", "mich", "minn", "miss", "mont", "nebr", "nev", "nsw", "okla",
@@ -672,7 +672,7 @@ const ORG_WORDS: &[&str] = &[
     "dept", "dep", "lab", "labs", "press", "presses", "inc", "ltd", "gmbh", "co", "company", "office", "bank", "books",
 ];
 
-/// Whether a word of `s` names an organisation (`Department of X`, `Universiteit Twente`).
+/// Whether a word of `s` names an organisation (`Department of X`, `Universiteit Utrecht`).
 pub(crate) fn has_org_word(s: &str) -> bool {
     s.split([' ', '-']).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();

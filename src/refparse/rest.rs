@@ -255,7 +255,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
                 }
             }
         }
-        // `in Aevum 73: 93-105`: a journal introduced by `in`.
+        // `in Population and Development Review 19: 431-466`: a journal introduced by `in`.
         if work.editors.is_empty() {
             if let Some(j) = journal(container_text) {
                 j.apply(work);
@@ -302,7 +302,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
             return None;
         }
     }
-    // Pages anywhere in what is left: `, pp. 3-36`, `S. 83–109`.
+    // Pages anywhere in what is left: `, pp. 7-29`, `S. 41–68`.
     let mut rest = rest.to_string();
     for marker in [", pp. ", " pp. ", "(pp. ", ", S. ", " S. ", ", p. ", ", p."] {
         if let Some(i) = rest.find(marker) {
@@ -352,7 +352,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
             }
         }
     }
-    // `Vol. 23 Doubleday, Page and Company`: the volume of a book before its publisher.
+    // `Vol. 2 Little, Brown and Company`: the volume of a book before its publisher.
     if let Some(after) = rest.strip_prefix("Vol. ").or_else(|| rest.strip_prefix("vol. ")) {
         let end = after.find([' ', ',', '.']).unwrap_or(after.len());
         let number = &after[..end];
@@ -388,18 +388,18 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     work.kind = if monthly { WorkType::Article } else { WorkType::Book };
     // A magazine or newspaper: the date has a month, or the rest ends with a day and month.
     let dated = work.year.as_ref().is_some_and(|y| y.month.is_some()) || last.split(", ").any(ends_with_day_month);
-    // `Business Insider May(26)`, `La Opinion, 25 July2016`: a periodical and its issue's day.
+    // `The Atlantic March(12)`, `El Diario, 14 March2017`: a periodical and its issue's day.
     if let Some(name) = strip_issue_day(last).filter(|n| breaks.is_empty() && !n.contains(": ") && !n.is_empty()) {
         work.kind = WorkType::Article;
         work.container_title = non_empty(name);
         return None;
     }
-    // `The Age: Extra, p. 6`: a newspaper's section and page, not `Place: Publisher`.
+    // `The Guardian: Review, p. 4`: a newspaper's section and page, not `Place: Publisher`.
     let paged = last.split_once(", ").is_some_and(|(_, p)| p.starts_with("p. ") || p.starts_with("pp. "));
     if dated && breaks.is_empty() && (!last.contains(": ") || paged) {
         work.kind = WorkType::Article;
         let name = last.split(", ").next().unwrap_or(last);
-        // `Wall Street Journal 4 January`, `Vox September(17)`: the date goes, the name stays.
+        // `New York Times 9 February`, `Slate October(21)`: the date goes, the name stays.
         let words: Vec<&str> = name.split_whitespace().collect();
         let n = date_words(name);
         let name = if n > 0 && words.len() > n { words[..words.len() - n].join(" ") } else { name.to_string() };
@@ -434,7 +434,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     settle_publisher(work);
     // `Title. Migration Information Source. Retrieved from URL`: a name alone between the
     // title and the url is the site or periodical the page is in, unless it reads as an
-    // organisation that published it (`NIST`, `Federal Reserve Bank of St. Louis`).
+    // organisation that published it (`UNHCR`, `Migration Policy Institute`).
     if work.url.is_some() && before.is_empty() && work.place.is_none() && work.container_title.is_none() {
         if let Some(name) = work.publisher.clone().filter(|p| site_name(p)) {
             work.kind = WorkType::Webpage;
@@ -489,7 +489,7 @@ fn settle_publisher(work: &mut Work) {
     let lower = p.to_lowercase();
     let venue = ["paper presented at", "poster session presented at", "poster presented at", "presented at"];
     let notes = ["retrieved", "retirado", "unpublished", "to appear", "isbn", "see also", "available at", "accessed"];
-    // `Trends in Higher Education Series, New York, NY`: a series, not a publisher.
+    // `Current Population Reports Series, Washington, DC`: a series, not a publisher.
     if (lower.ends_with(" series") || lower.ends_with(" reihe")) && work.collection_title.is_none() {
         work.collection_title = Some(p);
         work.publisher = None;
@@ -519,8 +519,8 @@ fn settle_publisher(work: &mut Work) {
     }
 }
 
-/// A periodical's name without the day of its issue printed after it: `Business Insider
-/// May(26)`, `Vox September(17)`, `La Opinion, 25 July2016`. `None` when no such day is there.
+/// A periodical's name without the day of its issue printed after it: `The Atlantic
+/// March(12)`, `Slate October(21)`, `El Diario, 14 March2017`. `None` when no such day is there.
 fn strip_issue_day(s: &str) -> Option<&str> {
     let s = s.trim_end_matches(['.', ',', ' ']);
     let (name, last) = s.rsplit_once(' ')?;
@@ -531,7 +531,7 @@ fn strip_issue_day(s: &str) -> Option<&str> {
             return Some(name.trim_end_matches(',').trim_end());
         }
     }
-    // `, 25 July2016`: day, month and year run together.
+    // `, 14 March2017`: day, month and year run together.
     let (head, day) = name.rsplit_once(' ').unwrap_or(("", name));
     let head = head.strip_suffix(',')?;
     let month_year = last.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -545,14 +545,14 @@ fn ends_with_day_month(s: &str) -> bool {
 }
 
 /// How many words at the end of the last comma part of `s` are a day and month: two for
-/// `4 January`, `January 4` or `25 July2016` (the year run on), one for `May(26)`.
+/// `4 January`, `January 4` or `14 March2017` (the year run on), one for `May(26)`.
 fn date_words(s: &str) -> usize {
     let last = s.rsplit(", ").next().unwrap_or("");
     let all: Vec<&str> = last.split_whitespace().collect();
     let day = |w: &str| w.trim_end_matches('.').parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
     let month = |w: &str| {
         let w = w.trim_end_matches('.').to_lowercase();
-        // `July2016`: a month with the year run on.
+        // `March2017`: a month with the year run on.
         let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
         MONTH_WORDS.contains(&w)
     };
@@ -724,10 +724,10 @@ pub(crate) fn container_tail(s: &str, work: &mut Work) {
 /// The container of a chapter or proceedings and what follows it: pages, publisher, place.
 fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
     let s = trim_field(s);
-    // Pages: `(pp. 45–67)`, `, pp. 335-342`, `(45–67)`, `: 107-144`.
+    // Pages: `(pp. 83–101)`, `, pp. 565-575`, `(83–101)`, `: 1320-1350`.
     let mut text = s.to_string();
     let mut split_at = None;
-    // A page range closing the text after a comma: `North-Holland Pub. Co., 237-277`.
+    // A page range closing the text after a comma: `Greenwood Pub. Co., 241-258`.
     if let Some((head, tail)) = text.rsplit_once(", ") {
         let tail = tail.trim_end_matches('.');
         if tail.contains(['-', '–']) && is_pages(tail) && !head.is_empty() {
@@ -782,7 +782,7 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
             }
         }
     }
-    // Parenthesised page ranges without `pp.`: `(841–889)`.
+    // Parenthesised page ranges without `pp.`: `(1002–1039)`.
     if work.pages.is_none() {
         let mut from = 0;
         while let Some(rel) = text[from..].find(" (") {
@@ -804,7 +804,7 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
     };
     // Edition and volume at the end of the book title: `(4th edn)`, `, vol. II`, `: Vol. 22`.
     let mut container = container.trim().to_string();
-    // Pages closing the container: `Proceedings of IJCAI-89, 1273-1278`.
+    // Pages closing the container: `Proceedings of ACL-02, 311-318`.
     if work.pages.is_none() {
         if let Some(i) = container.rfind([',', ' ']) {
             let tail = container[i + 1..].trim();
@@ -854,7 +854,7 @@ fn parse_container_tail(s: &str, work: &mut Work) -> Option<String> {
             }
         }
     }
-    // `Symposium of Logic Programming, Boston, MA`, `..., New York: Plenum Press`: a place
+    // `Annual Meeting of the Population Association, Chicago, IL`, `..., New York: Russell Sage Foundation`: a place
     // (and publisher) closing the container.
     if let Some(i) = container.find(", ").filter(|_| work.place.is_none()) {
         let mut cut = None;
@@ -959,8 +959,8 @@ impl Journal {
     }
 }
 
-/// `Journal, 2 (3), 229-246`, `Journal 401, 547-548`, `Journal 36: 1-22`, `Journal, 8(1-2), 26-42`,
-/// `Journal, vol. 120, pages 363–364`, `Journal, 5(1)`.
+/// `Journal, 6 (2), 141-162`, `Journal 415, 211-213`, `Journal 36: 1-22`, `Journal, 4(1-2), 48-63`,
+/// `Journal, vol. 31, pages 975–1008`, `Journal, 5(1)`.
 fn journal(s: &str) -> Option<Journal> {
     let s = trim_field(s);
     // Find the first number group that follows a name of at least one word.
@@ -990,7 +990,7 @@ fn journal(s: &str) -> Option<Journal> {
             break;
         }
     }
-    // `AAAI, pp. 768-773`: the number is a page range, the name ends before `pp.`.
+    // `ACL, pp. 311-318`: the number is a page range, the name ends before `pp.`.
     let mut pages_marked = false;
     for marker in ["pp.", "p.", "pages", "Pages", "pp"] {
         if let Some(n) = name.strip_suffix(marker) {
@@ -1001,7 +1001,7 @@ fn journal(s: &str) -> Option<Journal> {
             }
         }
     }
-    // `Rangifer Special Issue 16`, `Journal, Special Issue: Belief Change`.
+    // `Ethnic and Racial Studies Special Issue 22`, `Journal, Special Issue: Transnational Communities`.
     if let Some(i) = name.find(" Special Issue").or_else(|| name.find(", Special Issue")) {
         name = name[..i].trim_end().trim_end_matches(',');
     }
@@ -1011,13 +1011,13 @@ fn journal(s: &str) -> Option<Journal> {
             break;
         }
     }
-    // `12th International Joint Conference on Artificial Intelligence, 163-169`: a venue may
+    // `40th Annual Meeting of the Association for Computational Linguistics, 311-318`: a venue may
     // start with its number.
     let numbered_venue = || {
         let lower = name.to_lowercase();
         VENUE_WORDS.iter().any(|w| lower.contains(w))
     };
-    // `Paper presented at NWAV 41`: a talk, whose number belongs to the meeting's name.
+    // `Paper presented at ESA 13`: a talk, whose number belongs to the meeting's name.
     let talk = ["paper presented", "presented at", "poster presented", "poster session"]
         .iter()
         .any(|t| name.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t)));
@@ -1032,7 +1032,7 @@ fn journal(s: &str) -> Option<Journal> {
     let vol_end = nums.find(|c: char| !(c.is_ascii_digit() || c == '-' || c == '–')).unwrap_or(nums.len());
     let volume = &nums[..vol_end];
     let mut rest = nums[vol_end..].trim_start();
-    // `Review, 223-230` or `AAAI, pp. 768-773`: no volume, only pages.
+    // `Review, 565-575` or `ACL, pp. 311-318`: no volume, only pages.
     // Not after a `Place: Publisher` sentence (`Book. New York: Basic Books, 3–30`), which
     // makes a book or chapter.
     if trim_field(rest).is_empty()
@@ -1048,7 +1048,7 @@ fn journal(s: &str) -> Option<Journal> {
         issue = Some(r[..close].trim().to_string());
         rest = r[close + 1..].trim_start();
     }
-    // `Nature 400 (12 August): 675-677`: a day and month, not an issue.
+    // `Science 162 (13 December): 1243-1248`: a day and month, not an issue.
     if issue.as_deref().is_some_and(|i| {
         i.chars().any(|c| c.is_ascii_digit())
             && i.split_whitespace().any(|w| MONTH_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
@@ -1066,7 +1066,7 @@ fn journal(s: &str) -> Option<Journal> {
             rest = r[end..].trim_start_matches([',', ':', ' ']);
         }
     }
-    // A repeated year: `14(2) 1991, p.169-174`.
+    // A repeated year: `38(3) 2004, p.1002-1039`.
     if let Some(r) = rest.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).and(rest.get(4..)) {
         if r.starts_with([',', '.']) {
             rest = r.trim_start_matches([',', '.', ' ']);
@@ -1089,7 +1089,7 @@ fn journal(s: &str) -> Option<Journal> {
     } else {
         return None;
     };
-    // `Artificial Intelligence, 19`: a volume alone, when it is too small to be a year.
+    // `Global Networks, 6`: a volume alone, when it is too small to be a year.
     let volume_only =
         pages.is_none() && issue.is_none() && volume.len() <= 3 && volume.bytes().all(|b| b.is_ascii_digit());
     if pages.is_none() && issue.is_none() && !volume_only || subtitled && (issue.is_none() || pages.is_none()) {
@@ -1117,13 +1117,13 @@ fn reads_as_publisher(s: &str) -> bool {
 
 /// `Place: Publisher`, `Publisher, Place`, or `Publisher`.
 pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
-    // A colon left dangling at the end (`Honolulu, HI:`) belongs to neither.
+    // A colon left dangling at the end (`Berkeley, CA:`) belongs to neither.
     let s = trim_field(trim_field(s).trim_end_matches(':'));
     // A place alone (`Tokyo`, `Sydney, Australia`): no publisher.
     if looks_like_place(s) {
         return (None, Some(s.to_string()));
     }
-    // `Washington, D. C. Morgan Kaufmann`, `San Jose, CA. AAAI Press`: a place whose last
+    // `Washington, D. C. Brookings Institution Press`, `Berkeley, CA. University of California Press`: a place whose last
     // abbreviation hid the sentence end, then the publisher.
     for (i, _) in s.rmatch_indices(". ") {
         let (place, publisher) = (&s[..i + 1], s[i + 2..].trim());
@@ -1138,7 +1138,7 @@ pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
     // `City, ST` alone: a place and no publisher.
     if let Some((city, state)) = s.rsplit_once(", ") {
         let code = is_state(state);
-        // `University of Hawaii Honolulu, HI`: an institution named for its state, then the
+        // `University of Michigan Ann Arbor, MI`: an institution named for its state, then the
         // city, with no comma between.
         if code && !city.contains(',') {
             let words: Vec<&str> = city.split_whitespace().collect();
@@ -1162,7 +1162,7 @@ pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
             }
         }
         if code && !city.contains(',') && city.split_whitespace().count() <= 3 && !city.contains(": ") {
-            // `Westview Press Boulder, CO`: a publisher before the city, no comma between.
+            // `Sage Publications Thousand Oaks, CA`: a publisher before the city, no comma between.
             let words: Vec<&str> = city.split_whitespace().collect();
             if let Some(p) = words.iter().rposition(|w| PUBLISHER_ENDINGS.contains(&w.trim_end_matches(['.', ',']))) {
                 if p + 1 < words.len() {
@@ -1206,7 +1206,7 @@ pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
             }
         }
     }
-    // `Paris, INSEE`: a known place first, then the publisher.
+    // `Paris, OECD`: a known place first, then the publisher.
     if let Some((place, publisher)) = s.split_once(", ") {
         if is_known_place(place) && !publisher.contains(", ") && !is_known_place(publisher) && !is_state(publisher) {
             return (non_empty(publisher), non_empty(place));
@@ -1216,8 +1216,8 @@ pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
     if let Some((publisher, place)) = s.split_once(", ") {
         let place_words = place.split_whitespace().count();
         let capitalised = place.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-        // `School of Computer Science, Carnegie Mellon University`, `Laboratory for
-        // Computer Science, MIT`: an institution after the comma is not a place.
+        // `Department of Sociology, Princeton University`, `Center for
+        // Comparative Immigration Studies, UCSD`: an institution after the comma is not a place.
         let institution = has_org_word(place) || is_org_acronym(place);
         if place_words <= 5 && capitalised && !institution && !place.chars().any(|c| c.is_ascii_digit()) {
             return (non_empty(publisher), non_empty(place));
@@ -1226,8 +1226,8 @@ pub(crate) fn publisher_and_place(s: &str) -> (Option<String>, Option<String>) {
     (non_empty(s), None)
 }
 
-/// A body that is only a journal reference with no title (`PASJ, 53, 57`,
-/// `ApJ, 650, 102`): fills the container, volume and pages.
+/// A body that is only a journal reference with no title (`IMR, 37, 565`,
+/// `AJS, 98, 1320`): fills the container, volume and pages.
 pub(crate) fn journal_only(body: &str, work: &mut Work) -> Option<()> {
     let b = trim_field(body);
     let parts: Vec<&str> = b.split(", ").collect();
@@ -1357,7 +1357,7 @@ pub(crate) fn publishing_tail_of(s: &str, work: &mut Work) {
 }
 
 /// The publishing tail of a book or chapter, over several sentences: `Oxford: Basil
-/// Blackwell. 73-89`, `New York: Hill and Wang. 157-159`, `U. de Bruxelles. 424 p`.
+/// Blackwell. 41-62`, `New York: Russell Sage Foundation. 21-49`, `U. de Montréal. 312 p`.
 /// Sets publisher, place and pages; returns the text before the publisher sentence.
 fn publishing_tail<'a>(s: &'a str, work: &mut Work) -> &'a str {
     let s = trim_field(s);
@@ -1395,7 +1395,7 @@ fn publishing_tail<'a>(s: &'a str, work: &mut Work) -> &'a str {
     }
     let Some(&(a, b)) = sentences.last() else { return "" };
     let mut last = &s[a..b];
-    // `Scolar Press, 117–142`, `Press, Lubbock, pp.124-232`, `Iura Edition, 2007`: pages or
+    // `Polity Press, 45–68`, `Press, Berkeley, pp.33-59`, `Penguin Edition, 2004`: pages or
     // the year again after the publisher.
     while let Some((head, tail)) = last.rsplit_once(", ") {
         let tail = trim_field(tail);
@@ -1411,7 +1411,7 @@ fn publishing_tail<'a>(s: &'a str, work: &mut Work) -> &'a str {
             break;
         }
     }
-    // `Vol. 23 Doubleday, Page and Company`: a volume before the publisher.
+    // `Vol. 2 Little, Brown and Company`: a volume before the publisher.
     for marker in ["Vol. ", "vol. ", "Vols. ", "Volume "] {
         if let Some(after) = last.strip_prefix(marker) {
             if let Some((v, publisher)) = after.split_once(' ') {
@@ -1438,12 +1438,12 @@ fn publishing_tail<'a>(s: &'a str, work: &mut Work) -> &'a str {
     if sentences.len() >= 2 {
         let (pa, pb) = sentences[sentences.len() - 2];
         let candidate = trim_field(&s[pa..pb]);
-        // `San Jose, CA. AAAI Press`: a place on its own just before the publisher.
+        // `Berkeley, CA. University of California Press`: a place on its own just before the publisher.
         if work.place.is_none() && looks_like_place(candidate) {
             work.place = Some(candidate.to_string());
             return s[..pa].trim_end().trim_end_matches(['.', ',']).trim_end();
         }
-        // `University of North Carolina Press. Chapel Hill, NC`: the publisher just
+        // `University of California Press. Berkeley, CA`: the publisher just
         // before a place on its own.
         if work.publisher.is_none() && work.place.is_some() && reads_as_publisher(candidate) {
             work.publisher = Some(candidate.to_string());
@@ -1511,7 +1511,7 @@ fn looks_like_place(s: &str) -> bool {
             no_org
                 && capitalised(city)
                 && (is_state(region)
-                    // `Wiley, New York`: a region that is also a city follows a publisher
+                    // `Routledge, New York`: a region that is also a city follows a publisher
                     // as often as a city.
                     || (is_region(region) && (!is_known_place(region) || is_known_place(city)))
                     || country(region)
@@ -1520,7 +1520,7 @@ fn looks_like_place(s: &str) -> bool {
                         && !is_org_acronym(region)
                         && is_known_place(city)))
         }
-        // `Upper Saddle River, New Jersey, USA`, `Toronto, Ontario, Canada`.
+        // `Thousand Oaks, California, USA`, `Toronto, Ontario, Canada`.
         [city, region, nation] => {
             no_org
                 && capitalised(city)
@@ -1664,13 +1664,13 @@ fn venue_place(container: &str) -> Option<(&str, String, Option<String>)> {
     None
 }
 
-/// A container that still holds journal numbers (`IEEE Transactions ..., 985-987`,
-/// `Machine Learning, Vol. 19`, `Nature, vol. 120, pages 363–364`) is split into its parts;
+/// A container that still holds journal numbers (`IEEE Transactions ..., 975-1008`,
+/// `Global Networks, Vol. 6`, `Science, vol. 162, pages 1243–1248`) is split into its parts;
 /// a proceedings title that ends with a known place (`... Intelligence Pisa`) gives the place.
 pub(crate) fn tidy_container(work: &mut Work) {
     let Some(container) = work.container_title.clone() else { return };
     if let Some(j) = journal(&container) {
-        // `Advances in Neural Information Processing Systems 7`: a bare number closing the title
+        // `Comparative Urban and Community Research 6`: a bare number closing the title
         // of a book or proceedings, with no volume marker, is part of its name.
         let presented = container.to_lowercase().contains("presented at");
         let numbered_book = presented
@@ -1725,7 +1725,7 @@ pub(crate) fn tidy_container(work: &mut Work) {
             }
         }
     }
-    // `Gale encyclopedia of mental disorders (Vol. 1`: an unclosed bracket of numbers.
+    // `International encyclopedia of the social sciences (Vol. 5`: an unclosed bracket of numbers.
     if let Some(open) = container.rfind(" (") {
         if !container[open..].contains(')') {
             work.container_title = Some(container[..open].to_string());
@@ -1745,8 +1745,8 @@ fn initials_token(w: &str) -> bool {
     (1..=3).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
 }
 
-/// Whether `s` reads as a run of person names (`Giles, C. L., Hanson, S. J., and Cowan, J.
-/// D.`, `B.J. Parker and C.P. Foster`, `Terry Caelli, Adnan Amin, and Dick de Ridder`) rather
+/// Whether `s` reads as a run of person names (`Portes, A., Guarnizo, L.
+/// E., and Landolt, P.`, `M.C. Waters and T.R. Jiménez`, `Stephen Castles, Mark Miller, and Hein de Haas`) rather
 /// than a title: capitalised words and initials only, at most three words to a name, and a
 /// lone word only as the family name before its initials.
 pub(crate) fn reads_as_names(s: &str) -> bool {
@@ -1870,7 +1870,7 @@ pub(crate) fn editors_in(inner: &str) -> Option<EditorSplit<'_>> {
             });
         }
     }
-    // Capitalised words only (`Farkas, Donka, Jacobsen, Wesley M.`): names, as printed.
+    // Capitalised words only (`Waters, Mary, Jiménez, Tomás R.`): names, as printed.
     if names_loose(pre) {
         return Some(EditorSplit { editors: parse_names(pre), loose: true, book: None, rest: after });
     }
@@ -1919,8 +1919,8 @@ pub(crate) fn join_book(book: &str, rest: &str) -> String {
     }
 }
 
-/// A German journal reference: `Zeitschrift für X. 16. Jg. H.2, S. 88-97`, `19.Jg. H.3,
-/// 146-151`, `22. Jg. Heft 3, 143 f.`: the Jahrgang is the volume, the Heft the issue.
+/// A German journal reference: `Zeitschrift für X. 31. Jg. H.5, S. 353-370`, `27.Jg. H.1,
+/// 58-74`, `35. Jg. Heft 4, 211 f.`: the Jahrgang is the volume, the Heft the issue.
 fn jahrgang(s: &str) -> Option<Journal> {
     let jg = s.find("Jg.")?;
     let before = s[..jg].trim_end().strip_suffix('.')?;
@@ -1984,7 +1984,7 @@ fn edition_parenthetical(s: &str) -> Option<(usize, usize)> {
 }
 
 /// Whether the last sentence of `s` reads `Place: Publisher` with a known place first
-/// (`Amsterdam; Boston: Morgan Kaufmann`, `New York: Basic Books`).
+/// (`Oxford; Malden: Blackwell`, `New York: Basic Books`).
 fn ends_with_publishing_sentence(s: &str) -> bool {
     let last = s.rsplit(". ").next().unwrap_or(s);
     last.split_once(": ").is_some_and(|(place, publisher)| {

@@ -126,7 +126,7 @@ const ABBREVIATIONS: &[&str] = &[
     "no", "nos", "vol", "vols", "pp", "p", "ed", "eds", "st", "dr", "mr", "mrs", "jr", "sr", "inc", "ltd", "co", "vs",
     "cf", "al", "e.g", "i.e", "univ", "dept", "trans", "rev", "repr", "n.d", "ch", "chap", "fig", "nr", "hrsg", "éd",
     "coord", "comp", "orig", "ca", "approx", "mass", "calif", "ill", "conn", "penn", "bros", "pub", "publ", "corp",
-    // Abbreviated journal and proceedings names: `Proc. of`, `Symp. on`, `J. Discr. Math.`.
+    // Abbreviated journal and proceedings names: `Proc. of`, `Symp. on`, `Am. Sociol. Rev.`.
     "proc", "symp", "conf", "int", "intl", "natl", "assoc", "soc", "acad", "sci", "res", "comm", "math", "phys", "chem",
     "biol", "am", "eur", "ann", "bull", "mag", "quart", "med", "eng", "tech", "inst", "lett", "stat", "discr",
     "comput", "j", "jour", "trans", "ieee", "acm", "workshop",
@@ -157,7 +157,7 @@ pub(crate) fn is_sentence_end(s: &str, dot: usize) -> bool {
     if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') && letters.len() <= 4 {
         return false;
     }
-    // `San Mateo, CA. Morgan Kaufmann`: a state code in capitals is not `ca.` (circa).
+    // `Berkeley, CA. University of California Press`: a state code in capitals is not `ca.` (circa).
     if word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase()) {
         return true;
     }
