@@ -114,7 +114,7 @@ fn take_locators(text: &str, work: &mut Work, repairs: &mut Vec<Flag>) -> usize 
         .filter_map(|m| text[..end].find(m).map(|i| (i, i + m.len())))
         .min_by_key(|&(i, u)| (i, std::cmp::Reverse(u)))
         .or_else(|| ["https://", "http://", "www."].iter().filter_map(|m| text[..end].find(m).map(|i| (i, i))).min());
-    // `Retrieved June 19, 1998, from ... website: URL`: the whole clause goes with the url.
+    // `Retrieved March 3, 2004, from ... website: URL`: the whole clause goes with the url.
     let marker = match (marker, text[..end].find("Retrieved ")) {
         (Some((_, url_start)), Some(r)) if r < url_start => Some((r, url_start)),
         (m, _) => m,
@@ -463,7 +463,7 @@ fn bracketed_publishing_tail(text: &str) -> Option<(usize, String, String)> {
     let inner_end = t.strip_suffix(')')?.len();
     let open = t.rfind(" (")? + 1;
     let inner = &t[open + 1..inner_end];
-    // `Leipzig: Barth. (Reprinted Darmstadt: ...)`: a bracket after a sentence is a note.
+    // `Paris: Alcan. (Reprinted Paris: ...)`: a bracket after a sentence is a note.
     if open < 2 || t[..open].trim_end().ends_with('.') || inner.contains(['(', ')']) || inner.contains("http") {
         return None;
     }

@@ -363,7 +363,7 @@ fn marker_roles(inner: &str) -> Option<Vec<Role>> {
 }
 
 /// Splits names that carry role markers, as APA prints a film's or a broadcast's makers:
-/// `Chaffin, C., Kennedy, K. (Producers), & Fincher, D. (Director)`. Returns the groups
+/// `Wallis, H. B., Blanke, H. (Producers), & Curtiz, M. (Director)`. Returns the groups
 /// and the names after the last marker (none, usually); `None` if there is no marker.
 fn role_groups(s: &str) -> Option<(Vec<Contributors>, &str)> {
     let mut groups = Vec::new();
@@ -957,12 +957,15 @@ mod tests {
 
     #[test]
     fn reads_names_in_roles() {
-        let h = parse_head("Moore, M. (Writer/Director). (2003). Bowling for Columbine [Film].").unwrap();
+        let h = parse_head("Coppola, F. F. (Writer/Director). (1979). Apocalypse now [Film].").unwrap();
         assert!(h.names.is_empty());
         let roles: Vec<(Role, Vec<Name>)> = h.roles.into_iter().map(|c| (c.role, c.names)).collect();
         assert_eq!(
             roles,
-            [(Role::ScriptWriter, vec![person("Moore", "M.")]), (Role::Director, vec![person("Moore", "M.")])]
+            [
+                (Role::ScriptWriter, vec![person("Coppola", "F. F.")]),
+                (Role::Director, vec![person("Coppola", "F. F.")])
+            ]
         );
         // A bracket that names no role is not a role marker.
         let h = parse_head("PNUD (Programa de las Naciones Unidas). (2005) Informe").unwrap();

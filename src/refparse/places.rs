@@ -1,8 +1,8 @@
 //! A small gazetteer of countries, regions and major cities, for telling where a venue's
-//! name ends and its place begins (`Proceedings of ... Workshop Bled, Slovenia`). Names are
+//! name ends and its place begins (`Proceedings of the ... Conference Lisbon, Portugal`). Names are
 //! lowercase and sorted, for binary search.
 
-/// Whether `s` names a country (`Slovenia`, `The Netherlands`, `USA`).
+/// Whether `s` names a country (`Portugal`, `The Netherlands`, `USA`).
 pub(crate) fn is_country(s: &str) -> bool {
     lookup(COUNTRIES, s)
 }
@@ -580,7 +580,6 @@ pub(crate) const CITIES: &[&str] = &[
     "tunis",
     "turin",
     "turku",
-    "twente",
     "tübingen",
     "uppsala",
     "utrecht",
@@ -705,8 +704,8 @@ mod tests {
 
     #[test]
     fn finds_places() {
-        assert!(is_country("Slovenia") && is_country("U.S.A.") && is_country("The Netherlands"));
-        assert!(is_region("Ontario") && is_city("Karlsruhe") && is_city("São Paulo"));
+        assert!(is_country("Portugal") && is_country("U.S.A.") && is_country("The Netherlands"));
+        assert!(is_region("Ontario") && is_city("Bologna") && is_city("São Paulo"));
         assert!(!is_city("Intelligence") && !is_country("Learning"));
     }
 }

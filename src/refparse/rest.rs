@@ -51,7 +51,7 @@ pub(crate) fn title_end(s: &str) -> Option<(usize, usize)> {
             || inner.chars().next().is_some_and(|c| c.is_ascii_digit())
     });
     let bracket = bracket.map(|i| (i, i + 1));
-    // `Title, New York: Publisher` or `Title, Paris, PUF`: a closing place-and-publisher
+    // `Title, New York: Publisher` or `Title, Paris, Seuil`: a closing place-and-publisher
     // clause after a comma.
     let place_clause = s.rmatch_indices(", ").map(|(i, _)| i).find(|&i| {
         let tail = s[i + 2..].trim_end_matches('.');
@@ -418,7 +418,7 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
         }
         return None;
     }
-    // A journal named with only a DOI: `Tectonophysics, doi:...`.
+    // A journal named with only a DOI: `Demography, doi:...`.
     if work.doi.is_some() && breaks.is_empty() && rest.split_whitespace().count() <= 6 && !rest.contains(": ") {
         work.kind = WorkType::ArticleJournal;
         work.container_title = non_empty(&rest);
@@ -506,7 +506,7 @@ fn settle_publisher(work: &mut Work) {
     } else if notes.iter().any(|n| lower.starts_with(n)) {
         work.note.get_or_insert(p);
         work.publisher = None;
-        // `Dover. ISBN ...`: the sentence before the note was the publisher.
+        // `Routledge. ISBN ...`: the sentence before the note was the publisher.
         if let Some(c) = work.container_title.take() {
             if c.split_whitespace().count() <= 4 && work.kind == WorkType::Book {
                 let (publisher, place) = publisher_and_place(&c);
@@ -948,7 +948,7 @@ struct Journal {
 impl Journal {
     /// Makes `work` an article in this journal.
     fn apply(self, work: &mut Work) {
-        // `12th International Joint Conference on ..., 163-169`: a meeting, not a journal.
+        // `9th International Conference on ..., 41-48`: a meeting, not a journal.
         let lower = self.container.as_deref().unwrap_or("").to_lowercase();
         let meeting = VENUE_WORDS.iter().filter(|w| !w.starts_with("proc")).any(|w| lower.contains(w));
         work.kind = if meeting && self.volume.is_none() { WorkType::PaperConference } else { WorkType::ArticleJournal };
@@ -1495,7 +1495,7 @@ const COUNTRIES: &[&str] = &[
     "singapore",
 ];
 
-/// `Toronto, Canada`, `San Jose, CA`, `Boston, Massachusetts`, `Karlsruhe`, `London`.
+/// `Toronto, Canada`, `San Jose, CA`, `Boston, Massachusetts`, `Bologna`, `London`.
 fn looks_like_place(s: &str) -> bool {
     let s = trim_field(s);
     let parts: Vec<&str> = s.split(", ").collect();
@@ -1601,9 +1601,9 @@ fn town_like(s: &str) -> bool {
         && !SUBJECT_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
-/// Where a venue's name ends and a place closing it begins: `... Programming Bled,
-/// Slovenia`, `... Intelligence, Karlsruhe`, `... Worlds Germany`, `... Languages,
-/// Charleston, ACM` (an acronym publisher last). Returns (venue, place, publisher).
+/// Where a venue's name ends and a place closing it begins: `... Migration Lisbon,
+/// Portugal`, `... Sociology, Bologna`, `... Studies Germany`, `... Systems,
+/// Boulder, ACM` (an acronym publisher last). Returns (venue, place, publisher).
 fn venue_place(container: &str) -> Option<(&str, String, Option<String>)> {
     let c = container.trim_end_matches(['.', ',', ' ']);
     let region = |s: &str| places::is_country(s) || places::is_region(s) || is_state(s);
@@ -1627,11 +1627,11 @@ fn venue_place(container: &str) -> Option<(&str, String, Option<String>)> {
     };
     if let Some((head, last)) = c.rsplit_once(", ") {
         if region(last) {
-            // `..., Karlsruhe, Germany`
+            // `..., Bologna, Italy`
             if let Some((h, town)) = head.rsplit_once(", ").filter(|(h, t)| town_like(t) && long_enough(h)) {
                 return Some((h, format!("{town}, {last}"), publisher));
             }
-            // `... Programming Bled, Slovenia`: the town is the last word (or a known two-word
+            // `... Migration Lisbon, Portugal`: the town is the last word (or a known two-word
             // city) before the comma.
             let (h, word) = head.rsplit_once(' ')?;
             let (h, town) = match h.rsplit_once(' ') {
@@ -1647,7 +1647,7 @@ fn venue_place(container: &str) -> Option<(&str, String, Option<String>)> {
             }
             return None;
         }
-        // `..., Karlsruhe`: a known city after a comma, or any town before an acronym publisher.
+        // `..., Bologna`: a known city after a comma, or any town before an acronym publisher.
         if (places::is_city(last) || is_known_place(last) || publisher.is_some())
             && town_like(last)
             && long_enough(head)
@@ -1656,7 +1656,7 @@ fn venue_place(container: &str) -> Option<(&str, String, Option<String>)> {
         }
         return None;
     }
-    // `... Worlds Germany`: a country closing the name.
+    // `... Studies Germany`: a country closing the name.
     let (head, last) = c.rsplit_once(' ')?;
     if places::is_country(last) && long_enough(head) && last.chars().next().is_some_and(char::is_uppercase) {
         return Some((head, last.to_string(), None));
@@ -1666,7 +1666,7 @@ fn venue_place(container: &str) -> Option<(&str, String, Option<String>)> {
 
 /// A container that still holds journal numbers (`IEEE Transactions ..., 975-1008`,
 /// `Global Networks, Vol. 6`, `Science, vol. 162, pages 1243–1248`) is split into its parts;
-/// a proceedings title that ends with a known place (`... Intelligence Pisa`) gives the place.
+/// a proceedings title that ends with a known place (`... Sociology Bologna`) gives the place.
 pub(crate) fn tidy_container(work: &mut Work) {
     let Some(container) = work.container_title.clone() else { return };
     if let Some(j) = journal(&container) {
