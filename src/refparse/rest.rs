@@ -352,17 +352,6 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
             }
         }
     }
-    // `Vol. 2 Little, Brown and Company`: the volume of a book before its publisher.
-    if let Some(after) = rest.strip_prefix("Vol. ").or_else(|| rest.strip_prefix("vol. ")) {
-        let end = after.find([' ', ',', '.']).unwrap_or(after.len());
-        let number = &after[..end];
-        let remainder = after[end..].trim_start_matches(['.', ',', ' ']);
-        let numeric = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
-        if numeric && work.volume.is_none() && remainder.chars().next().is_some_and(char::is_uppercase) {
-            work.volume = Some(number.to_string());
-            rest = remainder.to_string();
-        }
-    }
     // `Book Title (3rd ed.), New York: Publisher`: an edition closes the title of the book
     // that contains the work; the publishing tail follows.
     if let Some((open, close)) = edition_parenthetical(&rest) {
@@ -388,12 +377,6 @@ pub(crate) fn parse_rest(rest: &str, work: &mut Work) -> Option<String> {
     work.kind = if monthly { WorkType::Article } else { WorkType::Book };
     // A magazine or newspaper: the date has a month, or the rest ends with a day and month.
     let dated = work.year.as_ref().is_some_and(|y| y.month.is_some()) || last.split(", ").any(ends_with_day_month);
-    // `The Atlantic March(12)`, `El Diario, 14 March2017`: a periodical and its issue's day.
-    if let Some(name) = strip_issue_day(last).filter(|n| breaks.is_empty() && !n.contains(": ") && !n.is_empty()) {
-        work.kind = WorkType::Article;
-        work.container_title = non_empty(name);
-        return None;
-    }
     // `The Guardian: Review, p. 4`: a newspaper's section and page, not `Place: Publisher`.
     let paged = last.split_once(", ").is_some_and(|(_, p)| p.starts_with("p. ") || p.starts_with("pp. "));
     if dated && breaks.is_empty() && (!last.contains(": ") || paged) {
@@ -517,27 +500,6 @@ fn settle_publisher(work: &mut Work) {
             }
         }
     }
-}
-
-/// A periodical's name without the day of its issue printed after it: `The Atlantic
-/// March(12)`, `Slate October(21)`, `El Diario, 14 March2017`. `None` when no such day is there.
-fn strip_issue_day(s: &str) -> Option<&str> {
-    let s = s.trim_end_matches(['.', ',', ' ']);
-    let (name, last) = s.rsplit_once(' ')?;
-    let month_word = |w: &str| MONTH_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str());
-    // `May(26)`
-    if let Some((m, d)) = last.strip_suffix(')').and_then(|l| l.split_once('(')) {
-        if month_word(m) && !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(name.trim_end_matches(',').trim_end());
-        }
-    }
-    // `, 14 March2017`: day, month and year run together.
-    let (head, day) = name.rsplit_once(' ').unwrap_or(("", name));
-    let head = head.strip_suffix(',')?;
-    let month_year = last.trim_end_matches(|c: char| c.is_ascii_digit());
-    let glued_year = last.len() - month_year.len() == 4;
-    let is_day = day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
-    (is_day && glued_year && month_word(month_year)).then_some(head.trim_end())
 }
 
 fn ends_with_day_month(s: &str) -> bool {
