@@ -7,7 +7,7 @@ use super::entry::{self, BodyKind, Part, RawBody};
 use super::lines::Lines;
 use super::macros::{text_of, BadBytes, Macros, Undefined};
 use super::split::{self, Block, BlockKind};
-use super::{free_key, work_key, Import};
+use super::{work_key, FreeKeys, Import};
 use crate::error::{Diagnostic, Severity};
 use crate::model::{RecordFormat, SourceRecord, WorkKey};
 use std::borrow::Cow;
@@ -293,6 +293,7 @@ fn read_in(src: &[u8], shared: Option<&Arc<String>>, file: &str) -> Import {
     }
 
     let mut taken: HashMap<WorkKey, usize> = HashMap::with_capacity(records.len());
+    let mut free = FreeKeys::default();
     out.works.reserve_exact(records.len());
     for (p, record) in places.iter().zip(records) {
         let mut problems: Vec<FieldProblem> = Vec::new();
@@ -308,7 +309,7 @@ fn read_in(src: &[u8], shared: Option<&Arc<String>>, file: &str) -> Import {
             report.push(Severity::Note, "key-normalised", message, p.start, Some(&record.key));
         }
         if let Some(&first) = taken.get(&key) {
-            let new = free_key(&key, |k| taken.contains_key(k));
+            let new = free.free(&key, |k| taken.contains_key(k));
             let message =
                 format!("work key `{key}` is taken by the entry at {}; this one is `{new}`", report.place(first));
             report.warn("key-collision", message, p.start, Some(&record.key));

@@ -3,7 +3,7 @@
 //! is reported with its index and place, and the others load.
 
 use super::lines::Lines;
-use super::{free_key, work_key, Import};
+use super::{work_key, FreeKeys, Import};
 use crate::csl::from_csl;
 use crate::error::{Diagnostic, Severity};
 use crate::model::{RecordFormat, SourceRecord, WorkKey};
@@ -86,6 +86,7 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
     out.entries = ranges.len();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut taken: HashMap<WorkKey, usize> = HashMap::new();
+    let mut free = FreeKeys::default();
     for (index, range) in ranges.into_iter().enumerate() {
         let text = String::from_utf8_lossy(&src[range.clone()]);
         let trimmed = text.trim_start();
@@ -138,7 +139,7 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
             out.diagnostics.push(d);
         }
         if let Some(&first) = taken.get(&key) {
-            let new = free_key(&key, |k| taken.contains_key(k));
+            let new = free.free(&key, |k| taken.contains_key(k));
             let (l, c) = lines.line_col(first);
             let message = format!("work key `{key}` is taken by the item at {l}:{c}; this one is `{new}`");
             out.diagnostics.push(warn("key-collision", message, start, Some(&id)));

@@ -160,9 +160,26 @@ pub(crate) fn work_key(original: &str) -> (WorkKey, bool) {
     (WorkKey::new(key), true)
 }
 
-/// Gives `key` a `-2`, `-3`, ... suffix until `taken` says it is free.
-pub(crate) fn free_key(key: &WorkKey, taken: impl Fn(&str) -> bool) -> WorkKey {
-    (2..).map(|n| format!("{key}-{n}")).find(|k| !taken(k)).map(WorkKey::new).unwrap_or_else(|| key.clone())
+/// Free keys for taken ones: `key-2`, `key-3`, ..., each base key remembering the suffix
+/// it got to, so that n entries whose keys collide on one base cost O(n) in all (trying
+/// `-2`, `-3`, ... from the start for each would cost O(n²)).
+#[derive(Debug, Default)]
+pub(crate) struct FreeKeys {
+    next: std::collections::HashMap<WorkKey, u64>,
+}
+
+impl FreeKeys {
+    /// The first `key-N` (N from 2, or from where this base got to) that `taken` says is free.
+    pub(crate) fn free(&mut self, key: &WorkKey, taken: impl Fn(&str) -> bool) -> WorkKey {
+        let n = self.next.entry(key.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{key}-{n}");
+            *n += 1;
+            if !taken(&candidate) {
+                return WorkKey::new(candidate);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -179,5 +196,15 @@ mod tests {
         assert_eq!(k("::"), "entry");
         assert!(!work_key("knuth1984").1);
         assert!(work_key("Knuth").1);
+    }
+
+    #[test]
+    fn free_keys_go_on_from_where_each_base_got_to() {
+        let mut free = FreeKeys::default();
+        let taken: std::collections::HashSet<&str> = ["a", "a-3", "b"].into_iter().collect();
+        let a = WorkKey::new("a");
+        let keys: Vec<String> = (0..3).map(|_| free.free(&a, |k| taken.contains(k)).to_string()).collect();
+        assert_eq!(keys, ["a-2", "a-4", "a-5"]);
+        assert_eq!(free.free(&WorkKey::new("b"), |k| taken.contains(k)).as_str(), "b-2");
     }
 }
