@@ -54,6 +54,7 @@ pub mod cites;
 pub mod corpus;
 pub mod csl;
 pub mod error;
+pub mod encoding;
 mod escape;
 pub mod export;
 pub mod graph;

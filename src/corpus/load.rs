@@ -69,6 +69,7 @@ fn read_file(path: &Path) -> Result<CorpusFile> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path)
         .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {name}: {e}")).with_source(e))?;
+    let bytes = crate::encoding::decode(bytes, &name)?;
     if is_import(&name) {
         return Ok(CorpusFile::from_bytes(name, bytes));
     }

@@ -115,7 +115,27 @@ pub struct ImportSummary {
 ///
 /// Complexity: O(n) in the file's size, plus the TeX of the mapped fields.
 pub fn bibtex(src: &[u8], file: &str) -> Import {
-    bibtex::read(src, file)
+    match decoded(src, file, RecordFormat::Bibtex) {
+        Ok(Some(text)) => bibtex::read(&text, file),
+        Ok(None) => bibtex::read(src, file),
+        Err(import) => import,
+    }
+}
+
+/// `src` decoded when it is UTF-16 or starts with a byte-order mark ([`crate::encoding`]);
+/// `None` when it is to be read as it is; an import holding the one located error when
+/// it cannot be decoded.
+fn decoded(src: &[u8], file: &str, format: RecordFormat) -> Result<Option<Vec<u8>>, Import> {
+    use crate::encoding::{decode, sniff, Encoding, SNIFF_BYTES};
+    if sniff(&src[..src.len().min(SNIFF_BYTES)]) == Encoding::Utf8 {
+        return Ok(None);
+    }
+    decode(src.to_vec(), file).map(Some).map_err(|e| {
+        let mut import = Import::new(file, format);
+        let message = format!("{}; nothing is read", e.message());
+        import.diagnostics.push(Diagnostic::new(Severity::Error, "encoding", message).at(e.location().cloned()));
+        import
+    })
 }
 
 /// As [`bibtex`], for a file already in memory as text, which the works' records share
@@ -127,7 +147,11 @@ pub(crate) fn bibtex_shared(text: &std::sync::Arc<String>, file: &str) -> Import
 /// Reads a CSL-JSON file: an array of items (or one item). It never fails: a bad item is
 /// reported with its index and path, and the others load.
 pub fn csl_json(src: &[u8], file: &str) -> Import {
-    csl::read(src, file)
+    match decoded(src, file, RecordFormat::CslJson) {
+        Ok(Some(text)) => csl::read(&text, file),
+        Ok(None) => csl::read(src, file),
+        Err(import) => import,
+    }
 }
 
 /// The work a BibTeX record describes, as the importer reads it (its key is the record's).

@@ -247,13 +247,15 @@ fn read_input(file: &Option<PathBuf>) -> Result<(String, String), String> {
     match file {
         Some(p) if p.as_os_str() != "-" => {
             let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            Ok((p.display().to_string(), text))
+            let name = p.display().to_string();
+            let text = bibgraph::encoding::decode_lossy(bytes, &name).map_err(|e| e.to_string())?;
+            Ok((name, text))
         }
         _ => {
             let mut bytes = Vec::new();
             io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(("<stdin>".to_string(), String::from_utf8_lossy(&bytes).into_owned()))
+            let text = bibgraph::encoding::decode_lossy(bytes, "<stdin>").map_err(|e| e.to_string())?;
+            Ok(("<stdin>".to_string(), text))
         }
     }
 }
@@ -384,6 +386,8 @@ fn refs_stream(file: &Option<PathBuf>, one_per_line: bool, format: RefsFormat, q
         }
         _ => ("<stdin>".to_string(), Box::new(io::stdin().lock())),
     };
+    // UTF-16 is decoded and a byte-order mark dropped as the stream is read.
+    let reader = bibgraph::encoding::Reader::new(reader, name.clone());
     let stream = ReferenceStream::new(reader, name, ParseOptions::default().one_per_line(one_per_line));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
