@@ -139,8 +139,11 @@ struct Problem {
 
 impl Problem {
     fn error(&self, encoding: Encoding, file: &str) -> Error {
-        Error::new(ErrorKind::Syntax, format!("{} text with {}", encoding.name(), self.what))
-            .at(Some(Location::new(file, self.line, self.column)))
+        Error::new(ErrorKind::Syntax, format!("{} text with {}", encoding.name(), self.what)).at(Some(Location::new(
+            file,
+            self.line,
+            self.column,
+        )))
     }
 }
 
@@ -411,9 +414,15 @@ mod tests {
     fn broken_utf16_is_one_located_error() {
         let mut lone = utf16("ab\ncd", false, true);
         lone.extend_from_slice(&0xDC00u16.to_le_bytes());
-        assert_eq!(decode(lone, "f.txt").unwrap_err().to_string(), "f.txt:2:3: utf-16 (little-endian) text with a lone surrogate");
+        assert_eq!(
+            decode(lone, "f.txt").unwrap_err().to_string(),
+            "f.txt:2:3: utf-16 (little-endian) text with a lone surrogate"
+        );
         let odd = utf16("ab", true, true).into_iter().chain([0]).collect();
-        assert_eq!(decode(odd, "f.txt").unwrap_err().to_string(), "f.txt:1:3: utf-16 (big-endian) text with an odd number of bytes");
+        assert_eq!(
+            decode(odd, "f.txt").unwrap_err().to_string(),
+            "f.txt:1:3: utf-16 (big-endian) text with an odd number of bytes"
+        );
     }
 
     #[test]

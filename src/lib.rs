@@ -53,8 +53,8 @@
 pub mod cites;
 pub mod corpus;
 pub mod csl;
-pub mod error;
 pub mod encoding;
+pub mod error;
 mod escape;
 pub mod export;
 pub mod graph;

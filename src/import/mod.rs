@@ -59,12 +59,19 @@ pub struct Import {
     /// Every problem, located, with the entry's key as subject; and notes (normalised keys).
     pub diagnostics: Vec<Diagnostic>,
     /// The entries found (BibTeX: blocks other than `@string`, `@preamble` and
-    /// `@comment`; CSL-JSON: the array's items).
+    /// `@comment`, and malformed entries, such as `@book[`; CSL-JSON: the array's items).
     pub entries: usize,
     /// The entries that could not be read, each with a diagnostic.
     pub skipped: usize,
     /// The `@preamble` texts, macros expanded.
     pub preambles: Vec<String>,
+    /// Bytes of text outside every block (BibTeX's implicit comments), leading and trailing
+    /// whitespace aside.
+    pub outside: usize,
+    /// Everything of the file that is not an entry, in file order and as written: the text
+    /// between entries, and the `@comment`, `@preamble` and `@string` blocks. The BibLaTeX
+    /// export writes it back.
+    pub between: Vec<String>,
 }
 
 impl Import {
@@ -77,6 +84,8 @@ impl Import {
             entries: 0,
             skipped: 0,
             preambles: Vec::new(),
+            outside: 0,
+            between: Vec::new(),
         }
     }
 
@@ -88,6 +97,8 @@ impl Import {
             entries: self.entries,
             works: self.works.len(),
             skipped: self.skipped,
+            outside: self.outside,
+            between: self.between.clone(),
             warnings: self.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).count(),
         }
     }
@@ -106,6 +117,12 @@ pub struct ImportSummary {
     pub works: usize,
     /// Entries skipped, each with a diagnostic.
     pub skipped: usize,
+    /// Bytes of text outside entries (comments), whitespace aside.
+    pub outside: usize,
+    /// The file's text that is not in an entry ([`Import::between`]), for the BibLaTeX
+    /// export; not in reports.
+    #[serde(skip)]
+    pub between: Vec<String>,
     /// Warnings (skipped entries, repairs, undefined macros, ...).
     pub warnings: usize,
 }

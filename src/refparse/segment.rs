@@ -164,7 +164,8 @@ pub(crate) fn split(input: &str, options: &ParseOptions, first_line: u32) -> Spl
 }
 
 /// Letters that OCR reads for digits, and the digits they stand for.
-const OCR_DIGITS: [(char, char); 7] = [('l', '1'), ('I', '1'), ('|', '1'), ('O', '0'), ('o', '0'), ('S', '5'), ('B', '8')];
+const OCR_DIGITS: [(char, char); 7] =
+    [('l', '1'), ('I', '1'), ('|', '1'), ('O', '0'), ('o', '0'), ('S', '5'), ('B', '8')];
 
 /// Whether a line that has no readable head has one once damage is undone: in the first
 /// bracketed group of four or five characters with at least two digits, letters OCR
