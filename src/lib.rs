@@ -68,6 +68,7 @@ pub mod render;
 mod resolve;
 pub mod style;
 mod yaml;
+mod yaml_scan;
 
 pub use corpus::{Corpus, CorpusFile};
 pub use error::{Diagnostic, Error, ErrorKind, Location, Result, Severity};

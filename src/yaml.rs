@@ -12,7 +12,11 @@ use serde::Serialize;
 
 /// Deserialises `text`, read from `file`. A syntax or shape error names the file, line,
 /// column and, where serde gives one, the offending value.
+///
+/// The text is first checked against the limits of [`crate::yaml_scan`] (control
+/// characters, nesting depth, alias expansion), each a located error.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T> {
+    crate::yaml_scan::check(text, file)?;
     serde_yaml::from_str(text).map_err(|e| {
         let mut message = e.to_string();
         let location = e.location().map(|l| {
