@@ -250,7 +250,10 @@ mod tests {
 
     #[test]
     fn a_control_character_is_reported_where_it_is() {
-        assert_eq!(err("works:\n  - key: a\n    title: ab\0c\n"), "f.yaml:3:14: a control character (U+0000) is not allowed in YAML");
+        assert_eq!(
+            err("works:\n  - key: a\n    title: ab\0c\n"),
+            "f.yaml:3:14: a control character (U+0000) is not allowed in YAML"
+        );
         assert_eq!(err("a: \"é\x01\"\n"), "f.yaml:1:6: a control character (U+0001) is not allowed in YAML");
         assert!(check("a: 'it''s'\n\tb: \"x\\\"y\"\r\n", "f").is_ok());
     }
@@ -262,7 +265,10 @@ mod tests {
         assert!(check(&format!("a: {}{}", "[".repeat(64), "]".repeat(64)), "f").is_ok());
         // Brackets in quotes and comments count for nothing.
         assert!(check(&format!("a: '{deep}' # {deep}\nb: \"{deep}\"\n"), "f").is_ok());
-        assert_eq!(err(&format!("a:\n{}x\n", "- ".repeat(100))), "f.yaml:2:129: more than 64 sequences open on one line (`- - - ...`)");
+        assert_eq!(
+            err(&format!("a:\n{}x\n", "- ".repeat(100))),
+            "f.yaml:2:129: more than 64 sequences open on one line (`- - - ...`)"
+        );
     }
 
     #[test]

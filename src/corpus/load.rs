@@ -37,8 +37,15 @@ impl CorpusFile {
 
     /// A file named `name` holding `bytes`, which need not be valid UTF-8: the importers of
     /// `.bib` and `.json` files report the bad bytes and read the rest. Other kinds of file
-    /// must be UTF-8.
+    /// must be UTF-8. UTF-16 is decoded and a byte-order mark dropped
+    /// ([`crate::encoding::decode`]); UTF-16 that cannot be decoded is kept as it is, for
+    /// the importer or the reader of its kind to report.
     pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        let name = name.into();
+        let bytes = match crate::encoding::sniff(&bytes[..bytes.len().min(crate::encoding::SNIFF_BYTES)]) {
+            crate::encoding::Encoding::Utf8 => bytes,
+            _ => crate::encoding::decode(bytes.clone(), &name).unwrap_or(bytes),
+        };
         match String::from_utf8(bytes) {
             Ok(text) => CorpusFile::new(name, text),
             Err(e) => {

@@ -218,30 +218,46 @@ fn read_entry(
     Some((record, Place { start: from, field_at }))
 }
 
-/// Takes the text outside entries and the malformed entries the splitter found so far: the
-/// text is counted and kept, each malformed entry counted, skipped and reported.
-fn outside(src: &[u8], blocks: &mut split::Blocks<'_>, out: &mut Import, report: &mut Reporter<'_>) {
-    for t in std::mem::take(&mut blocks.texts) {
-        let text = lossy(&src[t]);
-        out.outside += text.trim().len();
-        out.between.push(text.trim().to_string());
+/// Takes the text outside entries and the malformed entries the splitter found so far that
+/// start before `before`: the text is counted and kept, each malformed entry counted,
+/// skipped and reported.
+fn outside(src: &[u8], blocks: &mut split::Blocks<'_>, before: usize, out: &mut Import, report: &mut Reporter<'_>) {
+    let split_at = |v: &mut Vec<std::ops::Range<usize>>| {
+        let n = v.iter().take_while(|r| r.start < before).count();
+        v.drain(..n).collect::<Vec<_>>()
+    };
+    let (texts, malformed) = (split_at(&mut blocks.texts), split_at(&mut blocks.malformed));
+    let mut texts = texts.into_iter().peekable();
+    for m in malformed {
+        while let Some(t) = texts.next_if(|t| t.start < m.start) {
+            text_outside(src, t, out);
+        }
+        malformed_entry(src, m, out, report);
     }
-    for m in std::mem::take(&mut blocks.malformed) {
-        out.entries += 1;
-        out.skipped += 1;
-        let head_end =
-            src[m.clone()].iter().position(|&b| matches!(b, b'{' | b'(' | b'[')).map_or(m.end, |p| m.start + p + 1);
-        let head: String = lossy(&src[m.start..head_end]).escape_debug().collect();
-        let subject_end =
-            src[head_end..m.end].iter().position(|&b| matches!(b, b',' | b'\n')).map_or(m.end, |p| head_end + p);
-        let subject = lossy(&src[m.start..subject_end.min(m.start + 60)]).escape_debug().collect::<String>();
-        let (line, _) = report.lines.line_col(m.end.saturating_sub(1));
-        let message = format!(
-            "`{head}` does not start an entry (`@`, a type of letters, digits and `_-:.`, then `{{` or `(`); \
-             the entry is skipped, up to line {line}"
-        );
-        report.warn("malformed-entry", message, m.start, Some(&subject));
-    }
+    texts.for_each(|t| text_outside(src, t, out));
+}
+
+fn text_outside(src: &[u8], t: std::ops::Range<usize>, out: &mut Import) {
+    let text = lossy(&src[t]);
+    out.outside += text.trim().len();
+    out.between.push(text.trim().to_string());
+}
+
+fn malformed_entry(src: &[u8], m: std::ops::Range<usize>, out: &mut Import, report: &mut Reporter<'_>) {
+    out.entries += 1;
+    out.skipped += 1;
+    let head_end =
+        src[m.clone()].iter().position(|&b| matches!(b, b'{' | b'(' | b'[')).map_or(m.end, |p| m.start + p + 1);
+    let head: String = lossy(&src[m.start..head_end]).escape_debug().collect();
+    let subject_end =
+        src[head_end..m.end].iter().position(|&b| matches!(b, b',' | b'\n')).map_or(m.end, |p| head_end + p);
+    let subject = lossy(&src[m.start..subject_end.min(m.start + 60)]).escape_debug().collect::<String>();
+    let (line, _) = report.lines.line_col(m.end.saturating_sub(1));
+    let message = format!(
+        "`{head}` does not start an entry (`@`, a type of letters, digits and `_-:.`, then `{{` or `(`); \
+         the entry is skipped, up to line {line}"
+    );
+    report.warn("malformed-entry", message, m.start, Some(&subject));
 }
 
 /// Reads a BibTeX file. See [`super::bibtex`].
@@ -295,10 +311,12 @@ fn read_in(src: &[u8], shared: Option<&Arc<String>>, file: &str) -> Import {
                 }
             }
         }
-        outside(src, &mut blocks, &mut out, &mut report);
+        // In file order: what comes before the block, the block, what comes after it.
+        outside(src, &mut blocks, block.start, &mut out, &mut report);
         if block.kind != BlockKind::Entry {
             out.between.push(lossy(&src[block.start..block.end]).trim_end().to_string());
         }
+        outside(src, &mut blocks, usize::MAX, &mut out, &mut report);
         for s in std::mem::take(&mut blocks.strays) {
             let subject = if s > block.start { key_here.as_ref().or(last_key.as_ref()) } else { last_key.as_ref() };
             let message = "a closing brace outside every entry".to_string();
@@ -308,7 +326,7 @@ fn read_in(src: &[u8], shared: Option<&Arc<String>>, file: &str) -> Import {
             last_key = key_here;
         }
     }
-    outside(src, &mut blocks, &mut out, &mut report);
+    outside(src, &mut blocks, usize::MAX, &mut out, &mut report);
     for s in blocks.strays {
         report.warn("stray-brace", "a closing brace outside every entry".into(), s, last_key.as_deref());
     }
