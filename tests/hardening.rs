@@ -295,3 +295,38 @@ fn the_biblatex_export_keeps_preambles_comments_and_strings() {
     let (_, out2, _) = bibgraph(&["--corpus", &again, "export", "--format", "biblatex"], b"");
     assert_eq!(out2, out);
 }
+
+#[test]
+fn an_entry_over_the_size_limit_is_skipped_and_reported() {
+    let big = "x".repeat(bibgraph::import::MAX_ENTRY_BYTES);
+    let bib = format!("@book{{ok, title = {{Fine}}}}\n@misc{{huge, note = {{{big}}}}}\n");
+    let import = bibgraph::import::bibtex(bib.as_bytes(), "big.bib");
+    assert_eq!((import.entries, import.works.len(), import.skipped), (2, 1, 1));
+    assert_eq!(
+        warnings(&import),
+        ["warning[entry-too-large]: the entry is 4194326 bytes long, more than the limit of 4194304; it is skipped at big.bib:2:1 (in `@misc`)"]
+    );
+    let json = format!("[{{\"id\": \"ok\", \"type\": \"book\"}},\n {{\"id\": \"huge\", \"note\": \"{big}\"}}]");
+    let import = bibgraph::import::csl_json(json.as_bytes(), "big.json");
+    assert_eq!((import.entries, import.works.len(), import.skipped), (2, 1, 1));
+    assert_eq!(
+        warnings(&import),
+        ["warning[entry-too-large]: the entry is 4194332 bytes long, more than the limit of 4194304; it is skipped at big.json:2:2 (in `[1]`)"]
+    );
+}
+
+#[test]
+fn csl_json_nested_deeper_than_128_is_a_located_skip() {
+    let deep = 100_000;
+    let json = format!(
+        "[{{\"id\": \"ok\", \"type\": \"book\"}},\n {{\"id\": \"deep\", \"note\": {}{}}}]",
+        "[".repeat(deep),
+        "]".repeat(deep)
+    );
+    let import = bibgraph::import::csl_json(json.as_bytes(), "deep.json");
+    assert_eq!((import.entries, import.works.len(), import.skipped), (2, 1, 1));
+    assert_eq!(
+        warnings(&import),
+        ["warning[json-syntax]: item [1]: recursion limit exceeded at line 1 column 150; the item is skipped at deep.json:2:151 (in `[1]`)"]
+    );
+}

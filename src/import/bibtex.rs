@@ -299,6 +299,12 @@ fn read_in(src: &[u8], shared: Option<&Arc<String>>, file: &str) -> Import {
                     out.preambles.push(text);
                 }
             }
+            BlockKind::Entry if block.end - block.start > super::MAX_ENTRY_BYTES => {
+                out.entries += 1;
+                out.skipped += 1;
+                let subject = format!("@{}", lossy(&src[block.name.clone()]));
+                report.warn("entry-too-large", super::too_large(block.end - block.start), block.start, Some(&subject));
+            }
             BlockKind::Entry => {
                 out.entries += 1;
                 match read_entry(src, shared, block, &macros, &mut keys, &mut report) {

@@ -92,6 +92,11 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
         let trimmed = text.trim_start();
         let start = range.start + (text.len() - trimmed.len());
         let path = format!("[{index}]");
+        if range.len() > super::MAX_ENTRY_BYTES {
+            out.diagnostics.push(warn("entry-too-large", super::too_large(range.len()), start, Some(&path)));
+            out.skipped += 1;
+            continue;
+        }
         let value: Value = match serde_json::from_str(trimmed.trim_end()) {
             Ok(v) => v,
             Err(e) => {

@@ -47,6 +47,18 @@ mod split;
 use crate::error::{Diagnostic, Severity};
 use crate::model::{RecordFormat, Work, WorkKey};
 
+/// The largest entry (a BibTeX block from its `@` to its close, or a CSL-JSON item) read:
+/// 4 MiB. A larger one is skipped and reported (`entry-too-large`); its fields are not
+/// read. Real entries are a few KB (an abstract included); the limit keeps one unclosed
+/// or runaway entry from costing more than its share. A field's size is bounded by its
+/// entry's.
+pub const MAX_ENTRY_BYTES: usize = 4 << 20;
+
+/// The message for an entry over [`MAX_ENTRY_BYTES`].
+fn too_large(size: usize) -> String {
+    format!("the entry is {size} bytes long, more than the limit of {MAX_ENTRY_BYTES}; it is skipped")
+}
+
 /// What an import read from one file: the works, and every problem found.
 #[derive(Debug, Clone)]
 pub struct Import {
