@@ -50,7 +50,7 @@ impl CorpusFile {
             Ok(text) => CorpusFile::new(name, text),
             Err(e) => {
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                CorpusFile { name: name.into(), text, invalid: Some(e.into_bytes()) }
+                CorpusFile { name, text, invalid: Some(e.into_bytes()) }
             }
         }
     }

@@ -147,14 +147,14 @@ pub fn bibtex(src: &[u8], file: &str) -> Import {
     match decoded(src, file, RecordFormat::Bibtex) {
         Ok(Some(text)) => bibtex::read(&text, file),
         Ok(None) => bibtex::read(src, file),
-        Err(import) => import,
+        Err(import) => *import,
     }
 }
 
 /// `src` decoded when it is UTF-16 or starts with a byte-order mark ([`crate::encoding`]);
 /// `None` when it is to be read as it is; an import holding the one located error when
 /// it cannot be decoded.
-fn decoded(src: &[u8], file: &str, format: RecordFormat) -> Result<Option<Vec<u8>>, Import> {
+fn decoded(src: &[u8], file: &str, format: RecordFormat) -> Result<Option<Vec<u8>>, Box<Import>> {
     use crate::encoding::{decode, sniff, Encoding, SNIFF_BYTES};
     if sniff(&src[..src.len().min(SNIFF_BYTES)]) == Encoding::Utf8 {
         return Ok(None);
@@ -163,7 +163,7 @@ fn decoded(src: &[u8], file: &str, format: RecordFormat) -> Result<Option<Vec<u8
         let mut import = Import::new(file, format);
         let message = format!("{}; nothing is read", e.message());
         import.diagnostics.push(Diagnostic::new(Severity::Error, "encoding", message).at(e.location().cloned()));
-        import
+        Box::new(import)
     })
 }
 
@@ -179,7 +179,7 @@ pub fn csl_json(src: &[u8], file: &str) -> Import {
     match decoded(src, file, RecordFormat::CslJson) {
         Ok(Some(text)) => csl::read(&text, file),
         Ok(None) => csl::read(src, file),
-        Err(import) => import,
+        Err(import) => *import,
     }
 }
 
