@@ -42,13 +42,15 @@ for t in "${targets[@]}"; do
   big="fuzz/logs/$t-100k"
   rm -rf "$big"
   mkdir -p "$big"
-  for f in fuzz/corpus/"$t"/* fuzz/seeds/"$t"/*; do
-    [ -s "$f" ] || continue
-    size=$(stat -c %s "$f")
-    reps=$(( (102400 + size - 1) / size ))
-    out="$big/$(basename "$f")"
-    for _ in $(seq "$reps"); do cat "$f"; done >"$out"
-  done
+  python3 - "$big" fuzz/corpus/"$t" fuzz/seeds/"$t" <<'EOF'
+import os, sys
+out = sys.argv[1]
+for d in sys.argv[2:]:
+    for name in os.listdir(d):
+        data = open(os.path.join(d, name), "rb").read()
+        if data:
+            open(os.path.join(out, name), "wb").write(data * -(-102400 // len(data)))
+EOF
   bin="fuzz/target/x86_64-unknown-linux-gnu/release/$t"
   slowest="n/a"
   if [ -x "$bin" ] && [ -n "$(ls "$big")" ]; then

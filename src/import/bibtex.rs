@@ -238,9 +238,9 @@ fn outside(src: &[u8], blocks: &mut split::Blocks<'_>, before: usize, out: &mut 
 }
 
 fn text_outside(src: &[u8], t: std::ops::Range<usize>, out: &mut Import) {
-    let text = lossy(&src[t]);
-    out.outside += text.trim().len();
-    out.between.push(text.trim().to_string());
+    let text = src[t].trim_ascii();
+    out.outside += text.len();
+    out.between.push(lossy(text));
 }
 
 fn malformed_entry(src: &[u8], m: std::ops::Range<usize>, out: &mut Import, report: &mut Reporter<'_>) {

@@ -78,7 +78,7 @@ pub struct Import {
     /// The `@preamble` texts, macros expanded.
     pub preambles: Vec<String>,
     /// Bytes of text outside every block (BibTeX's implicit comments), leading and trailing
-    /// whitespace aside.
+    /// ASCII whitespace aside.
     pub outside: usize,
     /// Everything of the file that is not an entry, in file order and as written: the text
     /// between entries, and the `@comment`, `@preamble` and `@string` blocks. The BibLaTeX
