@@ -16,7 +16,7 @@
 //! let text = bibgraph::encoding::decode(utf16, "my.bib")?;
 //! assert_eq!(text, b"@book{k, year = 2001}");
 //! let err = bibgraph::encoding::decode(vec![0xFF, 0xFE, b'a'], "my.bib").unwrap_err();
-//! assert_eq!(err.to_string(), "my.bib:1:2: utf-16 (little-endian) text with an odd number of bytes");
+//! assert_eq!(err.to_string(), "my.bib:1:1: utf-16 (little-endian) text with an odd number of bytes");
 //! # Ok::<(), bibgraph::Error>(())
 //! ```
 
