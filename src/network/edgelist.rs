@@ -157,6 +157,8 @@ fn split(line: &str, sep: u8) -> Option<Vec<String>> {
             field.clear();
             quoted = true;
             was_quoted = true;
+        } else if was_quoted && c.is_whitespace() {
+            // Space after a closing quote.
         } else if c == sep {
             fields.push(finish(&mut field, was_quoted));
             was_quoted = false;
