@@ -48,6 +48,7 @@ pub mod rank;
 pub mod select;
 mod text;
 pub mod traversal;
+pub mod view;
 
 pub use builder::{BuildReport, NetworkBuilder};
 pub use count::Count;

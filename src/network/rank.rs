@@ -78,8 +78,7 @@ mod tests {
             b.cite(ids[u as usize], ids[v as usize]);
         }
         let (net, _) = b.build();
-        let mut options = PageRankOptions::default();
-        options.tolerance = 1e-14;
+        let options = PageRankOptions { tolerance: 1e-14, ..PageRankOptions::default() };
         let (ours, _) = pagerank(&net, &options);
         let csr = Csr::from_edges(6, edges.iter().map(|&(u, v)| (u, v, 1.0)));
         let theirs = personalized_pagerank(&csr, &[], &options);
