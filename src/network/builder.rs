@@ -76,6 +76,18 @@ impl NetworkBuilder {
         }
     }
 
+    /// Room for `works` more works (their ids `id_bytes` bytes in all) and `citations` more
+    /// citations: a hint that saves rehashing and regrowing.
+    pub fn reserve(&mut self, works: usize, id_bytes: usize, citations: usize) {
+        self.index.reserve(works, &self.ids);
+        self.ids.reserve(works, id_bytes);
+        self.years.reserve(works);
+        self.gcs.reserve(works);
+        self.in_set.reserve(works);
+        self.citing.reserve(citations);
+        self.cited.reserve(citations);
+    }
+
     /// The index of the work the source calls `id`, a new one if the id is new. A new work
     /// has no year, label, title or DOI, and is not in the set (a cited-only work) until
     /// [`NetworkBuilder::set_in_set`] says so.

@@ -36,6 +36,7 @@ pub mod counts;
 mod csr;
 mod dag;
 pub mod edgelist;
+pub mod generate;
 mod graph;
 pub mod histcite;
 mod index;

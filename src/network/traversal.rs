@@ -43,6 +43,71 @@ impl std::str::FromStr for Weight {
     }
 }
 
+/// N- and N+ in `f64`, or `None` if a count or an arc weight could pass `f64::MAX`.
+fn counts_f64(dag: &Dag<'_>, every_start: bool, every_end: bool) -> Option<(Vec<f64>, Vec<f64>)> {
+    let n = dag.n;
+    let mut minus = vec![0f64; n];
+    let mut plus = vec![0f64; n];
+    for &u in &dag.order {
+        let preds = dag.pred(u);
+        let mut s = 0.0;
+        for &p in preds {
+            s += minus[p as usize];
+        }
+        if every_start || preds.is_empty() {
+            s += 1.0;
+        }
+        minus[u as usize] = s;
+    }
+    for &u in dag.order.iter().rev() {
+        let succs = dag.succ(u);
+        let mut s = 0.0;
+        for &q in succs {
+            s += plus[q as usize];
+        }
+        if every_end || succs.is_empty() {
+            s += 1.0;
+        }
+        plus[u as usize] = s;
+    }
+    let max = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
+    // Every product N-(u) N+(v), and the totals, stay finite.
+    let bound = max(&minus) * max(&plus) * n as f64;
+    bound.is_finite().then_some((minus, plus))
+}
+
+/// N- and N+ as scaled counts, which do not overflow.
+fn counts_scaled(dag: &Dag<'_>, every_start: bool, every_end: bool) -> (Vec<Count>, Vec<Count>) {
+    let n = dag.n;
+    let mut minus = vec![Count::ZERO; n];
+    let mut plus = vec![Count::ZERO; n];
+    for &u in &dag.order {
+        let preds = dag.pred(u);
+        let mut s = Sum::new();
+        for &p in preds {
+            s.add(minus[p as usize]);
+        }
+        let mut c = s.get();
+        if every_start || preds.is_empty() {
+            c = c.plus(Count::ONE);
+        }
+        minus[u as usize] = c;
+    }
+    for &u in dag.order.iter().rev() {
+        let succs = dag.succ(u);
+        let mut s = Sum::new();
+        for &q in succs {
+            s.add(plus[q as usize]);
+        }
+        let mut c = s.get();
+        if every_end || succs.is_empty() {
+            c = c.plus(Count::ONE);
+        }
+        plus[u as usize] = c;
+    }
+    (minus, plus)
+}
+
 /// The traversal weights of a network's citations.
 #[derive(Debug, Clone)]
 pub struct Traversal<'a> {
@@ -58,35 +123,15 @@ impl<'a> Traversal<'a> {
     /// Counts the paths of `net` for `weight`: O(V + E).
     pub fn new(net: &'a Network, weight: Weight) -> Traversal<'a> {
         let dag = Dag::new(net);
-        let n = dag.n;
-        let mut minus = vec![Count::ZERO; n];
-        let mut plus = vec![Count::ZERO; n];
         let every_start = weight != Weight::Spc;
         let every_end = weight == Weight::Spnp;
-        for &u in &dag.order {
-            let preds = dag.pred(u);
-            let mut s = Sum::new();
-            for &p in preds {
-                s.add(minus[p as usize]);
+        // Plain floats first; scaled counts only if they overflow.
+        let (minus, plus) = match counts_f64(&dag, every_start, every_end) {
+            Some((m, p)) => {
+                (m.into_iter().map(Count::from_f64).collect(), p.into_iter().map(Count::from_f64).collect())
             }
-            let mut c = s.get();
-            if every_start || preds.is_empty() {
-                c = c.plus(Count::ONE);
-            }
-            minus[u as usize] = c;
-        }
-        for &u in dag.order.iter().rev() {
-            let succs = dag.succ(u);
-            let mut s = Sum::new();
-            for &q in succs {
-                s.add(plus[q as usize]);
-            }
-            let mut c = s.get();
-            if every_end || succs.is_empty() {
-                c = c.plus(Count::ONE);
-            }
-            plus[u as usize] = c;
-        }
+            None => counts_scaled(&dag, every_start, every_end),
+        };
         Traversal { net, dag, weight, minus, plus }
     }
 
@@ -144,5 +189,53 @@ impl<'a> Traversal<'a> {
         (0..self.dag.n as u32).flat_map(move |u| {
             self.dag.succ(u).iter().map(move |&v| (self.dag.work(u), self.dag.work(v), self.arc(u, v)))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::NetworkBuilder;
+
+    /// A chain of `k` diamonds: 2^k source-to-sink paths.
+    fn diamonds(k: usize) -> Network {
+        let mut b = NetworkBuilder::new();
+        let mut top = b.work("d0");
+        for i in 0..k {
+            let (l, r, next) = (b.work(&format!("l{i}")), b.work(&format!("r{i}")), b.work(&format!("d{}", i + 1)));
+            for (citing, cited) in [(l, top), (r, top), (next, l), (next, r)] {
+                b.cite(citing, cited);
+            }
+            top = next;
+        }
+        b.build().0
+    }
+
+    #[test]
+    fn path_counts_past_f64_are_kept_in_scaled_counts() {
+        let net = diamonds(1100); // 2^1100 paths, past f64::MAX (about 2^1024)
+        let t = Traversal::new(&net, Weight::Spc);
+        let expected = 1100.0 * std::f64::consts::LOG10_2;
+        assert!((t.total().log10() - expected).abs() < 1e-9, "{}", t.total().log10());
+        // The first link carries half of all paths.
+        let (d0, l0) = (net.find("d0").unwrap(), net.find("l0").unwrap());
+        let w = t.citation_weight(l0, d0).unwrap();
+        assert!((w.log10() - (expected - std::f64::consts::LOG10_2)).abs() < 1e-9);
+        assert!(w.to_f64().is_infinite());
+        let path = t.main_path(crate::network::Method::LocalForward);
+        assert_eq!(path.links.len(), 2200);
+    }
+
+    #[test]
+    fn plain_and_scaled_counts_agree() {
+        let net = diamonds(30);
+        let dag = Dag::new(&net);
+        for (start, end) in [(false, false), (true, false), (true, true)] {
+            let (m, p) = counts_f64(&dag, start, end).unwrap();
+            let (ms, ps) = counts_scaled(&dag, start, end);
+            for (a, b) in m.iter().zip(&ms).chain(p.iter().zip(&ps)) {
+                assert_eq!(*a, b.to_f64());
+            }
+        }
     }
 }
