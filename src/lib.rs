@@ -61,6 +61,7 @@ pub mod graph;
 pub mod import;
 pub mod lineage;
 pub mod model;
+pub mod network;
 pub mod picture;
 pub mod reading;
 pub mod refparse;

@@ -14,6 +14,10 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod histcite;
+mod mainpath;
+mod netload;
+
 /// Trace how ideas travelled through a body of scholarship: reference lists, concepts
 /// and lineage, in one graph. Uses the built-in corpus (Waldinger, 'Immigrant
 /// transnationalism') unless --corpus names another.
@@ -147,6 +151,11 @@ enum Command {
         #[arg(long, value_parser = export_format())]
         format: ExportFormat,
     },
+    /// The main path of a citation network (Pajek, CSV edge list, bibliographic exports):
+    /// SPC, SPLC or SPNP weights; local, global or key-route search.
+    Mainpath(mainpath::MainPathArgs),
+    /// A HistCite-style historiograph of the works most cited within a citation network.
+    Histcite(histcite::HistCiteArgs),
     /// Reference lists.
     Refs {
         #[command(subcommand)]
@@ -318,6 +327,8 @@ fn run(cli: Cli) -> Result<String, String> {
                 RefsFormat::Yaml => render::to_yaml(&works).map_err(err),
             }
         }
+        Command::Mainpath(args) => mainpath::run(args),
+        Command::Histcite(args) => histcite::run(args),
         Command::Concept { name, format } => {
             let corpus = load(&cli).map_err(err)?;
             let id = corpus.find_concept(name).map_err(err)?.id.clone();
