@@ -63,6 +63,7 @@ pub mod import;
 pub mod lineage;
 pub mod model;
 pub mod netimport;
+pub mod network;
 pub mod picture;
 pub mod reading;
 pub mod refparse;
