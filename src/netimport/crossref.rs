@@ -21,7 +21,12 @@ fn s(v: &Value, key: &str) -> Option<String> {
 
 fn year_in(v: &Value) -> Option<i32> {
     for key in ["issued", "published-print", "published-online", "published", "created"] {
-        let y = v.get(key).and_then(|d| d.get("date-parts")).and_then(|p| p.get(0)).and_then(|p| p.get(0)).and_then(Value::as_i64);
+        let y = v
+            .get(key)
+            .and_then(|d| d.get("date-parts"))
+            .and_then(|p| p.get(0))
+            .and_then(|p| p.get(0))
+            .and_then(Value::as_i64);
         if let Some(y) = y {
             return Some(y as i32);
         }
@@ -37,7 +42,10 @@ pub(crate) fn is_crossref(v: &Value) -> bool {
 /// Whether a JSON document is a Semantic Scholar paper (or a `data` array of them).
 pub(crate) fn is_s2(v: &Value) -> bool {
     let paper = |p: &Value| p.get("paperId").is_some();
-    paper(v) || v.get("data").and_then(Value::as_array).is_some_and(|d| d.first().is_some_and(|p| paper(p) || p.get("citedPaper").is_some()))
+    paper(v)
+        || v.get("data")
+            .and_then(Value::as_array)
+            .is_some_and(|d| d.first().is_some_and(|p| paper(p) || p.get("citedPaper").is_some()))
 }
 
 /// Reads a Crossref response.
@@ -79,11 +87,17 @@ pub(crate) fn crossref(doc: &Value, file: &str) -> Parsed {
             source: s(w, "container-title"),
             source_abbrev: s(w, "short-container-title"),
             volume: s(w, "volume"),
-            page: s(w, "page").map(|p| p.split(['-', '–']).next().unwrap_or(&p).to_string()).or_else(|| s(w, "article-number")),
+            page: s(w, "page")
+                .map(|p| p.split(['-', '–']).next().unwrap_or(&p).to_string())
+                .or_else(|| s(w, "article-number")),
             doi,
             times_cited: w.get("is-referenced-by-count").and_then(Value::as_u64),
             declared_references: w.get("reference-count").and_then(Value::as_u64).map(|n| n as u32),
-            references: w.get("reference").and_then(Value::as_array).map(|refs| refs.iter().map(crossref_ref).collect()).unwrap_or_default(),
+            references: w
+                .get("reference")
+                .and_then(Value::as_array)
+                .map(|refs| refs.iter().map(crossref_ref).collect())
+                .unwrap_or_default(),
             cited_by: Vec::new(),
         };
         if r.is_empty() {
@@ -104,11 +118,21 @@ fn crossref_ref(v: &Value) -> CitedRef {
         }
     }
     let raw = unstructured.unwrap_or_else(|| {
-        ["author", "year", "article-title", "journal-title", "series-title", "volume-title", "volume", "first-page", "DOI"]
-            .iter()
-            .filter_map(|k| s(v, k))
-            .collect::<Vec<_>>()
-            .join(", ")
+        [
+            "author",
+            "year",
+            "article-title",
+            "journal-title",
+            "series-title",
+            "volume-title",
+            "volume",
+            "first-page",
+            "DOI",
+        ]
+        .iter()
+        .filter_map(|k| s(v, k))
+        .collect::<Vec<_>>()
+        .join(", ")
     });
     CitedRef {
         raw,
@@ -137,7 +161,10 @@ pub(crate) fn semantic_scholar(doc: &Value, file: &str) -> Parsed {
         let p = p.get("citedPaper").or_else(|| p.get("paper")).unwrap_or(p);
         let mut r = s2_paper_record(p);
         let list = |key: &str, inner: &str| -> Vec<CitedRef> {
-            p.get(key).and_then(Value::as_array).map(|a| a.iter().map(|x| s2_ref(x.get(inner).unwrap_or(x))).collect()).unwrap_or_default()
+            p.get(key)
+                .and_then(Value::as_array)
+                .map(|a| a.iter().map(|x| s2_ref(x.get(inner).unwrap_or(x))).collect())
+                .unwrap_or_default()
         };
         r.references = list("references", "citedPaper");
         r.cited_by = list("citations", "citingPaper");
@@ -155,7 +182,10 @@ fn s2_doi(p: &Value) -> Option<String> {
 }
 
 fn s2_authors(p: &Value) -> Vec<String> {
-    p.get("authors").and_then(Value::as_array).map(|a| a.iter().filter_map(|x| s(x, "name")).collect()).unwrap_or_default()
+    p.get("authors")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(|x| s(x, "name")).collect())
+        .unwrap_or_default()
 }
 
 fn s2_paper_record(p: &Value) -> Record {
@@ -172,7 +202,11 @@ fn s2_paper_record(p: &Value) -> Record {
         page: journal.and_then(|j| s(j, "pages")).map(|p| p.split(['-', '–']).next().unwrap_or(&p).trim().to_string()),
         doi: s2_doi(p),
         times_cited: p.get("citationCount").or_else(|| p.get("numCitedBy")).and_then(Value::as_u64),
-        declared_references: p.get("referenceCount").or_else(|| p.get("numCiting")).and_then(Value::as_u64).map(|n| n as u32),
+        declared_references: p
+            .get("referenceCount")
+            .or_else(|| p.get("numCiting"))
+            .and_then(Value::as_u64)
+            .map(|n| n as u32),
         references: Vec::new(),
         cited_by: Vec::new(),
     }
@@ -182,7 +216,11 @@ fn s2_ref(p: &Value) -> CitedRef {
     let authors = s2_authors(p);
     let title = s(p, "title");
     let year = p.get("year").and_then(Value::as_i64).map(|y| y as i32);
-    let raw = [authors.first().cloned(), year.map(|y| y.to_string()), title.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let raw = [authors.first().cloned(), year.map(|y| y.to_string()), title.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
     CitedRef {
         raw,
         id: s(p, "paperId"),

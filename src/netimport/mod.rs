@@ -26,6 +26,7 @@ mod crossref;
 mod csv;
 pub mod matching;
 mod openalex;
+mod reader;
 mod record;
 mod scopus;
 mod scopus_ref;
@@ -33,6 +34,8 @@ mod text;
 mod wos;
 mod wos_ref;
 
+pub use matching::{Match, MatchReason};
+pub use reader::Import;
 pub use record::{CitedRef, Format, Parsed, Record, SKIPPED};
 
 use crate::error::{Diagnostic, Error, ErrorKind, Location};
@@ -68,12 +71,14 @@ fn sniff_json(head: &str) -> Option<Format> {
     if let Ok(v) = serde_json::from_str::<serde_json::Value>(first_line).or_else(|_| serde_json::from_str(head)) {
         return json_flavour(&v);
     }
-    if head.contains("openalex.org/W") || head.contains("\"referenced_works\"") {
-        Some(Format::OpenAlex)
-    } else if head.contains("\"message-type\"") || head.contains("\"DOI\"") && head.contains("\"reference") {
+    if head.contains("\"message-type\"") {
         Some(Format::Crossref)
+    } else if head.contains("openalex.org/W") || head.contains("\"referenced_works\"") {
+        Some(Format::OpenAlex)
     } else if head.contains("\"paperId\"") {
         Some(Format::SemanticScholar)
+    } else if head.contains("\"DOI\"") && head.contains("\"reference\"") {
+        Some(Format::Crossref)
     } else {
         None
     }
@@ -112,7 +117,12 @@ pub struct FileRead {
 
 /// Reads the export at `path`, handing each record to `sink` as it is read (JSON Lines stream;
 /// other formats are read whole first). `name` is the file name used in diagnostics.
-pub fn read_file(path: &Path, name: &str, format: Option<Format>, sink: &mut dyn FnMut(Record)) -> crate::Result<FileRead> {
+pub fn read_file(
+    path: &Path,
+    name: &str,
+    format: Option<Format>,
+    sink: &mut dyn FnMut(Record),
+) -> crate::Result<FileRead> {
     let file = std::fs::File::open(path)
         .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {name}: {e}")).with_source(e))?;
     read_from(BufReader::with_capacity(1 << 20, file), name, format, sink)
@@ -122,7 +132,12 @@ fn io_error(name: &str, e: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("cannot read {name}: {e}")).with_source(e)
 }
 
-fn read_from(input: impl Read, name: &str, format: Option<Format>, sink: &mut dyn FnMut(Record)) -> crate::Result<FileRead> {
+fn read_from(
+    input: impl Read,
+    name: &str,
+    format: Option<Format>,
+    sink: &mut dyn FnMut(Record),
+) -> crate::Result<FileRead> {
     let mut input = BufReader::with_capacity(1 << 20, input);
     let gz = input.fill_buf().map_err(|e| io_error(name, e))?.starts_with(&[0x1f, 0x8b]);
     if gz {
@@ -133,7 +148,12 @@ fn read_from(input: impl Read, name: &str, format: Option<Format>, sink: &mut dy
     }
 }
 
-fn read_plain(mut input: impl BufRead, name: &str, format: Option<Format>, sink: &mut dyn FnMut(Record)) -> crate::Result<FileRead> {
+fn read_plain(
+    mut input: impl BufRead,
+    name: &str,
+    format: Option<Format>,
+    sink: &mut dyn FnMut(Record),
+) -> crate::Result<FileRead> {
     let head = input.fill_buf().map_err(|e| io_error(name, e))?.to_vec();
     let format = match format.or_else(|| sniff(&head)) {
         Some(f) => f,
@@ -158,8 +178,11 @@ fn read_plain(mut input: impl BufRead, name: &str, format: Option<Format>, sink:
         let (text, _) = text::decode(&bytes);
         drop(bytes);
         let doc: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{FEFF}')).map_err(|e| {
-            Error::new(ErrorKind::Syntax, format!("{name} is not valid JSON: {e}"))
-                .at(Some(Location::new(name, e.line() as u32, e.column() as u32)))
+            Error::new(ErrorKind::Syntax, format!("{name} is not valid JSON: {e}")).at(Some(Location::new(
+                name,
+                e.line() as u32,
+                e.column() as u32,
+            )))
         })?;
         json_document(&doc, name, format)
     } else {
@@ -200,7 +223,12 @@ fn is_json_lines(head: &[u8]) -> bool {
     rest.starts_with(b"{") && serde_json::from_slice::<serde::de::IgnoredAny>(&head[..end]).is_ok()
 }
 
-fn json_lines(mut input: impl BufRead, name: &str, format: Format, sink: &mut dyn FnMut(Record)) -> crate::Result<FileRead> {
+fn json_lines(
+    mut input: impl BufRead,
+    name: &str,
+    format: Format,
+    sink: &mut dyn FnMut(Record),
+) -> crate::Result<FileRead> {
     let file: Arc<str> = Arc::from(name);
     let mut diagnostics = Vec::new();
     let mut buf = Vec::with_capacity(1 << 16);
@@ -256,8 +284,14 @@ mod tests {
         assert_eq!(sniff(b"TY  - JOUR\nTI  - x\n"), Some(Format::ScopusRis));
         assert_eq!(sniff(b"Authors,Title,Year,Source title,EID\n"), Some(Format::ScopusCsv));
         assert_eq!(sniff(br#"{"meta":{},"results":[{"id":"https://openalex.org/W1"}]}"#), Some(Format::OpenAlex));
-        assert_eq!(sniff(b"{\"id\":\"https://openalex.org/W1\"}\n{\"id\":\"https://openalex.org/W2\"}\n"), Some(Format::OpenAlex));
-        assert_eq!(sniff(br#"{"status":"ok","message-type":"work","message":{"DOI":"10.1/x"}}"#), Some(Format::Crossref));
+        assert_eq!(
+            sniff(b"{\"id\":\"https://openalex.org/W1\"}\n{\"id\":\"https://openalex.org/W2\"}\n"),
+            Some(Format::OpenAlex)
+        );
+        assert_eq!(
+            sniff(br#"{"status":"ok","message-type":"work","message":{"DOI":"10.1/x"}}"#),
+            Some(Format::Crossref)
+        );
         assert_eq!(sniff(br#"{"paperId":"abc","title":"x"}"#), Some(Format::SemanticScholar));
         assert_eq!(sniff(b"hello world"), None);
         assert_eq!(sniff(br#"{"id": "x"}"#), None);

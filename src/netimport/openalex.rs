@@ -124,7 +124,8 @@ pub(crate) fn is_work(v: &serde_json::Value) -> bool {
 /// Reads one parsed JSON document: a work, a page with `results`, or an array of works.
 pub(crate) fn document(doc: &serde_json::Value, file: &str) -> Parsed {
     let mut parsed = Parsed::new(file, Format::OpenAlex);
-    let items: Vec<(&serde_json::Value, String)> = if let Some(results) = doc.get("results").and_then(|r| r.as_array()) {
+    let items: Vec<(&serde_json::Value, String)> = if let Some(results) = doc.get("results").and_then(|r| r.as_array())
+    {
         results.iter().enumerate().map(|(i, v)| (v, format!("results[{i}]"))).collect()
     } else if let Some(arr) = doc.as_array() {
         arr.iter().enumerate().map(|(i, v)| (v, format!("[{i}]"))).collect()

@@ -141,16 +141,23 @@ impl Parsed {
     }
 
     pub(crate) fn note(&mut self, line: u32, code: &str, message: impl Into<String>) {
-        self.diagnostics.push(
-            Diagnostic::new(Severity::Note, code, message).at(Some(Location::new(self.file.clone(), line.max(1), 1))),
-        );
+        self.diagnostics.push(Diagnostic::new(Severity::Note, code, message).at(Some(Location::new(
+            self.file.clone(),
+            line.max(1),
+            1,
+        ))));
     }
 }
 
 /// The diagnostic code of a record that could not be read.
 pub const SKIPPED: &str = "skipped-record";
 
-pub(crate) fn skip_diagnostic(file: &Arc<str>, line: u32, reason: impl Into<String>, subject: Option<&str>) -> Diagnostic {
+pub(crate) fn skip_diagnostic(
+    file: &Arc<str>,
+    line: u32,
+    reason: impl Into<String>,
+    subject: Option<&str>,
+) -> Diagnostic {
     let d = Diagnostic::new(Severity::Warning, SKIPPED, reason).at(Some(Location::new(file.clone(), line.max(1), 1)));
     match subject {
         Some(s) => d.about(s.chars().take(60).collect::<String>()),

@@ -54,7 +54,8 @@ pub(crate) fn read_csv(text: &str, file: &str) -> Parsed {
             && refs_col.is_some()
             && eid_col.is_some_and(|e| cells.get(e + extra).is_some_and(|v| v.starts_with("2-s2.0-")));
         if extra > 0 {
-            let how = if shifted { "columns from References on read one place to the right" } else { "extra cells ignored" };
+            let how =
+                if shifted { "columns from References on read one place to the right" } else { "extra cells ignored" };
             parsed.note(row.line, "extra-cells", format!("{extra} more cells than the header: {how}"));
         }
         let cell = |name: &str| -> Option<String> {
@@ -151,7 +152,11 @@ pub(crate) fn read_ris(text: &str, file: &str) -> Parsed {
     let mut parsed = Parsed::new(file, Format::ScopusRis);
     for e in ris_entries(text, &mut parsed) {
         let first = |tag: &str| -> Option<String> {
-            e.tags.iter().find(|(t, _)| *t == tag).map(|(_, v)| v.join(" ").trim().to_string()).filter(|v| !v.is_empty())
+            e.tags
+                .iter()
+                .find(|(t, _)| *t == tag)
+                .map(|(_, v)| v.join(" ").trim().to_string())
+                .filter(|v| !v.is_empty())
         };
         let mut r = Record {
             line: e.line,

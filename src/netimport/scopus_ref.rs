@@ -8,27 +8,59 @@
 use super::record::CitedRef;
 use super::text::{dois_in, year_of};
 
-/// Splits a references cell into references.
+/// Splits a references cell into references at `; `. Some pieces are not references of their
+/// own: in the older layout (year in the middle) an editor's name, a short publisher or a URL
+/// without a year continues the reference before it; in the newer one (year last) a name is
+/// an author of the reference after it.
 pub(crate) fn split(cell: &str) -> Vec<String> {
+    let pieces: Vec<&str> =
+        cell.split("; ").map(|p| p.trim().trim_end_matches(';').trim()).filter(|p| !p.is_empty()).collect();
+    let year_last = pieces.iter().filter(|p| ends_with_year(p)).count();
+    let year_inside = pieces.iter().filter(|p| find_year(p).is_some() && !ends_with_year(p)).count();
     let mut out: Vec<String> = Vec::new();
-    let mut pending = String::new();
-    for piece in cell.split("; ").map(str::trim) {
-        let piece = piece.trim_end_matches(';').trim();
-        if piece.is_empty() {
-            continue;
+    if year_last > year_inside {
+        let mut pending = String::new();
+        for piece in pieces {
+            if !pending.is_empty() {
+                pending.push_str("; ");
+            }
+            pending.push_str(piece);
+            if find_year(piece).is_some() || !is_name(piece) {
+                out.push(std::mem::take(&mut pending));
+            }
         }
         if !pending.is_empty() {
-            pending.push_str("; ");
+            out.push(pending);
         }
-        pending.push_str(piece);
-        if !is_name(piece) {
-            out.push(std::mem::take(&mut pending));
+    } else {
+        for piece in pieces {
+            match out.last_mut() {
+                Some(last) if continues(piece) => {
+                    last.push_str("; ");
+                    last.push_str(piece);
+                }
+                _ => out.push(piece.to_string()),
+            }
         }
-    }
-    if !pending.is_empty() {
-        out.push(pending);
     }
     out
+}
+
+/// A piece of the older layout that continues the reference before it: a name (an editor,
+/// `Skeel, R. D., Eds.`), or a short text without a year or authors (`Press: Town`, a URL).
+fn continues(piece: &str) -> bool {
+    if find_year(piece).is_some() {
+        return false;
+    }
+    let bare =
+        piece.trim_end_matches("(Eds.)").trim_end_matches("Eds.").trim_end_matches("Ed.").trim_end_matches([',', ' ']);
+    let has_year = piece.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    is_name(bare) || piece.chars().count() < 40 && !has_year && split_authors(piece).0.is_empty()
+}
+
+fn ends_with_year(p: &str) -> bool {
+    let p = p.trim_end_matches(['.', ' ']);
+    p.len() >= 6 && p.ends_with(')') && find_year(&p[p.len() - 6..]).is_some()
 }
 
 /// Initials: `L.`, `R.D.`, `J.-H.`, `H`, `JC`.
@@ -201,7 +233,10 @@ mod tests {
         assert_eq!(r.source.as_deref(), Some("J. Made Up Stud."));
         assert_eq!((r.volume.as_deref(), r.page.as_deref()), (Some("12"), Some("100")));
         let r = parse("Poe, E., (1845) Ravens Q., 3, p. 7. , https://doi.org/10.9999/RQ.3.7");
-        assert_eq!((r.author.as_deref(), r.title.as_deref(), r.source.as_deref()), (Some("Poe, E."), None, Some("Ravens Q.")));
+        assert_eq!(
+            (r.author.as_deref(), r.title.as_deref(), r.source.as_deref()),
+            (Some("Poe, E."), None, Some("Ravens Q."))
+        );
         assert_eq!(r.dois, vec!["10.9999/RQ.3.7"]);
     }
 
@@ -219,8 +254,9 @@ mod tests {
     fn splitting_keeps_author_lists_together() {
         let refs = split("Roe A.B.; Doe J., First title, J. X, 1, (2001); Poe E., Second, J. Y, 2, (2002)");
         assert_eq!(refs, vec!["Roe A.B.; Doe J., First title, J. X, 1, (2001)", "Poe E., Second, J. Y, 2, (2002)"]);
-        let refs = split("Roe, A., One (2001) J. X, 1; Doe, J., Two (2002) J. Y, 2; ");
-        assert_eq!(refs.len(), 2);
+        let refs = split("Roe, A., One (2001) J. X, 1; Doe, J., Two (2002) Book. In: Lee, K.; Poe, E., Eds.; Press: Town; Moe, B., Three (2003) J. Z, 3; ");
+        assert_eq!(refs.len(), 3);
+        assert_eq!(refs[1], "Doe, J., Two (2002) Book. In: Lee, K.; Poe, E., Eds.; Press: Town");
     }
 
     #[test]

@@ -47,7 +47,13 @@ fn utf8_or_latin1(bytes: &[u8]) -> (String, Decoding) {
 }
 
 fn utf16(bytes: &[u8], little: bool) -> String {
-    let units = bytes.chunks_exact(2).map(|c| if little { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+    let units = bytes.chunks_exact(2).map(|c| {
+        if little {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
     let mut s: String = char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect();
     if let Some(rest) = s.strip_prefix('\u{FEFF}') {
         s = rest.to_string();
@@ -96,7 +102,8 @@ pub(crate) fn dois_in(text: &str) -> Vec<String> {
     let mut rest = text;
     while let Some(at) = rest.find("10.") {
         let tail = &rest[at..];
-        let end = tail.find(|c: char| c.is_whitespace() || c == '"' || c == '<' && !tail.contains(">")).unwrap_or(tail.len());
+        let end =
+            tail.find(|c: char| c.is_whitespace() || c == '"' || c == '<' && !tail.contains(">")).unwrap_or(tail.len());
         let candidate = &tail[..end];
         let prefix_ok = rest[..at].chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric() && c != '.');
         if prefix_ok {
@@ -179,7 +186,10 @@ mod tests {
         assert_eq!(norm_doi("DOI:10.1/X"), Some("10.1/x".into()));
         assert_eq!(norm_doi("no doi"), None);
         assert_eq!(norm_doi("doi:10.1234/x."), Some("10.1234/x".into()));
-        assert_eq!(dois_in("Smith (2001) J, 3. , https://doi.org/10.1002/2014RG000462; x"), vec!["10.1002/2014RG000462"]);
+        assert_eq!(
+            dois_in("Smith (2001) J, 3. , https://doi.org/10.1002/2014RG000462; x"),
+            vec!["10.1002/2014RG000462"]
+        );
         assert!(dois_in("pp. 10.5-11").is_empty());
     }
 

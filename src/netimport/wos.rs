@@ -36,7 +36,9 @@ fn record(fields: &Fields<'_>, line: u32, parsed: &mut Parsed) -> Option<Record>
     let mut r = Record {
         line,
         id: one(fields, "UT"),
-        authors: get(fields, "AU").map(|v| v.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect()).unwrap_or_default(),
+        authors: get(fields, "AU")
+            .map(|v| v.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect())
+            .unwrap_or_default(),
         year: one(fields, "PY").and_then(|y| year_of(&y)),
         title: one(fields, "TI"),
         source: one(fields, "SO"),
@@ -51,14 +53,19 @@ fn record(fields: &Fields<'_>, line: u32, parsed: &mut Parsed) -> Option<Record>
     };
     if r.year.is_none() {
         // Early-access records carry the year only in EA (`JAN 2021`) or PD.
-        r.year = ["EA", "PD"].iter().filter_map(|t| one(fields, t)).find_map(|v| v.split_whitespace().find_map(year_of));
+        r.year =
+            ["EA", "PD"].iter().filter_map(|t| one(fields, t)).find_map(|v| v.split_whitespace().find_map(year_of));
     }
     if let Some(crs) = get(fields, "CR") {
         r.references = crs.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).map(wos_ref::parse).collect();
     }
     if let Some(nr) = r.declared_references {
         if nr as usize != r.references.len() {
-            parsed.note(line, "reference-count", format!("NR says {nr} references, {} CR items read", r.references.len()));
+            parsed.note(
+                line,
+                "reference-count",
+                format!("NR says {nr} references, {} CR items read", r.references.len()),
+            );
         }
     }
     if r.is_empty() {
@@ -191,15 +198,22 @@ pub(crate) fn tab(text: &str, file: &str) -> Parsed {
         let cells: Vec<&str> = row.split('\t').collect();
         let extra = cells.iter().skip(tags.len()).filter(|c| !c.trim().is_empty()).count();
         if extra > 0 {
-            parsed.note(n, "extra-cells", format!("{extra} non-empty cells past the header's {} columns ignored", tags.len()));
+            parsed.note(
+                n,
+                "extra-cells",
+                format!("{extra} non-empty cells past the header's {} columns ignored", tags.len()),
+            );
         }
         let fields: Fields<'_> = tags
             .iter()
             .zip(&cells)
             .filter(|(t, c)| !t.is_empty() && !c.trim().is_empty())
             .map(|(t, c)| {
-                let items =
-                    if is_list(t) { c.split("; ").map(|s| s.trim().to_string()).collect() } else { vec![c.trim().to_string()] };
+                let items = if is_list(t) {
+                    c.split("; ").map(|s| s.trim().to_string()).collect()
+                } else {
+                    vec![c.trim().to_string()]
+                };
                 (*t, items)
             })
             .collect();

@@ -35,7 +35,8 @@ pub(crate) fn parse(raw: &str) -> CitedRef {
         }
         if r.volume.is_none() {
             if let Some(v) = tagged(last, 'V') {
-                r.volume = Some(v.trim_start_matches('0').to_string()).filter(|v| !v.is_empty()).or(Some(v.to_string()));
+                r.volume =
+                    Some(v.trim_start_matches('0').to_string()).filter(|v| !v.is_empty()).or(Some(v.to_string()));
                 parts.pop();
                 continue;
             }
@@ -99,17 +100,36 @@ mod tests {
     fn full_reference() {
         assert_eq!(
             p("Merton RK, 1968, SCIENCE, V159, P56, DOI 10.1126/science.159.3810.56"),
-            (some("Merton RK"), Some(1968), some("SCIENCE"), some("159"), some("56"), vec!["10.1126/science.159.3810.56".into()])
+            (
+                some("Merton RK"),
+                Some(1968),
+                some("SCIENCE"),
+                some("159"),
+                some("56"),
+                vec!["10.1126/science.159.3810.56".into()]
+            )
         );
     }
 
     #[test]
     fn parts_missing() {
         assert_eq!(p("[Anonymous], 1999, SOME REPORT"), (None, Some(1999), some("SOME REPORT"), None, None, vec![]));
-        assert_eq!(p("*WORLD BANK, 2004, DEV REP"), (some("*WORLD BANK"), Some(2004), some("DEV REP"), None, None, vec![]));
-        assert_eq!(p("Kuhn T., 1962, STRUCTURE SCI REVOLUT"), (some("Kuhn T."), Some(1962), some("STRUCTURE SCI REVOLUT"), None, None, vec![]));
-        assert_eq!(p("Price DJD, PHYS TODAY, V3"), (some("Price DJD"), None, some("PHYS TODAY"), some("3"), None, vec![]));
-        assert_eq!(p("1965, J EXAMPLE, V1, PS145"), (None, Some(1965), some("J EXAMPLE"), some("1"), some("S145"), vec![]));
+        assert_eq!(
+            p("*WORLD BANK, 2004, DEV REP"),
+            (some("*WORLD BANK"), Some(2004), some("DEV REP"), None, None, vec![])
+        );
+        assert_eq!(
+            p("Kuhn T., 1962, STRUCTURE SCI REVOLUT"),
+            (some("Kuhn T."), Some(1962), some("STRUCTURE SCI REVOLUT"), None, None, vec![])
+        );
+        assert_eq!(
+            p("Price DJD, PHYS TODAY, V3"),
+            (some("Price DJD"), None, some("PHYS TODAY"), some("3"), None, vec![])
+        );
+        assert_eq!(
+            p("1965, J EXAMPLE, V1, PS145"),
+            (None, Some(1965), some("J EXAMPLE"), some("1"), some("S145"), vec![])
+        );
         assert_eq!(p("Garfield E, 1955, SCIENCE, V0122").3, some("122"));
         assert_eq!(p("Small H, 1973, J AM SOC INFORM SCI, V24, P265").4, some("265"));
     }

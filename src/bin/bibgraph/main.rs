@@ -14,6 +14,8 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod network;
+
 /// Trace how ideas travelled through a body of scholarship: reference lists, concepts
 /// and lineage, in one graph. Uses the built-in corpus (Waldinger, 'Immigrant
 /// transnationalism') unless --corpus names another.
@@ -200,6 +202,16 @@ enum Command {
         #[arg(long = "as", value_enum, value_name = "KIND")]
         kind: Option<TopicArg>,
     },
+    /// Load citation-data exports (Web of Science, Scopus, OpenAlex, Crossref, Semantic
+    /// Scholar, Pajek, CSV edge lists; format told by content) into one citation network and
+    /// count what was read: records, cited references, matched, cited-only, skipped.
+    Network {
+        /// The files to read, as one set.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextOrJson,
+    },
     /// Load and validate the corpus; print its counts and every warning.
     Check {
         /// Also print the notes (repairs made while reading reference lists).
@@ -291,6 +303,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let picture = Historiograph::graph(&corpus, &selection).map_err(err)?;
             Ok(picture.to_svg(&picture::Options::default().titles(!no_titles)))
         }
+        Command::Network { files, format } => network::run(files, *format == TextOrJson::Json),
         Command::Export { format } => {
             let corpus = load(&cli).map_err(err)?;
             export::export(&corpus, *format).map_err(err)
