@@ -98,6 +98,7 @@ pub(crate) fn crossref(doc: &Value, file: &str) -> Parsed {
                 .and_then(Value::as_array)
                 .map(|refs| refs.iter().map(crossref_ref).collect())
                 .unwrap_or_default(),
+            referenced_ids: Default::default(),
             cited_by: Vec::new(),
         };
         if r.is_empty() {
@@ -208,6 +209,7 @@ fn s2_paper_record(p: &Value) -> Record {
             .and_then(Value::as_u64)
             .map(|n| n as u32),
         references: Vec::new(),
+        referenced_ids: Default::default(),
         cited_by: Vec::new(),
     }
 }

@@ -22,7 +22,7 @@ use super::record::{CitedRef, Format, Record};
 use super::text::{family_of_display, fold, norm_doi, surname};
 use crate::network::{FileReport, LoadContext, NetworkBuilder};
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 
 /// Why a cited reference was taken to be a record of the set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -109,14 +109,27 @@ pub struct Matcher {
     pending: Vec<Pending>,
     counts: Vec<Counts>,
     matches: Vec<Match>,
+    /// Works already interned under a short numeric id (`W2741809807`), so that the millions
+    /// of references of a snapshot skip the builder's string index.
+    numeric: hashbrown::HashMap<u64, u32, foldhash::fast::FixedState>,
 }
 
 fn hash_of(parts: &[&str]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = foldhash::quality::FixedState::with_seed(0x5eed).build_hasher();
     for p in parts {
         p.hash(&mut h);
     }
     h.finish().max(1)
+}
+
+/// An id of one capital letter and up to 18 digits (`W2741809807`) as one exact number.
+fn numeric_key(id: &str) -> Option<u64> {
+    let b = id.as_bytes();
+    if b.len() < 2 || b.len() > 19 || !b[0].is_ascii_uppercase() || !b[1..].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n: u64 = id[1..].parse().ok()?;
+    Some(((b[0] as u64) << 58) ^ n)
 }
 
 /// Whether a format prints names `Given Family` (otherwise `Family, Given` or `Family I.`).
@@ -147,6 +160,14 @@ fn title_author_key(author: &str, year: i32, title: &str) -> u64 {
 }
 
 impl Matcher {
+    /// The work with the source's id `id`, through the numeric cache when the id is numeric.
+    fn intern(&mut self, b: &mut NetworkBuilder, id: &str) -> u32 {
+        match numeric_key(id) {
+            Some(k) => *self.numeric.entry(k).or_insert_with(|| b.work(id)),
+            None => b.work(id),
+        }
+    }
+
     fn counts(&mut self, file: usize) -> &mut Counts {
         if self.counts.len() <= file {
             self.counts.resize_with(file + 1, Counts::default);
@@ -162,7 +183,7 @@ impl Matcher {
         let existing = doi.as_deref().and_then(|d| self.by_doi.get(d).copied());
         let w = match (&r.id, existing) {
             (_, Some(w)) => w,
-            (Some(id), None) => b.work(id),
+            (Some(id), None) => self.intern(b, id),
             (None, None) => match &doi {
                 Some(d) => b.work(d),
                 None => b.work(&format!("{}#{}", report.file, r.line)),
@@ -213,11 +234,20 @@ impl Matcher {
                 self.by_title.push((title_author_key(a, y, &t), w));
             }
         }
-        report.cited_references += r.references.len();
+        report.cited_references += r.references.len() + r.referenced_ids.len();
+        if !r.referenced_ids.is_empty() {
+            let mut targets = std::mem::take(&mut self.counts(file).id_targets);
+            for id in r.referenced_ids.iter() {
+                let t = self.intern(b, id);
+                b.cite(w, t);
+                targets.push(t);
+            }
+            self.counts(file).id_targets = targets;
+        }
         for c in r.references {
             if c.dois.is_empty() && c.id.is_some() {
                 // An id reference: cited now, told matched or not at the end.
-                let t = b.work(c.id.as_deref().unwrap_or_default());
+                let t = self.intern(b, c.id.as_deref().unwrap_or_default());
                 b.cite(w, t);
                 self.counts(file).id_targets.push(t);
             } else {

@@ -36,7 +36,7 @@ mod wos_ref;
 
 pub use matching::{Match, MatchReason};
 pub use reader::Import;
-pub use record::{CitedRef, Format, Parsed, Record, SKIPPED};
+pub use record::{CitedRef, Format, IdList, Parsed, Record, SKIPPED};
 
 use crate::error::{Diagnostic, Error, ErrorKind, Location};
 use std::io::{BufRead, BufReader, Read};

@@ -5,7 +5,7 @@
 //! record's id is the short form (`W2741809807`). `referenced_works` holds OpenAlex ids, never
 //! DOIs. Works are read with borrowed strings straight from each line's bytes.
 
-use super::record::{CitedRef, Format, Parsed, Record};
+use super::record::{Format, IdList, Parsed, Record};
 use serde::Deserialize;
 use std::borrow::Cow;
 
@@ -29,8 +29,78 @@ struct Work<'a> {
     #[serde(borrow)]
     biblio: Option<Biblio<'a>>,
     cited_by_count: Option<u64>,
-    #[serde(borrow)]
-    referenced_works: Option<Vec<Cow<'a, str>>>,
+    #[serde(default)]
+    referenced_works: ShortIds,
+}
+
+/// `referenced_works` read straight into an [`IdList`] of short ids: the URLs' bytes are
+/// taken as they are in the line (no UTF-8 check of the part dropped, no vector of strings).
+#[derive(Default)]
+struct ShortIds(IdList);
+
+impl<'de> Deserialize<'de> for ShortIds {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Seq;
+        impl<'de> serde::de::Visitor<'de> for Seq {
+            type Value = ShortIds;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of OpenAlex ids or null")
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<ShortIds, E> {
+                Ok(ShortIds::default())
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<ShortIds, E> {
+                Ok(ShortIds::default())
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<ShortIds, D::Error> {
+                d.deserialize_seq(self)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<ShortIds, A::Error> {
+                let mut ids = IdList::default();
+                while let Some(item) = seq.next_element::<Option<RawId<'de>>>()? {
+                    let Some(RawId(bytes)) = item else { continue };
+                    let tail = bytes.rsplit(|b| *b == b'/').next().unwrap_or(&bytes);
+                    let id = std::str::from_utf8(tail).map_err(serde::de::Error::custom)?;
+                    if !id.trim().is_empty() {
+                        ids.push(id.trim());
+                    }
+                }
+                Ok(ShortIds(ids))
+            }
+        }
+        d.deserialize_option(Seq)
+    }
+}
+
+/// One string's bytes, borrowed from the input when it has no escapes.
+struct RawId<'a>(Cow<'a, [u8]>);
+
+impl<'de> Deserialize<'de> for RawId<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Bytes;
+        impl<'de> serde::de::Visitor<'de> for Bytes {
+            type Value = RawId<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an id")
+            }
+            fn visit_borrowed_bytes<E: serde::de::Error>(self, v: &'de [u8]) -> Result<RawId<'de>, E> {
+                Ok(RawId(Cow::Borrowed(v)))
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<RawId<'de>, E> {
+                Ok(RawId(Cow::Owned(v.to_vec())))
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<RawId<'de>, E> {
+                Ok(RawId(Cow::Borrowed(v.as_bytes())))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawId<'de>, E> {
+                Ok(RawId(Cow::Owned(v.as_bytes().to_vec())))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<RawId<'de>, E> {
+                Ok(RawId(Cow::Borrowed(&[])))
+            }
+        }
+        d.deserialize_bytes(Bytes)
+    }
 }
 
 #[derive(Deserialize)]
@@ -105,12 +175,8 @@ fn to_record(w: Work<'_>, line: u32) -> Record {
         doi: text(w.doi),
         times_cited: w.cited_by_count,
         declared_references: None,
-        references: w
-            .referenced_works
-            .unwrap_or_default()
-            .iter()
-            .map(|r| CitedRef { id: Some(short_id(r).to_string()), ..CitedRef::default() })
-            .collect(),
+        references: Vec::new(),
+        referenced_ids: w.referenced_works.0,
         cited_by: Vec::new(),
     }
 }
@@ -170,9 +236,12 @@ mod tests {
         assert_eq!(r.id.as_deref(), Some("W1"));
         assert_eq!(r.title.as_deref(), Some("A made-up \"work\""));
         assert_eq!(r.authors, vec!["Ada Roe"]);
-        assert_eq!(r.references.iter().map(|c| c.id.clone().unwrap()).collect::<Vec<_>>(), vec!["W2", "W3"]);
+        assert_eq!(r.referenced_ids.iter().collect::<Vec<_>>(), vec!["W2", "W3"]);
         assert_eq!((r.year, r.volume.as_deref(), r.page.as_deref(), r.line), (Some(2020), Some("3"), Some("7"), 4));
         assert!(line(b"{\"id\": 3}", 1).is_err());
+        let escaped = line(br#"{"id":"W1","referenced_works":["https:\/\/openalex.org\/W7",null,"W8"]}"#, 1).unwrap();
+        assert_eq!(escaped.referenced_ids.iter().collect::<Vec<_>>(), vec!["W7", "W8"]);
+        assert!(line(br#"{"id":"W1","referenced_works":[3]}"#, 1).is_err());
         assert!(line(b"{}", 1).is_err());
     }
 

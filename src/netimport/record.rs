@@ -86,8 +86,42 @@ pub struct Record {
     pub declared_references: Option<u32>,
     /// The cited references, in the order printed.
     pub references: Vec<CitedRef>,
+    /// Cited works named only by the source's own ids (OpenAlex `referenced_works`), kept in
+    /// one buffer rather than as one [`CitedRef`] each.
+    pub referenced_ids: IdList,
     /// Works that cite this record, as the source lists them (Semantic Scholar `citations`).
     pub cited_by: Vec<CitedRef>,
+}
+
+/// Ids in one buffer: no allocation per id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdList {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl IdList {
+    /// Appends an id.
+    pub fn push(&mut self, id: &str) {
+        self.text.push_str(id);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    /// Number of ids.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The ids in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(self.ends.iter().copied()).map(|(a, b)| &self.text[a as usize..b as usize])
+    }
 }
 
 /// One cited reference: its raw text and what could be read from it.

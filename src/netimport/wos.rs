@@ -49,6 +49,7 @@ fn record(fields: &Fields<'_>, line: u32, parsed: &mut Parsed) -> Option<Record>
         times_cited: one(fields, "TC").and_then(|t| t.parse().ok()),
         declared_references: one(fields, "NR").and_then(|t| t.parse().ok()),
         references: Vec::new(),
+        referenced_ids: Default::default(),
         cited_by: Vec::new(),
     };
     if r.year.is_none() {
