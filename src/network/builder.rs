@@ -1,5 +1,6 @@
 //! [`NetworkBuilder`]: works and citations in any order, then one O(V + E) build.
 
+use super::csr;
 use super::graph::{Network, NO_COUNT, NO_YEAR};
 use super::index::IdIndex;
 use super::text::{TextColumn, TextPool};
@@ -73,6 +74,18 @@ impl NetworkBuilder {
             citing: Vec::with_capacity(citations),
             cited: Vec::with_capacity(citations),
         }
+    }
+
+    /// Room for `works` more works (their ids `id_bytes` bytes in all) and `citations` more
+    /// citations: a hint that saves rehashing and regrowing.
+    pub fn reserve(&mut self, works: usize, id_bytes: usize, citations: usize) {
+        self.index.reserve(works, &self.ids);
+        self.ids.reserve(works, id_bytes);
+        self.years.reserve(works);
+        self.gcs.reserve(works);
+        self.in_set.reserve(works);
+        self.citing.reserve(citations);
+        self.cited.reserve(citations);
     }
 
     /// The index of the work the source calls `id`, a new one if the id is new. A new work
@@ -185,73 +198,14 @@ impl NetworkBuilder {
         let NetworkBuilder { ids, index, years, gcs, in_set, labels, titles, dois, citing, cited } = self;
         let mut report = BuildReport { works: n, ..BuildReport::default() };
 
-        // Out-edges (citing -> cited) by counting sort, dropping invalid and self citations.
-        let mut out_offsets = vec![0u32; n + 1];
-        for (&u, &v) in citing.iter().zip(&cited) {
-            if (u as usize) < n && (v as usize) < n && u != v {
-                out_offsets[u as usize + 1] += 1;
-            }
-        }
-        for i in 0..n {
-            out_offsets[i + 1] += out_offsets[i];
-        }
-        let mut next: Vec<u32> = out_offsets[..n].to_vec();
-        let mut out_targets = vec![0u32; out_offsets[n] as usize];
-        for (&u, &v) in citing.iter().zip(&cited) {
-            if (u as usize) >= n || (v as usize) >= n {
-                report.invalid_citations += 1;
-            } else if u == v {
-                report.self_citations += 1;
-            } else {
-                let slot = &mut next[u as usize];
-                out_targets[*slot as usize] = v;
-                *slot += 1;
-            }
-        }
+        let (out, dropped) = csr::from_pairs(n, &citing, &cited);
         drop(citing);
         drop(cited);
-        drop(next);
-
-        // Duplicates, removed in place with a marker per work: O(E).
-        let mut mark = vec![u32::MAX; n];
-        let mut write = 0usize;
-        let mut start = 0usize;
-        for u in 0..n {
-            let end = out_offsets[u + 1] as usize;
-            for r in start..end {
-                let v = out_targets[r];
-                if mark[v as usize] == u as u32 {
-                    report.duplicate_citations += 1;
-                } else {
-                    mark[v as usize] = u as u32;
-                    out_targets[write] = v;
-                    write += 1;
-                }
-            }
-            start = end;
-            out_offsets[u + 1] = write as u32;
-        }
-        drop(mark);
-        out_targets.truncate(write);
-        out_targets.shrink_to_fit();
-
-        // In-edges from the out-edges.
-        let mut in_offsets = vec![0u32; n + 1];
-        for &v in &out_targets {
-            in_offsets[v as usize + 1] += 1;
-        }
-        for i in 0..n {
-            in_offsets[i + 1] += in_offsets[i];
-        }
-        let mut next: Vec<u32> = in_offsets[..n].to_vec();
-        let mut in_targets = vec![0u32; out_targets.len()];
-        for u in 0..n {
-            for &v in &out_targets[out_offsets[u] as usize..out_offsets[u + 1] as usize] {
-                let slot = &mut next[v as usize];
-                in_targets[*slot as usize] = u as u32;
-                *slot += 1;
-            }
-        }
+        let inn = csr::transpose(n, &out);
+        report.duplicate_citations = dropped.duplicates;
+        report.self_citations = dropped.self_loops;
+        report.invalid_citations = dropped.invalid;
+        let (out_offsets, out_targets, in_offsets, in_targets) = (out.offsets, out.targets, inn.offsets, inn.targets);
         report.citations = out_targets.len();
         for (count, code, what) in [
             (report.duplicate_citations, "duplicate-citation", "citations given more than once were kept once"),

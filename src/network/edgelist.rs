@@ -47,6 +47,9 @@ impl Reader for EdgeList {
 
     fn read(&self, path: &Path, cx: &mut LoadContext, report: &mut FileReport) -> Result<()> {
         let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+        // A hint from the size: about 16 bytes a line, ten lines a work.
+        let bytes = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
+        cx.builder.reserve(bytes / 160, bytes / 20, bytes / 16);
         let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
         let reverse = cx.options.direction == Direction::CitedToCiting;
         let mut raw = Vec::new();
@@ -54,6 +57,8 @@ impl Reader for EdgeList {
         let mut sep = b',';
         // Works first seen in this file, to count them once as records.
         let before = cx.builder.len();
+        let mut last_citing = String::new();
+        let mut last_u = 0u32;
         loop {
             raw.clear();
             let n = reader.read_until(b'\n', &mut raw).map_err(|e| io_error(path, e))?;
@@ -108,7 +113,16 @@ impl Reader for EdgeList {
                 report.skip(line_no, "edges-missing-id", "a line without two ids", Some(line));
                 continue;
             }
-            let (u, v) = (cx.builder.work(citing), cx.builder.work(cited));
+            // Edge lists come grouped by citing work: one lookup per group.
+            let u = if citing == last_citing {
+                last_u
+            } else {
+                last_citing.clear();
+                last_citing.push_str(citing);
+                last_u = cx.builder.work(citing);
+                last_u
+            };
+            let v = cx.builder.work(cited);
             if reverse {
                 cx.builder.cite(v, u);
             } else {

@@ -12,6 +12,13 @@
 //!   a [`LoadReport`] that counts records, cited references, matches, cited-only works
 //!   and every skipped entry.
 //! - Readers here: Pajek ([`pajek`]) and CSV edge lists ([`edgelist`]).
+//! - Analyses, each O(V + E) or close: [`lcs`]/[`lcr`] (and [`Network::gcs`]), traversal
+//!   weights SPC, SPLC, SPNP ([`Traversal`], overflow-safe [`Count`]s, cycles condensed),
+//!   main paths ([`Traversal::main_path`]: local forward and backward, global, key-route),
+//!   [`pagerank`], [`shortest_path`] (bidirectional), the historiograph
+//!   ([`histcite_corpus`], [`citation_picture`]).
+//! - A selection becomes a [`crate::Corpus`] ([`to_corpus`]) for pictures, reading lists
+//!   and exports.
 //!
 //! ```
 //! use bibgraph::network::NetworkBuilder;
@@ -24,17 +31,37 @@
 //! ```
 
 mod builder;
+mod count;
+pub mod counts;
+mod csr;
+mod dag;
 pub mod edgelist;
+pub mod generate;
 mod graph;
+pub mod histcite;
 mod index;
 mod load;
+pub mod mainpath;
 pub mod pajek;
+pub mod path;
 mod progress;
+pub mod rank;
+pub mod select;
 mod text;
+pub mod traversal;
+pub mod view;
 
 pub use builder::{BuildReport, NetworkBuilder};
+pub use count::Count;
+pub use counts::{lcr, lcs, top_by_lcs};
 pub use graph::Network;
+pub use histcite::{citation_picture, histcite_corpus};
 pub use load::{
     head, load_files, reader, readers, sniff, Direction, FileReport, LoadContext, LoadOptions, LoadReport, Reader,
 };
+pub use mainpath::{Link, MainPath, Method};
+pub use path::{shortest_path, PathMode};
+pub use rank::pagerank;
+pub use select::{ancestors, to_corpus};
 pub use text::TextColumn;
+pub use traversal::{Traversal, Weight};

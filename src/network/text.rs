@@ -6,10 +6,16 @@
 
 /// One optional string per work, all in one buffer: work `w`'s value is
 /// `text[offsets[w]..offsets[w + 1]]`; an empty value means none.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextColumn {
     text: String,
     offsets: Vec<u64>,
+}
+
+impl Default for TextColumn {
+    fn default() -> Self {
+        TextColumn::with_capacity(0)
+    }
 }
 
 impl TextColumn {
@@ -18,6 +24,12 @@ impl TextColumn {
         let mut offsets = Vec::with_capacity(n + 1);
         offsets.push(0);
         TextColumn { text: String::new(), offsets }
+    }
+
+    /// Room for `values` more values of `bytes` bytes in all.
+    pub(crate) fn reserve(&mut self, values: usize, bytes: usize) {
+        self.offsets.reserve(values);
+        self.text.reserve(bytes);
     }
 
     /// Appends the next work's value ("" for none).

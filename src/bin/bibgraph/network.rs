@@ -1,10 +1,20 @@
 //! `bibgraph network FILE...`: load exports into one citation network and count what was read.
 
-use bibgraph::network::{load_files, FileReport, LoadOptions, LoadReport, Network};
+use crate::netload::NetworkFiles;
+use crate::TextOrJson;
+use bibgraph::network::{FileReport, LoadReport, Network};
 use bibgraph::Severity;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
-use std::path::PathBuf;
+
+/// The arguments of `bibgraph network`.
+#[derive(clap::Args)]
+pub struct NetworkArgs {
+    #[command(flatten)]
+    pub input: NetworkFiles,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextOrJson,
+}
 
 fn skipped(f: &FileReport) -> usize {
     f.skipped.iter().filter(|d| d.severity >= Severity::Warning).count()
@@ -101,22 +111,17 @@ fn to_text(net: &Network, report: &LoadReport) -> String {
         net.len() - in_set,
         net.citation_count()
     );
-    for d in report.diagnostics().filter(|d| d.severity >= Severity::Warning) {
-        let _ = writeln!(out, "{d}");
-    }
     let notes = report.diagnostics().filter(|d| d.severity < Severity::Warning).count();
     if notes > 0 {
-        let _ = writeln!(out, "{notes} notes (see --format json)");
+        let _ = writeln!(out, "{notes} notes (see --format json); warnings on standard error");
     }
     out
 }
 
 /// Runs `bibgraph network`.
-pub fn run(files: &[PathBuf], json: bool) -> Result<String, String> {
-    let mut options = LoadOptions::default();
-    options.progress = true;
-    let (net, report) = load_files(files, &options).map_err(|e| e.to_string())?;
-    if json {
+pub fn run(args: &NetworkArgs) -> Result<String, String> {
+    let (net, report) = args.input.load()?;
+    if args.format == TextOrJson::Json {
         serde_json::to_string_pretty(&to_json(&net, &report)).map(|s| s + "\n").map_err(|e| e.to_string())
     } else {
         Ok(to_text(&net, &report))
