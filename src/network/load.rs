@@ -91,6 +91,9 @@ pub struct LoadReport {
     pub files: Vec<FileReport>,
     /// What building the network did (duplicates, self-citations).
     pub build: BuildReport,
+    /// Cited references matched to a record of the set, each with its reason (bibliographic
+    /// exports; id references of OpenAlex are counted in the files' notes, not listed).
+    pub matches: Vec<crate::netimport::Match>,
 }
 
 impl LoadReport {
@@ -126,13 +129,15 @@ pub struct LoadContext {
     /// The options of the load.
     pub options: LoadOptions,
     progress: Progress,
+    /// Records' keys and cited references waiting to be matched (bibliographic exports).
+    pub(crate) matcher: crate::netimport::matching::Matcher,
 }
 
 impl LoadContext {
     /// A context with an empty builder.
     pub fn new(options: LoadOptions) -> Self {
         let progress = Progress::new(options.progress);
-        LoadContext { builder: NetworkBuilder::new(), options, progress }
+        LoadContext { builder: NetworkBuilder::new(), options, progress, matcher: Default::default() }
     }
 
     /// Call now and then (e.g. every record) while reading `file`: after a second, prints
@@ -162,7 +167,14 @@ pub fn readers() -> &'static [&'static dyn Reader] {
         &super::pajek::Pajek,
         &super::edgelist::EdgeList,
         // Importers of bibliographic exports (WoS, Scopus, OpenAlex, Crossref, Semantic
-        // Scholar) register here.
+        // Scholar).
+        &crate::netimport::Import(crate::netimport::Format::WosPlain),
+        &crate::netimport::Import(crate::netimport::Format::WosTab),
+        &crate::netimport::Import(crate::netimport::Format::ScopusCsv),
+        &crate::netimport::Import(crate::netimport::Format::ScopusRis),
+        &crate::netimport::Import(crate::netimport::Format::OpenAlex),
+        &crate::netimport::Import(crate::netimport::Format::Crossref),
+        &crate::netimport::Import(crate::netimport::Format::SemanticScholar),
     ]
 }
 
@@ -218,10 +230,12 @@ pub fn load_files<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
             None => sniff(path)?,
         };
         let mut report = FileReport::new(path.display().to_string(), reader.name());
+        cx.matcher.file = files.len();
         reader.read(path, &mut cx, &mut report)?;
         files.push(report);
     }
+    let matches = crate::netimport::matching::finish(&mut cx, &mut files);
     cx.progress.finish(cx.builder.len(), cx.builder.citation_count());
     let (network, build) = cx.builder.build();
-    Ok((network, LoadReport { files, build }))
+    Ok((network, LoadReport { files, build, matches }))
 }

@@ -17,6 +17,7 @@ use std::process::ExitCode;
 mod histcite;
 mod mainpath;
 mod netload;
+mod network;
 
 /// Trace how ideas travelled through a body of scholarship: reference lists, concepts
 /// and lineage, in one graph. Uses the built-in corpus (Waldinger, 'Immigrant
@@ -209,6 +210,10 @@ enum Command {
         #[arg(long = "as", value_enum, value_name = "KIND")]
         kind: Option<TopicArg>,
     },
+    /// Load citation-data exports (Web of Science, Scopus, OpenAlex, Crossref, Semantic
+    /// Scholar, Pajek, CSV edge lists; format told by content) into one citation network and
+    /// count what was read: records, cited references, matched, cited-only, skipped.
+    Network(network::NetworkArgs),
     /// Load and validate the corpus; print its counts and every warning.
     Check {
         /// Also print the notes (repairs made while reading reference lists).
@@ -302,6 +307,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let picture = Historiograph::graph(&corpus, &selection).map_err(err)?;
             Ok(picture.to_svg(&picture::Options::default().titles(!no_titles)))
         }
+        Command::Network(args) => network::run(args),
         Command::Export { format } => {
             let corpus = load(&cli).map_err(err)?;
             export::export(&corpus, *format).map_err(err)
