@@ -4,6 +4,7 @@
 
 mod builtin;
 mod dedupe;
+mod fast;
 mod join;
 mod load;
 mod raw;
