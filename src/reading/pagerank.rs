@@ -83,7 +83,7 @@ pub struct PageRankOptions {
     /// `tolerance * damping / (1 - damping)` (5.7e-6 at 0.85) of the exact ones in total:
     /// any two works whose exact scores differ by more than twice that keep their order,
     /// which covers the works a reading list shows (their scores are orders of magnitude
-    /// larger). It takes about half the iterations of 1e-12 (see `docs/scale.md`).
+    /// larger). It takes about half the iterations of 1e-12 (see `docs/corpus-scale.md`).
     pub tolerance: f64,
     /// Stop after this many iterations in any case (200).
     pub max_iterations: usize,
