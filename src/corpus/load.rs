@@ -1,6 +1,6 @@
 //! Reading corpus files and validating them into a [`Corpus`].
 
-use super::raw::{RawFile, RawManifest, RawProvenance, RawProvenances};
+use super::raw::{RawEdge, RawFile, RawManifest, RawProvenance, RawProvenances};
 use super::{dedupe, fast, join};
 use super::{Corpus, CorpusMeta, Person};
 use crate::error::{Diagnostic, Error, ErrorKind, Location, Result, Severity};
@@ -195,6 +195,52 @@ impl Checker<'_> {
         None
     }
 
+    /// The edge at item `i` of a file's `edges:`, checked: `None` (and diagnostics) if it
+    /// names an unknown work or concept, links the wrong kinds, or lacks provenance.
+    fn edge(&mut self, re: RawEdge, i: usize, loc: &Locator<'_>) -> Option<Edge> {
+        let path = [Step::Key("edges"), Step::Index(i)];
+        let field = |f: &'static str| loc.locate(&[path[0], path[1], Step::Key(f)]);
+        let subject = format!("{} -> {}", re.from, re.to);
+        let from = self.work(&re.from, || field("from"), Some(&subject));
+        let to = if re.relation.is_work_to_work() {
+            self.work(&re.to, || field("to"), Some(&subject)).map(EdgeTarget::Work)
+        } else if re.relation.is_work_to_concept() {
+            self.concept(&re.to, || field("to"), Some(&subject)).map(EdgeTarget::Concept)
+        } else {
+            self.error(
+                "wrong-relation",
+                format!(
+                    "relation `{}` cannot link a work (use a work-to-work or work-to-concept relation)",
+                    re.relation
+                ),
+                field("relation"),
+                Some(&subject),
+            );
+            None
+        };
+        let concept = match &re.concept {
+            Some(c) => self.concept(c, || field("concept"), Some(&subject)).map(Some),
+            None => Some(None),
+        };
+        let p = self.provenance(&re.provenance, loc, &path, &subject);
+        if let (Some(from), Some(to), Some(concept), Some(provenance)) = (from, to, concept, p) {
+            if matches!(&to, EdgeTarget::Work(t) if *t == from) {
+                self.error("self-loop", format!("edge from `{from}` to itself"), field("to"), Some(&subject));
+                return None;
+            }
+            return Some(Edge {
+                from,
+                to,
+                relation: re.relation,
+                concept,
+                locator: re.locator,
+                provenance,
+                origin: Some(loc.locate(&path)),
+            });
+        }
+        None
+    }
+
     fn provenance(
         &mut self,
         raw: &RawProvenance,
@@ -266,13 +312,54 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
         .iter_mut()
         .map(|f| (extension(&f.name) == "bib" && f.invalid.is_none()).then(|| Arc::new(std::mem::take(&mut f.text))))
         .collect();
-    let files = files;
+    // Two functions, so that the importers and parsers (whose recursion is bounded, not
+    // small) run on a stack without the checks' locals.
+    let sources = read_sources(&files, &shared)?;
+    assemble(&files, sources)
+}
+
+/// A work added unless its key is taken (then a `duplicate-key` error).
+fn add_work(work: Work, works: &mut Vec<Work>, index: &mut HashMap<WorkKey, u32>, diags: &mut Vec<Diagnostic>) {
+    if let Some(&prev) = index.get(&work.key) {
+        let prev_at = works[prev as usize].origin.as_ref().map(|l| l.to_string()).unwrap_or_default();
+        diags.push(
+            Diagnostic::new(
+                Severity::Error,
+                "duplicate-key",
+                format!("duplicate work key `{}` (first at {prev_at})", work.key),
+            )
+            .at(work.origin.clone())
+            .about(work.key.as_str()),
+        );
+        return;
+    }
+    index.insert(work.key.clone(), works.len() as u32);
+    works.push(work);
+}
+
+/// What the files hold before the checks: the manifest, the works of reference lists and
+/// imported files, and each YAML file as read.
+struct Sources<'f> {
+    diagnostics: Vec<Diagnostic>,
+    meta: CorpusMeta,
+    works: Vec<Work>,
+    work_index: HashMap<WorkKey, u32>,
+    aliases: HashMap<WorkKey, WorkKey>,
+    imports: Vec<crate::import::ImportSummary>,
+    /// Works before this index came from reference lists and imports.
+    listed: usize,
+    /// Each YAML file, what serde read, and the range of an `edges:` section left to the
+    /// fast reader (see `fast`).
+    parsed: Vec<(&'f CorpusFile, RawFile, Option<std::ops::Range<usize>>)>,
+}
+
+/// Reads every file: reference lists, imports, the manifest and the YAML files.
+#[inline(never)]
+fn read_sources<'f>(files: &'f [CorpusFile], shared: &[Option<Arc<String>>]) -> Result<Sources<'f>> {
     let mut diagnostics = Vec::new();
     let mut meta = CorpusMeta::default();
     let mut works: Vec<Work> = Vec::new();
     let mut work_index: HashMap<WorkKey, u32> = HashMap::new();
-    // Each YAML file, what serde read, and the range of an `edges:` section left to the
-    // fast reader (see `fast`).
     let mut parsed: Vec<(&CorpusFile, RawFile, Option<std::ops::Range<usize>>)> = Vec::new();
 
     for file in files.iter().filter(|f| is_manifest(&f.name)) {
@@ -280,24 +367,6 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
         check_id("corpus id", &m.id, Locator::new(&file.text, &file.name).locate(&[Step::Key("id")]), &mut diagnostics);
         meta = CorpusMeta { id: m.id, title: m.title, source: m.source.map(WorkKey::new) };
     }
-    let add_work =
-        |work: Work, works: &mut Vec<Work>, index: &mut HashMap<WorkKey, u32>, diags: &mut Vec<Diagnostic>| {
-            if let Some(&prev) = index.get(&work.key) {
-                let prev_at = works[prev as usize].origin.as_ref().map(|l| l.to_string()).unwrap_or_default();
-                diags.push(
-                    Diagnostic::new(
-                        Severity::Error,
-                        "duplicate-key",
-                        format!("duplicate work key `{}` (first at {prev_at})", work.key),
-                    )
-                    .at(work.origin.clone())
-                    .about(work.key.as_str()),
-                );
-                return;
-            }
-            index.insert(work.key.clone(), works.len() as u32);
-            works.push(work);
-        };
     // Reference lists first, then users' bibliographies, then YAML works.
     let mut same = dedupe::Index::default();
     for (fi, file) in files.iter().enumerate().filter(|(_, f)| extension(&f.name) == "txt") {
@@ -341,6 +410,14 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
         let (raw, fast_edges) = fast::read_file(&file.text, &file.name)?;
         parsed.push((file, raw, fast_edges));
     }
+    Ok(Sources { diagnostics, meta, works, work_index, aliases, imports, listed, parsed })
+}
+
+/// Checks and links what [`read_sources`] read.
+#[inline(never)]
+fn assemble(files: &[CorpusFile], sources: Sources<'_>) -> Result<Corpus> {
+    let Sources { mut diagnostics, mut meta, mut works, mut work_index, mut aliases, imports, listed, mut parsed } =
+        sources;
     if meta.source.is_none()
         && parsed.iter().any(|(_, r, _)| !r.works.is_empty() || !r.concepts.is_empty() || !r.edges.is_empty())
     {
@@ -577,46 +654,8 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
             .map(|range| fast::Edges::new(&file.text, range).filter_map(|e| e.ok().and_then(fast::EdgeItem::into_raw)));
         let read = std::mem::take(&mut raw.edges).into_iter().chain(fast.into_iter().flatten());
         for (i, re) in read.enumerate() {
-            let re = &re;
-            let path = [Step::Key("edges"), Step::Index(i)];
-            let field = |f: &'static str| loc.locate(&[path[0], path[1], Step::Key(f)]);
-            let subject = format!("{} -> {}", re.from, re.to);
-            let from = checker.work(&re.from, || field("from"), Some(&subject));
-            let to = if re.relation.is_work_to_work() {
-                checker.work(&re.to, || field("to"), Some(&subject)).map(EdgeTarget::Work)
-            } else if re.relation.is_work_to_concept() {
-                checker.concept(&re.to, || field("to"), Some(&subject)).map(EdgeTarget::Concept)
-            } else {
-                checker.error(
-                    "wrong-relation",
-                    format!(
-                        "relation `{}` cannot link a work (use a work-to-work or work-to-concept relation)",
-                        re.relation
-                    ),
-                    field("relation"),
-                    Some(&subject),
-                );
-                None
-            };
-            let concept = match &re.concept {
-                Some(c) => checker.concept(c, || field("concept"), Some(&subject)).map(Some),
-                None => Some(None),
-            };
-            let p = checker.provenance(&re.provenance, loc, &path, &subject);
-            if let (Some(from), Some(to), Some(concept), Some(provenance)) = (from, to, concept, p) {
-                if matches!(&to, EdgeTarget::Work(t) if *t == from) {
-                    checker.error("self-loop", format!("edge from `{from}` to itself"), field("to"), Some(&subject));
-                    continue;
-                }
-                edges.push(Edge {
-                    from,
-                    to,
-                    relation: re.relation,
-                    concept,
-                    locator: re.locator.clone(),
-                    provenance,
-                    origin: Some(loc.locate(&path)),
-                });
+            if let Some(edge) = checker.edge(re, i, loc) {
+                edges.push(edge);
             }
         }
     }
