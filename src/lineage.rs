@@ -204,7 +204,17 @@ impl Corpus {
     /// A search from `s` forward and one from `t` backward run in step; the first to run
     /// out of works gives a closure, and a search from the other end limited to it gives
     /// the works between.
+    ///
+    /// When every work is dated, the years along a path never decrease, so the searches
+    /// skip the works outside the two ends' years.
     fn between(&self, s: u32, t: u32, concept: Option<u32>) -> Option<Vec<u32>> {
+        let years = (self.works[s as usize].sort_year(), self.works[t as usize].sort_year());
+        let window = match years {
+            (Some(a), Some(b)) if self.all_dated => Some((a, b)),
+            _ => None,
+        };
+        let inside =
+            |w: u32| window.is_none_or(|(a, b)| self.works[w as usize].sort_year().is_some_and(|y| a <= y && y <= b));
         let mut seen = [HashSet::from([s]), HashSet::from([t])];
         let mut queues = [VecDeque::from([s]), VecDeque::from([t])];
         let dirs = [Direction::Outgoing, Direction::Incoming];
@@ -216,7 +226,7 @@ impl Corpus {
                     break;
                 };
                 for (o, _) in self.forward_edges(w, dirs[side], concept) {
-                    if seen[side].insert(o) {
+                    if inside(o) && seen[side].insert(o) {
                         queues[side].push_back(o);
                     }
                 }

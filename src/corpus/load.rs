@@ -722,7 +722,9 @@ fn assemble(files: &[CorpusFile], sources: Sources<'_>) -> Result<Corpus> {
         }
     }
     let people = collect_people(&works);
+    let all_dated = works.iter().all(|w| w.sort_year().is_some());
     let mut corpus = Corpus {
+        all_dated,
         imports,
         aliases,
         meta,
