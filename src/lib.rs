@@ -46,6 +46,8 @@
 //! - [`export`]: BibLaTeX, CSL-JSON, the YAML corpus format, Markdown annotated
 //!   bibliographies.
 //! - [`render`] and [`csl`]: text, JSON and CSL-JSON views.
+//! - [`network`]: citation networks at scale (Pajek, edge lists, bibliographic exports) as
+//!   compact CSR arrays; SPC/SPLC/SPNP, main paths, PageRank, HistCite historiographs.
 //! - [`picture`]: historiographs (works on a time axis, lanes by discipline) as SVG.
 //! - [`export`]: the whole graph as DOT, GraphML or node-link JSON.
 //! - [`Error`]: the one error type, with locations.

@@ -43,6 +43,8 @@ mod index;
 mod load;
 pub mod mainpath;
 pub mod pajek;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod path;
 mod progress;
 pub mod rank;
