@@ -267,7 +267,9 @@ mod tests {
             "\u{feff}FN Thomson Reuters Web of Science\u{2122}\nVR 1.0",
             "FN Clarivate Analytics Web of Science\nVR 1.0",
         ] {
-            let text = format!("{header}\nPT J\nAU Roe, A\nTI One\nPY 2001\nCR Doe J, 1999, J X, V1, P2\nUT WOS:1\nER\n\nEF\n");
+            let text = format!(
+                "{header}\nPT J\nAU Roe, A\nTI One\nPY 2001\nCR Doe J, 1999, J X, V1, P2\nUT WOS:1\nER\n\nEF\n"
+            );
             assert!(looks_plain(&text), "{header}");
             let p = plain(&text, "t.txt");
             assert_eq!((p.records.len(), p.records[0].references.len(), p.diagnostics.len()), (1, 1, 0), "{header}");
