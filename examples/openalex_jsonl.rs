@@ -31,9 +31,36 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "network", "citation", "model", "analysis", "growth", "theory", "evidence", "dynamics", "learning", "structure",
-    "field", "method", "science", "change", "diffusion", "impact", "measure", "system", "pattern", "study", "flow",
-    "knowledge", "innovation", "review", "data", "approach", "framework", "process", "scale", "time",
+    "network",
+    "citation",
+    "model",
+    "analysis",
+    "growth",
+    "theory",
+    "evidence",
+    "dynamics",
+    "learning",
+    "structure",
+    "field",
+    "method",
+    "science",
+    "change",
+    "diffusion",
+    "impact",
+    "measure",
+    "system",
+    "pattern",
+    "study",
+    "flow",
+    "knowledge",
+    "innovation",
+    "review",
+    "data",
+    "approach",
+    "framework",
+    "process",
+    "scale",
+    "time",
 ];
 const GIVEN: &[&str] = &["Ada", "Bo", "Chen", "Dara", "Emil", "Fatima", "Goran", "Hana", "Ivo", "Jun", "Kofi", "Lena"];
 const FAMILY: &[&str] = &["Roe", "Doe", "Poe", "Moe", "Lee", "Kim", "Sato", "Okafor", "Novak", "Silva", "Berg", "Khan"];
@@ -136,8 +163,17 @@ fn main() -> std::io::Result<()> {
         for a in 0..12 {
             write!(w, "{}\"{}{a}\":[{a},{}]", if a > 0 { "," } else { "" }, pick(&mut rng, WORDS), a + 40)?;
         }
-        write!(w, "}},\"counts_by_year\":[{{\"year\":2023,\"cited_by_count\":{}}},{{\"year\":2022,\"cited_by_count\":1}}],", rng.below(9))?;
-        write!(w, "\"related_works\":[\"https://openalex.org/W{}\",\"https://openalex.org/W{}\"],", base + rng.below(n), base + rng.below(n))?;
+        write!(
+            w,
+            "}},\"counts_by_year\":[{{\"year\":2023,\"cited_by_count\":{}}},{{\"year\":2022,\"cited_by_count\":1}}],",
+            rng.below(9)
+        )?;
+        write!(
+            w,
+            "\"related_works\":[\"https://openalex.org/W{}\",\"https://openalex.org/W{}\"],",
+            base + rng.below(n),
+            base + rng.below(n)
+        )?;
         write!(w, "\"referenced_works_count\":{},\"referenced_works\":[", refs.len())?;
         for (j, r) in refs.iter().enumerate() {
             write!(w, "{}\"https://openalex.org/W{r}\"", if j > 0 { "," } else { "" })?;

@@ -257,6 +257,16 @@ mod tests {
     }
 
     #[test]
+    fn crossref_single_message() {
+        let doc: Value = serde_json::from_str(
+            r#"{"status":"ok","message-type":"work","message":{"DOI":"10.9999/One","title":["One"],"published-online":{"date-parts":[[2019,2,3]]},"reference":[{"key":"a","DOI":"10.9999/TWO"}]}}"#,
+        )
+        .unwrap();
+        let p = crossref(&doc, "c.json");
+        assert_eq!((p.records.len(), p.records[0].year, p.records[0].references[0].dois.len()), (1, Some(2019), 1));
+    }
+
+    #[test]
     fn semantic_scholar_both_vintages() {
         let v1: Value = serde_json::from_str(r#"{"paperId":"p1","doi":"10.9999/x","title":"T","year":2021,"authors":[{"name":"Ada Roe"}],"references":[{"paperId":"p2","doi":null,"title":"U","year":2000,"authors":[]},{"paperId":null,"title":"V","year":1999,"authors":[{"name":"J Doe"}]}],"citations":[{"paperId":"p3","title":"W","year":2022}]}"#).unwrap();
         assert!(is_s2(&v1));

@@ -109,9 +109,6 @@ pub struct Matcher {
     pending: Vec<Pending>,
     counts: Vec<Counts>,
     matches: Vec<Match>,
-    /// Works already interned under a short numeric id (`W2741809807`), so that the millions
-    /// of references of a snapshot skip the builder's string index.
-    numeric: hashbrown::HashMap<u64, u32, foldhash::fast::FixedState>,
 }
 
 fn hash_of(parts: &[&str]) -> u64 {
@@ -120,16 +117,6 @@ fn hash_of(parts: &[&str]) -> u64 {
         p.hash(&mut h);
     }
     h.finish().max(1)
-}
-
-/// An id of one capital letter and up to 18 digits (`W2741809807`) as one exact number.
-fn numeric_key(id: &str) -> Option<u64> {
-    let b = id.as_bytes();
-    if b.len() < 2 || b.len() > 19 || !b[0].is_ascii_uppercase() || !b[1..].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let n: u64 = id[1..].parse().ok()?;
-    Some(((b[0] as u64) << 58) ^ n)
 }
 
 /// Whether a format prints names `Given Family` (otherwise `Family, Given` or `Family I.`).
@@ -160,14 +147,6 @@ fn title_author_key(author: &str, year: i32, title: &str) -> u64 {
 }
 
 impl Matcher {
-    /// The work with the source's id `id`, through the numeric cache when the id is numeric.
-    fn intern(&mut self, b: &mut NetworkBuilder, id: &str) -> u32 {
-        match numeric_key(id) {
-            Some(k) => *self.numeric.entry(k).or_insert_with(|| b.work(id)),
-            None => b.work(id),
-        }
-    }
-
     fn counts(&mut self, file: usize) -> &mut Counts {
         if self.counts.len() <= file {
             self.counts.resize_with(file + 1, Counts::default);
@@ -183,7 +162,7 @@ impl Matcher {
         let existing = doi.as_deref().and_then(|d| self.by_doi.get(d).copied());
         let w = match (&r.id, existing) {
             (_, Some(w)) => w,
-            (Some(id), None) => self.intern(b, id),
+            (Some(id), None) => b.work(id),
             (None, None) => match &doi {
                 Some(d) => b.work(d),
                 None => b.work(&format!("{}#{}", report.file, r.line)),
@@ -238,7 +217,7 @@ impl Matcher {
         if !r.referenced_ids.is_empty() {
             let mut targets = std::mem::take(&mut self.counts(file).id_targets);
             for id in r.referenced_ids.iter() {
-                let t = self.intern(b, id);
+                let t = b.work(id);
                 b.cite(w, t);
                 targets.push(t);
             }
@@ -247,7 +226,7 @@ impl Matcher {
         for c in r.references {
             if c.dois.is_empty() && c.id.is_some() {
                 // An id reference: cited now, told matched or not at the end.
-                let t = self.intern(b, c.id.as_deref().unwrap_or_default());
+                let t = b.work(c.id.as_deref().unwrap_or_default());
                 b.cite(w, t);
                 self.counts(file).id_targets.push(t);
             } else {

@@ -11,7 +11,8 @@
 //!
 //! [`matching`] resolves cited references to records of the set (DOI first, then first author +
 //! year + source + volume (+ page), then title + author + year) and keeps the reason for each
-//! match; [`load`] feeds records and matches into the compact citation network.
+//! match. The [`Import`] readers hand records to [`crate::network::load_files`], which builds the
+//! compact citation network from every file of a load.
 //!
 //! ```
 //! use bibgraph::netimport::{parse, Format};

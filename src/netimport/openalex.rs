@@ -246,6 +246,14 @@ mod tests {
     }
 
     #[test]
+    fn single_work_document() {
+        let doc: serde_json::Value = serde_json::from_str(WORK).unwrap();
+        assert!(is_work(&doc));
+        let p = document(&doc, "w.json");
+        assert_eq!((p.records.len(), p.records[0].referenced_ids.len()), (1, 2));
+    }
+
+    #[test]
     fn page_with_results_and_nulls() {
         let doc: serde_json::Value = serde_json::from_str(&format!(
             r#"{{"meta":{{"count":2}},"results":[{WORK},{{"id":"https://openalex.org/W9","doi":null,"title":null,"display_name":"Only a name","referenced_works":[],"primary_location":null,"authorships":[]}},{{"id":5}}]}}"#

@@ -260,6 +260,23 @@ mod tests {
     }
 
     #[test]
+    fn four_header_vintages_read_alike() {
+        for header in [
+            "FN ISI Export Format\nVR 1.0",
+            "FN Thomson Reuters Web of Knowledge\nVR 1.0",
+            "\u{feff}FN Thomson Reuters Web of Science\u{2122}\nVR 1.0",
+            "FN Clarivate Analytics Web of Science\nVR 1.0",
+        ] {
+            let text = format!(
+                "{header}\nPT J\nAU Roe, A\nTI One\nPY 2001\nCR Doe J, 1999, J X, V1, P2\nUT WOS:1\nER\n\nEF\n"
+            );
+            assert!(looks_plain(&text), "{header}");
+            let p = plain(&text, "t.txt");
+            assert_eq!((p.records.len(), p.records[0].references.len(), p.diagnostics.len()), (1, 1, 0), "{header}");
+        }
+    }
+
+    #[test]
     fn empty_record_is_skipped_with_its_line() {
         let p = plain("FN x\nVR 1.0\nPT J\nLA English\nER\nEF\n", "t.txt");
         assert_eq!(p.records.len(), 0);

@@ -87,7 +87,10 @@ fn tagged(part: &str, tag: char) -> Option<&str> {
 mod tests {
     use super::*;
 
-    fn p(s: &str) -> (Option<String>, Option<i32>, Option<String>, Option<String>, Option<String>, Vec<String>) {
+    /// Author, year, source, volume, page and DOIs.
+    type Parts = (Option<String>, Option<i32>, Option<String>, Option<String>, Option<String>, Vec<String>);
+
+    fn p(s: &str) -> Parts {
         let r = parse(s);
         (r.author, r.year, r.source, r.volume, r.page, r.dois)
     }
