@@ -176,15 +176,15 @@ fn malformed_entry_starts_are_counted_skipped_and_reported() {
     let import = bibgraph::import::bibtex(MALFORMED.as_bytes(), "odd.bib");
     assert_eq!((import.entries, import.works.len(), import.skipped, import.outside), (6, 1, 5, 11));
     let rule =
-        "does not start an entry (`@`, a type of letters, digits and `_-:.`, then `{` or `(`); the entry is skipped";
+        "does not start an entry (`@`, a type of letters, digits and `_-:.`, then `{` or `(`); its text up to line";
     assert_eq!(
         warnings(&import),
         [
-            format!("warning[malformed-entry]: `@book\\0{{` {rule}, up to line 2 at odd.bib:2:1 (in `@book\\0{{b`)"),
-            format!("warning[malformed-entry]: `@bo ok{{` {rule}, up to line 3 at odd.bib:3:1 (in `@bo ok{{c`)"),
-            format!("warning[malformed-entry]: `@book;{{` {rule}, up to line 4 at odd.bib:4:1 (in `@book;{{d`)"),
-            format!("warning[malformed-entry]: `@{{` {rule}, up to line 5 at odd.bib:5:1 (in `@{{e`)"),
-            format!("warning[malformed-entry]: `@book[` {rule}, up to line 6 at odd.bib:6:1 (in `@book[f`)"),
+            format!("warning[malformed-entry]: `@book\\0{{` {rule} 2 is skipped at odd.bib:2:1 (in `@book\\0{{b`)"),
+            format!("warning[malformed-entry]: `@bo ok{{` {rule} 3 is skipped at odd.bib:3:1 (in `@bo ok{{c`)"),
+            format!("warning[malformed-entry]: `@book;{{` {rule} 4 is skipped at odd.bib:4:1 (in `@book;{{d`)"),
+            format!("warning[malformed-entry]: `@{{` {rule} 5 is skipped at odd.bib:5:1 (in `@{{e`)"),
+            format!("warning[malformed-entry]: `@book[` {rule} 6 is skipped at odd.bib:6:1 (in `@book[f`)"),
         ]
     );
     assert_eq!(import.between, ["% a comment"]);
