@@ -330,3 +330,21 @@ fn csl_json_nested_deeper_than_128_is_a_located_skip() {
         ["warning[json-syntax]: item [1]: recursion limit exceeded at line 1 column 150; the item is skipped at deep.json:2:151 (in `[1]`)"]
     );
 }
+
+/// Found by the fuzzer (`yaml_corpus`): an error serde_yaml does not place still has one.
+#[test]
+fn a_yaml_error_without_a_place_from_the_library_gets_one() {
+    let text = " works:\n$ - key: knuth1984\n    type: book\n";
+    let e = load_yaml(text).unwrap_err();
+    assert_eq!(e.location().map(ToString::to_string).as_deref(), Some("f.yaml:1:1"), "{e}");
+}
+
+/// Found by the fuzzer (`csl_json`): serde_json's column 0 at a line's start is column 1.
+#[test]
+fn a_csl_json_error_at_a_line_start_is_in_column_1() {
+    let json = "[{\"id\": \"a\", \"type\": \"book\"},\n {\"id\": \"b\", \"title\": \"x\n\"}]";
+    let import = bibgraph::import::csl_json(json.as_bytes(), "c.json");
+    assert_eq!((import.entries, import.works.len(), import.skipped), (2, 1, 1));
+    let at: Vec<String> = import.diagnostics.iter().map(|d| d.location.as_ref().unwrap().to_string()).collect();
+    assert_eq!(at, ["c.json:3:1"]);
+}
