@@ -26,7 +26,19 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T>
             }
             refine(text, file, l.line() as u32, l.column() as u32, &message)
         });
-        let message = if location.is_some() { message } else { format!("cannot read {file}: {message}") };
+        // An error serde_yaml does not place (a second document) is placed at the second
+        // document's marker, or else at the start.
+        let location = location.or_else(|| {
+            let second = text
+                .lines()
+                .enumerate()
+                .skip_while(|(_, l)| !l.starts_with("---"))
+                .skip(1)
+                .find(|(_, l)| l.starts_with("---") || l.starts_with("..."));
+            let first_doc_marker = text.lines().position(|l| l.starts_with("---") || l.starts_with("..."));
+            let line = second.map(|(i, _)| i).or(first_doc_marker).map_or(1, |i| i + 1);
+            Some(Location::new(file, line as u32, 1))
+        });
         Error::new(ErrorKind::Syntax, message).at(location).with_source(e)
     })
 }

@@ -176,15 +176,15 @@ fn malformed_entry_starts_are_counted_skipped_and_reported() {
     let import = bibgraph::import::bibtex(MALFORMED.as_bytes(), "odd.bib");
     assert_eq!((import.entries, import.works.len(), import.skipped, import.outside), (6, 1, 5, 11));
     let rule =
-        "does not start an entry (`@`, a type of letters, digits and `_-:.`, then `{` or `(`); the entry is skipped";
+        "does not start an entry (`@`, a type of letters, digits and `_-:.`, then `{` or `(`); its text up to line";
     assert_eq!(
         warnings(&import),
         [
-            format!("warning[malformed-entry]: `@book\\0{{` {rule}, up to line 2 at odd.bib:2:1 (in `@book\\0{{b`)"),
-            format!("warning[malformed-entry]: `@bo ok{{` {rule}, up to line 3 at odd.bib:3:1 (in `@bo ok{{c`)"),
-            format!("warning[malformed-entry]: `@book;{{` {rule}, up to line 4 at odd.bib:4:1 (in `@book;{{d`)"),
-            format!("warning[malformed-entry]: `@{{` {rule}, up to line 5 at odd.bib:5:1 (in `@{{e`)"),
-            format!("warning[malformed-entry]: `@book[` {rule}, up to line 6 at odd.bib:6:1 (in `@book[f`)"),
+            format!("warning[malformed-entry]: `@book\\0{{` {rule} 2 is skipped at odd.bib:2:1 (in `@book\\0{{b`)"),
+            format!("warning[malformed-entry]: `@bo ok{{` {rule} 3 is skipped at odd.bib:3:1 (in `@bo ok{{c`)"),
+            format!("warning[malformed-entry]: `@book;{{` {rule} 4 is skipped at odd.bib:4:1 (in `@book;{{d`)"),
+            format!("warning[malformed-entry]: `@{{` {rule} 5 is skipped at odd.bib:5:1 (in `@{{e`)"),
+            format!("warning[malformed-entry]: `@book[` {rule} 6 is skipped at odd.bib:6:1 (in `@book[f`)"),
         ]
     );
     assert_eq!(import.between, ["% a comment"]);
@@ -329,4 +329,22 @@ fn csl_json_nested_deeper_than_128_is_a_located_skip() {
         warnings(&import),
         ["warning[json-syntax]: item [1]: recursion limit exceeded at line 1 column 150; the item is skipped at deep.json:2:151 (in `[1]`)"]
     );
+}
+
+/// Found by the fuzzer (`yaml_corpus`): an error serde_yaml does not place still has one.
+#[test]
+fn a_yaml_error_without_a_place_from_the_library_gets_one() {
+    let text = " works:\n$ - key: knuth1984\n    type: book\n";
+    let e = load_yaml(text).unwrap_err();
+    assert_eq!(e.location().map(ToString::to_string).as_deref(), Some("f.yaml:1:1"), "{e}");
+}
+
+/// Found by the fuzzer (`csl_json`): serde_json's column 0 at a line's start is column 1.
+#[test]
+fn a_csl_json_error_at_a_line_start_is_in_column_1() {
+    let json = "[{\"id\": \"a\", \"type\": \"book\"},\n {\"id\": \"b\", \"title\": \"x\n\"}]";
+    let import = bibgraph::import::csl_json(json.as_bytes(), "c.json");
+    assert_eq!((import.entries, import.works.len(), import.skipped), (2, 1, 1));
+    let at: Vec<String> = import.diagnostics.iter().map(|d| d.location.as_ref().unwrap().to_string()).collect();
+    assert_eq!(at, ["c.json:3:1"]);
 }

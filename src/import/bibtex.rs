@@ -255,7 +255,7 @@ fn malformed_entry(src: &[u8], m: std::ops::Range<usize>, out: &mut Import, repo
     let (line, _) = report.lines.line_col(m.end.saturating_sub(1));
     let message = format!(
         "`{head}` does not start an entry (`@`, a type of letters, digits and `_-:.`, then `{{` or `(`); \
-         the entry is skipped, up to line {line}"
+         its text up to line {line} is skipped"
     );
     report.warn("malformed-entry", message, m.start, Some(&subject));
 }

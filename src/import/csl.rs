@@ -103,7 +103,9 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
                 // serde_json counts lines and columns within the item.
                 let (line0, col0) = lines.line_col(start);
                 let line = line0 + e.line().saturating_sub(1) as u32;
+                // serde_json gives column 0 for an error at a line's start (at its line break).
                 let column = if e.line() <= 1 { col0 + e.column().saturating_sub(1) as u32 } else { e.column() as u32 };
+                let column = column.max(1);
                 let mut d =
                     Diagnostic::new(Severity::Warning, "json-syntax", format!("item {path}: {e}; the item is skipped"))
                         .at(Some(crate::error::Location { file: lines.at(start).file, line, column }));
