@@ -1,6 +1,6 @@
 //! Traversal weights (Batagelj 2003): SPC, SPLC and SPNP.
 //!
-//! On the flow DAG ([`super::dag`]), each node gets `N-(u)`, the number of paths that end
+//! On the flow network (a link runs from the cited to the citing work, cycles condensed), each node gets `N-(u)`, the number of paths that end
 //! at `u`, and `N+(u)`, the number of paths that start there; an arc's weight is
 //! `N-(u) × N+(v)`, the number of counted paths through it:
 //!
