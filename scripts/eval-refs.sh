@@ -75,7 +75,7 @@ done
 
 if [ "$cv" = yes ]; then
   cargo build --release --quiet --example train-refparse
-  BIBGRAPH_SHARED="$shared" ./target/release/examples/train-refparse --cv 5 --pred "$tmp/cv.json" \
+  BIBGRAPH_SHARED="$shared" ./target/release/examples/train-refparse --cv 5 --cv-only --pred "$tmp/cv.json" \
     --dev "$shared/data/refparse-dev/anystyle-core.jsonl" ${TRAIN_OPTIONS:-}
   convert "$tmp/cv.json" > "$tmp/cv.jsonl"
   echo "# learned model, 5-fold cross-validated (trained on four folds of all 1,514 plus generated references)"

@@ -5,7 +5,9 @@
 //! cargo run --release --example train-refparse -- --cv 5 --pred /tmp/pred.json   # cross-validation
 //! ```
 //!
-//! Options: `--seed N` (13), `--epochs N` (8), `--bits N` (18: 2^18 weight rows),
+//! Options: `--seed N` (13), `--epochs N` (30), `--dev-weight N` (2: each development
+//! reference counts twice), `--cv K` (first K-fold cross-validation over the development set,
+//! predictions to `--pred FILE`; `--cv-only` stops there), `--bits N` (18: 2^18 weight rows),
 //! `--generated N` records (3000), `--texlive N` records (2000, from the installed TeX Live
 //! `.bib` files), `--per-style N` references per style (300), `--dev FILE` (the AnyStyle
 //! development set, `../shared/data/refparse-dev/anystyle-core.jsonl`, or under `$BIBGRAPH_SHARED`; `--dev none` to
@@ -70,6 +72,9 @@ const STYLES: &[&str] = &[
     "association-for-computing-machinery",
 ];
 
+/// A held-out record rendered in a style: (style, record, text, fields printed with their text).
+type HeldOut = (&'static str, Work, String, Vec<(Field, String)>);
+
 struct Args {
     seed: u64,
     epochs: usize,
@@ -80,13 +85,15 @@ struct Args {
     dev: Option<String>,
     out: String,
     cv: usize,
+    cv_only: bool,
+    dev_weight: usize,
     pred: Option<String>,
 }
 
 fn args() -> Args {
     let mut a = Args {
         seed: 13,
-        epochs: 8,
+        epochs: 30,
         bits: 18,
         generated: 3000,
         texlive: 2000,
@@ -97,6 +104,8 @@ fn args() -> Args {
         )),
         out: "src/refparse/learned/refparse-model.bin".into(),
         cv: 0,
+        cv_only: false,
+        dev_weight: 2,
         pred: None,
     };
     let v: Vec<String> = std::env::args().skip(1).collect();
@@ -114,6 +123,11 @@ fn args() -> Args {
             "--dev" => a.dev = (val != "none").then_some(val),
             "--out" => a.out = val,
             "--cv" => a.cv = num(),
+            "--cv-only" => {
+                a.cv_only = true;
+                i -= 1;
+            }
+            "--dev-weight" => a.dev_weight = num(),
             "--pred" => a.pred = Some(val),
             other => panic!("unknown option {other}"),
         }
@@ -135,25 +149,39 @@ fn families(names: &[Name]) -> String {
     names.iter().map(|n| norm(&n.family_or_literal())).collect::<Vec<_>>().join(" ; ")
 }
 
-/// The value of a printed field, normalised, for the round trip.
-fn value(w: &Work, f: Field) -> String {
+/// Whether the parsed work has the field as the style printed it: the printed text
+/// (normalised) for most fields; for names, the record's family names that the reference
+/// prints, in order; for the year, the number.
+fn right(parsed: &Work, original: &Work, f: Field, printed: &str, text: &str) -> Option<bool> {
     let o = |v: &Option<String>| v.as_deref().map(norm).unwrap_or_default();
-    match f {
-        Field::Authors => families(&w.authors),
-        Field::Editors => families(&w.editors),
-        Field::Year => w.year.as_ref().and_then(|y| y.year).map(|y| y.to_string()).unwrap_or_default(),
-        Field::Title => o(&w.title),
-        Field::Container => o(&w.container_title),
-        Field::Collection => o(&w.collection_title),
-        Field::Volume => o(&w.volume),
-        Field::Issue => o(&w.issue),
-        Field::Pages => o(&w.pages),
-        Field::Publisher => o(&w.publisher),
-        Field::Place => o(&w.place),
-        Field::Doi => o(&w.doi),
-        Field::Url => o(&w.url),
-        Field::Edition | Field::Genre | Field::Number => String::new(),
-    }
+    let text = format!(" {} ", norm(text));
+    let shown = |names: &[Name]| {
+        names
+            .iter()
+            .map(|n| norm(&n.family_or_literal()))
+            .filter(|f| text.contains(&format!(" {f} ")))
+            .collect::<Vec<_>>()
+            .join(" ; ")
+    };
+    let (want, have) = match f {
+        Field::Authors => (shown(&original.authors), families(&parsed.authors)),
+        Field::Editors => (shown(&original.editors), families(&parsed.editors)),
+        Field::Year => (
+            original.year.as_ref().and_then(|y| y.year).map(|y| y.to_string()).unwrap_or_default(),
+            parsed.year.as_ref().and_then(|y| y.year).map(|y| y.to_string()).unwrap_or_default(),
+        ),
+        Field::Title => (norm(printed), o(&parsed.title)),
+        Field::Container => (norm(printed), o(&parsed.container_title)),
+        Field::Volume => (norm(printed), o(&parsed.volume)),
+        Field::Issue => (norm(printed), o(&parsed.issue)),
+        Field::Pages => (norm(printed), o(&parsed.pages)),
+        Field::Publisher => (norm(printed), o(&parsed.publisher)),
+        Field::Place => (norm(printed), o(&parsed.place)),
+        Field::Doi => (o(&original.doi), o(&parsed.doi)),
+        Field::Url => (o(&original.url), o(&parsed.url)),
+        Field::Collection | Field::Edition | Field::Genre | Field::Number => return None,
+    };
+    (!want.is_empty()).then_some(want == have)
 }
 
 fn main() {
@@ -177,7 +205,8 @@ fn main() {
     eprintln!("{} records ({} held out)", works.len(), held.len());
 
     let mut examples: Vec<Example> = Vec::new();
-    let mut held_refs: Vec<(&str, Work, String, Vec<Field>)> = Vec::new();
+    let mut held_refs: Vec<HeldOut> = Vec::new();
+    let mut held_labels: Vec<(String, Vec<Label>)> = Vec::new();
     for style_name in STYLES {
         let style = Style::named(style_name).unwrap_or_else(|e| panic!("{style_name}: {e}"));
         let mut batch: Vec<Work> = (0..a.per_style).map(|_| train[rng.below(train.len())].clone()).collect();
@@ -210,6 +239,7 @@ fn main() {
         }
         for chunk in test.chunks(25) {
             for (i, r) in render::render(&style, chunk) {
+                held_labels.push((r.text.clone(), render::labels_of(&r.text, &r.bytes)));
                 held_refs.push((style_name, chunk[i].clone(), r.text, r.printed));
             }
         }
@@ -234,7 +264,7 @@ fn main() {
         a.seed, a.epochs, a.bits, examples.len(), STYLES.len(), dev_examples.len()
     );
     if a.cv > 1 {
-        let dev = dev.expect("--cv needs the development set");
+        let dev = dev.as_ref().expect("--cv needs the development set");
         let mut order: Vec<usize> = (0..dev.len()).collect();
         Rng(a.seed ^ 0xC0FFEE).shuffle(&mut order);
         let mut fold = vec![0usize; dev.len()];
@@ -242,44 +272,58 @@ fn main() {
             fold[*i] = k % a.cv;
         }
         let mut preds: Vec<serde_json::Value> = vec![serde_json::Value::Null; dev.len()];
+        let (mut wrong, mut total) = (0usize, 0usize);
         for f in 0..a.cv {
             eprintln!("fold {}/{}", f + 1, a.cv);
+            let in_fold = |i: &usize| fold[*i] == f;
             let set: Vec<&Example> = examples
                 .iter()
-                .chain(dev_examples.iter().enumerate().filter(|(i, _)| fold[*i] != f).map(|(_, e)| e))
+                .chain(
+                    (0..a.dev_weight)
+                        .flat_map(|_| dev_examples.iter().enumerate().filter(|(i, _)| !in_fold(i)).map(|(_, e)| e)),
+                )
                 .collect();
-            let model = perceptron::train(&set, a.bits, a.epochs, a.seed + f as u64, info.clone());
-            for (i, d) in dev.iter().enumerate().filter(|(i, _)| fold[*i] == f) {
+            let model = perceptron::train(&set, a.bits, a.epochs, a.seed + f as u64).model(1.0, String::new());
+            for (i, d) in dev.iter().enumerate().filter(|(i, _)| in_fold(i)) {
                 let mut p = bibgraph::csl::to_csl(&parse_reference_with(&d.raw, &model));
                 p["id"] = serde_json::Value::String(d.id.clone());
                 preds[i] = p;
+                let (_, labels) = bibgraph::refparse::learned::label(&d.raw, &model);
+                total += labels.len();
+                wrong += labels.iter().zip(&d.labels).filter(|(a, b)| a != b).count();
             }
         }
         let path = a.pred.as_deref().unwrap_or("cv-pred.json");
         std::fs::write(path, serde_json::to_string(&preds).expect("JSON")).expect("write the predictions");
-        eprintln!("cross-validated predictions in {path}; {:.0?}", started.elapsed());
-        return;
+        eprintln!(
+            "cross-validated predictions in {path}; held-out token error {:.4}; {:.0?}",
+            wrong as f64 / total.max(1) as f64,
+            started.elapsed()
+        );
+        if a.cv_only {
+            return;
+        }
     }
-    let set: Vec<&Example> = examples.iter().chain(dev_examples.iter()).collect();
-    let model = perceptron::train(&set, a.bits, a.epochs, a.seed, info);
+    let set: Vec<&Example> = examples.iter().chain((0..a.dev_weight).flat_map(|_| dev_examples.iter())).collect();
+    let weights = perceptron::train(&set, a.bits, a.epochs, a.seed);
+    let sample: Vec<(String, Vec<Label>)> = held_labels.iter().step_by(4).cloned().collect();
+    let temperature = weights.calibrate(&sample);
+    let model = weights.model(temperature, format!("{info}, temperature {temperature}"));
     let bytes = model.to_bytes();
     // The round trip: held-out records in every style.
     let mut per_style: BTreeMap<&str, (usize, usize, BTreeMap<String, usize>)> = BTreeMap::new();
     for (style, original, text, printed) in &held_refs {
         let parsed = parse_reference_with(text, &model);
         let e = per_style.entry(style).or_default();
-        for f in printed {
-            let want = value(original, *f);
-            if want.is_empty() {
-                continue;
-            }
+        for (f, shown) in printed {
+            let Some(ok) = right(&parsed, original, *f, shown, text) else { continue };
             e.1 += 1;
-            if value(&parsed, *f) == want {
+            if ok {
                 e.0 += 1;
             } else {
                 *e.2.entry(format!("{f:?}")).or_default() += 1;
                 if std::env::var_os("ROUNDTRIP_VERBOSE").is_some() {
-                    eprintln!("{style} {f:?}: want {want:?} got {:?}\n    {text}", value(&parsed, *f));
+                    eprintln!("{style} {f:?}: printed {shown:?}\n    {text}");
                 }
             }
         }

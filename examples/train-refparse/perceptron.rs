@@ -86,7 +86,7 @@ fn viterbi(w: &[f32], t: &[f32], ex: &Example, out: &mut Vec<usize>, e: &mut Vec
 }
 
 /// Trains for `epochs` passes in a seeded order; returns the averaged model.
-pub fn train(examples: &[&Example], bits: u32, epochs: usize, seed: u64, info: String) -> Model {
+pub fn train(examples: &[&Example], bits: u32, epochs: usize, seed: u64) -> Weights {
     let size = (1usize << bits) * L;
     let (mut w, mut u) = (vec![0f32; size], vec![0f32; size]);
     let (mut t, mut ut) = (vec![0f32; (L + 1) * L], vec![0f32; (L + 1) * L]);
@@ -137,5 +137,46 @@ pub fn train(examples: &[&Example], bits: u32, epochs: usize, seed: u64, info: S
     for (a, b) in t.iter_mut().zip(&ut) {
         *a -= b / c;
     }
-    Model::from_weights(bits, &w, &t, info).expect("sizes match")
+    Weights { bits, w, t }
+}
+
+/// Averaged weights, before quantisation.
+pub struct Weights {
+    pub bits: u32,
+    pub w: Vec<f32>,
+    pub t: Vec<f32>,
+}
+
+impl Weights {
+    /// The model with every score divided by `temperature`: the same labels (Viterbi does
+    /// not change under scaling), marginals as calibrated as the temperature makes them.
+    pub fn model(&self, temperature: f32, info: String) -> Model {
+        let w: Vec<f32> = self.w.iter().map(|x| x / temperature).collect();
+        let t: Vec<f32> = self.t.iter().map(|x| x / temperature).collect();
+        Model::from_weights(self.bits, &w, &t, info).expect("sizes match")
+    }
+
+    /// The temperature (from a grid) that minimises the log loss of the chosen labels'
+    /// scores as predictions of being right, on `examples` held out from training.
+    pub fn calibrate(&self, examples: &[(String, Vec<Label>)]) -> f32 {
+        let mut best = (f64::INFINITY, 1.0f32);
+        for temperature in [0.5f32, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0] {
+            let model = self.model(temperature, String::new());
+            let mut loss = 0f64;
+            let mut n = 0usize;
+            for (text, gold) in examples {
+                for (t, g) in bibgraph::refparse::learned::explain(text, &model).iter().zip(gold) {
+                    let p = f64::from(t.tagged.score).clamp(1e-6, 1.0 - 1e-6);
+                    loss -= if t.tagged.label == *g { p.ln() } else { (1.0 - p).ln() };
+                    n += 1;
+                }
+            }
+            let loss = loss / n.max(1) as f64;
+            eprintln!("  temperature {temperature}: log loss {loss:.4}");
+            if loss < best.0 {
+                best = (loss, temperature);
+            }
+        }
+        best.1
+    }
 }

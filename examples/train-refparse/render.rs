@@ -163,7 +163,8 @@ fn differing(a: &str, b: &str) -> Option<std::ops::Range<usize>> {
 pub struct Rendered {
     pub text: String,
     pub bytes: Vec<Option<Label>>,
-    pub printed: Vec<Field>,
+    /// Each field printed, with the text the style printed for it.
+    pub printed: Vec<(Field, String)>,
 }
 
 /// Renders `works` in `style` and labels each reference. A reference whose field would
@@ -207,10 +208,10 @@ pub fn render(style: &Style, works: &[Work]) -> Vec<(usize, Rendered)> {
             if range.len() * 10 > rendered.text.len() * 9 {
                 continue;
             }
-            for b in &mut rendered.bytes[range] {
+            for b in &mut rendered.bytes[range.clone()] {
                 b.get_or_insert(field.label());
             }
-            rendered.printed.push(field);
+            rendered.printed.push((field, rendered.text[range].to_string()));
         }
     }
     let mut v: Vec<(usize, Rendered)> = out.into_iter().filter(|(_, r)| r.bytes.iter().any(Option::is_some)).collect();

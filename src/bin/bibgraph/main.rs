@@ -452,6 +452,7 @@ fn refs_stream(
             count += 1;
         }
         let end: &[u8] = match (format, count) {
+            _ if explain => b"",
             (RefsFormat::CslJson | RefsFormat::Json, 0) => b"[]\n",
             (RefsFormat::CslJson | RefsFormat::Json, _) => b"\n]\n",
             (RefsFormat::Yaml, 0) => b"[]\n",

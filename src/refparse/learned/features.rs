@@ -413,8 +413,22 @@ fn inspect(raw: &str) -> Tok<'_> {
     Tok { shape: shape(raw), kind: kind(core, raw), lead: &raw[..core_start], trail: &raw[core_end..], lower }
 }
 
-fn in_list(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+/// The dictionaries, sorted once for binary search.
+fn sorted() -> &'static [Vec<&'static str>; 6] {
+    static LISTS: std::sync::OnceLock<[Vec<&'static str>; 6]> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        [MONTHS, PARTICLES, PUBLISHER_WORDS, EDITOR_WORDS, JOURNAL_WORDS, THESIS_WORDS].map(|l| {
+            let mut v = l.to_vec();
+            v.sort_unstable();
+            v
+        })
+    })
+}
+
+/// Whether `w` is in dictionary `k` (0 months, 1 particles, 2 publisher words, 3 editor
+/// markers, 4 journal words, 5 thesis and locator words).
+fn in_list(k: usize, w: &str) -> bool {
+    sorted()[k].binary_search(&w).is_ok()
 }
 
 /// The features of the tokens of `text`.
@@ -469,12 +483,12 @@ pub fn features(text: &str, tokens: &[Range<usize>]) -> Features {
         // Dictionaries.
         let w = t.lower.as_str();
         let dict = [
-            in_list(MONTHS, w),
-            in_list(PARTICLES, w),
-            in_list(PUBLISHER_WORDS, w),
-            in_list(EDITOR_WORDS, w) || raw.starts_with('(') && in_list(EDITOR_WORDS, &raw.to_lowercase()),
-            in_list(JOURNAL_WORDS, w),
-            in_list(THESIS_WORDS, w),
+            in_list(0, w),
+            in_list(1, w),
+            in_list(2, w),
+            in_list(3, w) || raw.starts_with('(') && in_list(3, &raw.to_lowercase()),
+            in_list(4, w),
+            in_list(5, w),
             places::is_city(w) || places::is_country(w),
             places::is_region_or_abbreviation(w),
         ];

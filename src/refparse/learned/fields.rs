@@ -151,6 +151,25 @@ fn volume_issue(s: &str) -> (Option<String>, Option<String>) {
     (clean(&vol), issue.as_deref().and_then(clean))
 }
 
+/// A container without the words that lead into it: `In:`, `In`, an editors' marker left
+/// over from the names before it (`editors,`, `(Eds.),`).
+fn container_lead(s: &str) -> &str {
+    let mut t = trim(s);
+    loop {
+        let next = trim(strip_lead(
+            t,
+            &[
+                "in:", "in", "editors", "editor", "eds.)", "eds)", "eds.", "eds", "ed.)", "ed.", "hrsg.)", "hrsg.",
+                "dans", "en", "im",
+            ],
+        ));
+        if next.len() == t.len() {
+            return t;
+        }
+        t = next;
+    }
+}
+
 fn pages_of(s: &str) -> Option<String> {
     let t = strip_lead(trim(s), &["pp.", "pp", "p.", "p", "pages", "page", "s.", "S.", "pág.", "str."]);
     let t = trim(t);
@@ -191,9 +210,7 @@ pub(crate) fn work_from_labels(text: &str, tokens: &[Range<usize>], labels: &[La
             Label::Title if first => {
                 work.title = text_of(s);
             }
-            Label::Container if first => {
-                work.container_title = text_of(strip_lead(trim(s), &["in", "in:", "dans", "en"]))
-            }
+            Label::Container if first => work.container_title = text_of(container_lead(s)),
             Label::Collection if first => work.collection_title = text_of(s),
             Label::Volume if first => (work.volume, work.issue) = volume_issue(s),
             Label::Pages if first => work.pages = pages_of(s),
@@ -257,6 +274,9 @@ mod tests {
         assert_eq!(year_of("(2001a)."), Some(Year::with_suffix(2001, 'a')));
         assert_eq!(year_of("2001年"), Some(Year::new(2001)));
         assert_eq!(year_of("(n.d.)").and_then(|y| y.status), Some("n.d.".into()));
+        assert_eq!(container_lead("editors, Advances in Things 7."), "Advances in Things 7");
+        assert_eq!(container_lead("In: Encyclopedia of Words,"), "Encyclopedia of Words");
+        assert_eq!(container_lead("Information Systems"), "Information Systems");
         let eds = editor_names("In J. Smith & K. Jones (Eds.),");
         assert_eq!(eds.len(), 2, "{eds:?}");
     }
