@@ -368,11 +368,11 @@ fn shape(s: &str) -> String {
 /// A coarse class of the token: 1 year, 2 number, 3 range, 4 initial, 5 capitalised,
 /// 6 lower, 7 upper, 8 CJK, 9 URL, 10 DOI, 11 other script, 0 other.
 fn kind(core: &str, raw: &str) -> u8 {
-    let lower = raw.to_ascii_lowercase();
-    if lower.contains("://") || lower.starts_with("www.") {
+    let starts = |p: &str| raw.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    if raw.contains("://") || starts("www.") {
         return 9;
     }
-    if lower.contains("10.") && lower.contains('/') || lower.starts_with("doi") {
+    if raw.contains("10.") && raw.contains('/') || starts("doi") {
         return 10;
     }
     let digits = core.bytes().filter(u8::is_ascii_digit).count();
@@ -489,8 +489,8 @@ pub fn features(text: &str, tokens: &[Range<usize>]) -> Features {
             in_list(3, w) || raw.starts_with('(') && in_list(3, &raw.to_lowercase()),
             in_list(4, w),
             in_list(5, w),
-            places::is_city(w) || places::is_country(w),
-            places::is_region_or_abbreviation(w),
+            places::CITIES.binary_search(&w).is_ok() || places::COUNTRIES.binary_search(&w).is_ok(),
+            places::REGIONS.binary_search(&w).is_ok() || places::REGION_ABBREVIATIONS.contains(&w),
         ];
         for (k, yes) in dict.iter().enumerate() {
             if *yes {
