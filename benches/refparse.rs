@@ -5,7 +5,7 @@
 //! Harvard, ASA, numbered), a few thousand references in all. No outside data.
 
 use bibgraph::model::{Name, Work, WorkType};
-use bibgraph::refparse::{parse_list, parse_reference, ParseOptions, ReferenceStream};
+use bibgraph::refparse::{parse_list, parse_reference, parse_reference_learned, ParseOptions, Parser, ReferenceStream};
 use bibgraph::Corpus;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
@@ -96,10 +96,23 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
-    let list = refs.join("\n");
-    group.bench_with_input(BenchmarkId::new("parse_list one-per-line", refs.len()), &list, |b, list| {
-        b.iter(|| black_box(parse_list(black_box(list), "bench.txt", &ParseOptions::default().one_per_line(true))))
+    group.bench_with_input(BenchmarkId::new("parse_reference_learned", refs.len()), &refs, |b, refs| {
+        b.iter(|| {
+            for r in refs {
+                black_box(parse_reference_learned(black_box(r)));
+            }
+        })
     });
+    let list = refs.join("\n");
+    // The rules (with the model for entries they cannot read), the rules alone, the model alone.
+    for (name, parser) in [("rules", Parser::Rules), ("rules-only", Parser::RulesOnly), ("learned", Parser::Learned)] {
+        let options = ParseOptions::default().one_per_line(true).parser(parser);
+        group.bench_with_input(
+            BenchmarkId::new(format!("parse_list one-per-line {name}"), refs.len()),
+            &list,
+            |b, list| b.iter(|| black_box(parse_list(black_box(list), "bench.txt", &options))),
+        );
+    }
     // The same references streamed, as `bibgraph refs parse` reads them.
     group.bench_with_input(BenchmarkId::new("stream one-per-line", refs.len()), &list, |b, list| {
         b.iter(|| {

@@ -649,3 +649,25 @@ fn refs_parse_reads_bytes_that_are_not_utf8() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["title"], "Transnational Law\u{fffd}");
 }
+
+#[test]
+fn refs_parse_explain_and_parser_choice() {
+    let input = "丸山眞男 (1961)『日本の思想』岩波書店.\n";
+    // The rules alone keep the entry raw; the default hands it to the model.
+    let rules = json(&["refs", "parse", "--parser", "rules-only", "--quiet"], Some(input));
+    assert_eq!(rules[0]["custom"]["flags"][0]["kind"], "unparsed");
+    let default = json(&["refs", "parse", "--quiet"], Some(input));
+    assert_eq!(default[0]["issued"]["date-parts"][0][0], 1961);
+    let learned = json(&["refs", "parse", "--parser", "learned", "--quiet"], Some(input));
+    assert_eq!(learned[0]["title"], default[0]["title"]);
+    // --explain: the entry, then one line per token with its label and a score in [0, 1].
+    let out = ok(&["refs", "parse", "--explain", "--one-per-line"], Some("Name A., 2013, MNRAS, 431, 824\n"));
+    let rows: Vec<Vec<&str>> =
+        out.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split_whitespace().collect()).collect();
+    assert_eq!(rows.iter().map(|r| r[0]).collect::<Vec<_>>(), ["Name", "A.,", "2013,", "MNRAS,", "431,", "824"]);
+    assert_eq!(rows[0][1], "author");
+    assert_eq!(rows[2][1], "date");
+    assert!(rows.iter().all(|r| r[2].parse::<f32>().is_ok_and(|s| (0.0..=1.0).contains(&s))), "{out}");
+    let bad = bibgraph(&["refs", "parse", "--parser", "nonsense"], Some(""));
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -25,6 +25,7 @@ mod body;
 mod checks;
 mod head;
 mod key;
+pub mod learned;
 mod places;
 mod rest;
 mod segment;
@@ -36,6 +37,7 @@ use crate::model::{Flag, Work};
 use std::ops::Range;
 
 pub use key::make_key;
+pub use learned::parse_reference_learned;
 pub use segment::{Segment, SegmentKind};
 pub use stream::ReferenceStream;
 
@@ -45,12 +47,51 @@ pub use stream::ReferenceStream;
 pub struct ParseOptions {
     /// Each non-empty line is exactly one reference: no joining, no splitting.
     pub one_per_line: bool,
+    /// Which parser reads each entry.
+    pub parser: Parser,
+}
+
+/// Which parser reads the entries of a list. Splitting the list into entries, the repairs
+/// of page-break damage, the checks across entries and the segments are the same for all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Parser {
+    /// The hand-written rules for author-date references; entries they cannot read (no
+    /// names followed by a year) are read by the model.
+    #[default]
+    Rules,
+    /// The hand-written rules only: an entry they cannot read is kept raw, flagged `unparsed`.
+    RulesOnly,
+    /// The learned sequence labeller ([`learned`]) for every entry.
+    Learned,
+}
+
+impl std::str::FromStr for Parser {
+    type Err = crate::Error;
+
+    /// `rules`, `rules-only` or `learned`.
+    fn from_str(s: &str) -> crate::Result<Parser> {
+        match s {
+            "rules" => Ok(Parser::Rules),
+            "rules-only" => Ok(Parser::RulesOnly),
+            "learned" | "model" => Ok(Parser::Learned),
+            _ => Err(crate::Error::new(
+                crate::ErrorKind::Invalid,
+                format!("unknown parser `{s}` (rules, rules-only or learned)"),
+            )),
+        }
+    }
 }
 
 impl ParseOptions {
     /// Options with [`one_per_line`](Self::one_per_line) set.
     pub fn one_per_line(mut self, yes: bool) -> Self {
         self.one_per_line = yes;
+        self
+    }
+
+    /// Options with [`parser`](Self::parser) set.
+    pub fn parser(mut self, parser: Parser) -> Self {
+        self.parser = parser;
         self
     }
 }
@@ -101,11 +142,47 @@ impl ReferenceList {
 }
 
 /// Parses one reference string into a work. The key is made from its authors and year.
+/// As [`Parser::Rules`]: the rules, and the model for what they cannot read.
 pub fn parse_reference(text: &str) -> Work {
-    let (mut work, _) = parse_entry(text);
+    let (mut work, _) = read_entry(text, Parser::Rules);
     work.raw = Some(text.to_string());
     work.key = make_key(&work);
     work
+}
+
+/// Reads an entry with the chosen parser: the work, and whether it could be read.
+fn read_entry(text: &str, parser: Parser) -> (Work, bool) {
+    match parser {
+        Parser::RulesOnly => parse_entry(text),
+        Parser::Learned => learned_entry(text),
+        Parser::Rules => {
+            let (work, ok) = parse_entry(text);
+            if ok {
+                return (work, ok);
+            }
+            let (mut learned, ok) = learned_entry(text);
+            if ok {
+                learned.repairs.push(Flag::new(
+                    "learned",
+                    "no author-date head (names followed by a year): the fields are the learned model's",
+                ));
+                (learned, ok)
+            } else {
+                (work, false)
+            }
+        }
+    }
+}
+
+/// Reads an entry with the embedded model. It counts as read when the model finds a year,
+/// and names or a title.
+fn learned_entry(text: &str) -> (Work, bool) {
+    let clean = text::clean_markdown(text);
+    let mut work = learned::work_with(&clean.text, learned::Model::embedded());
+    let dated = work.year.as_ref().is_some_and(|y| y.year.is_some());
+    let ok = dated && (work.title.is_some() || !work.authors.is_empty());
+    check_fields(&mut work);
+    (work, ok)
 }
 
 /// Parses the entry text (pieces already joined): returns the work and whether a head was found.
@@ -216,7 +293,7 @@ fn parse_list_keys(
     let mut references: Vec<Reference> = Vec::with_capacity(split.entries.len());
     for entry in &split.entries {
         let text = segment::join_pieces(input, &entry.pieces);
-        let (mut work, _) = parse_entry(&text.text);
+        let (mut work, _) = read_entry(&text.text, options.parser);
         work.repairs.extend(entry.repairs.iter().cloned());
         work.repairs.extend(text.repairs);
         let span = entry.pieces.first().map_or(0, |p| p.start)..entry.pieces.last().map_or(0, |p| p.end);

@@ -607,7 +607,7 @@ pub(crate) const CITIES: &[&str] = &[
 
 /// Abbreviations of regions after a city (`Waterloo, Ont.`, `Brisbane, Qld.`), lowercase and
 /// without their point; the two-letter postal codes are read apart.
-const REGION_ABBREVIATIONS: &[&str] = &[
+pub(crate) const REGION_ABBREVIATIONS: &[&str] = &[
     "ala", "alta", "ariz", "ark", "colo", "fla", "kans", "mich", "minn", "miss", "mont", "nebr", "nev", "nsw", "okla",
     "ont", "oxon", "qld", "que", "sask", "tenn", "tex", "vic", "wash", "wis", "wisc", "wyo",
 ];

@@ -127,7 +127,12 @@ pub(crate) fn split(input: &str, options: &ParseOptions, first_line: u32) -> Spl
         let current_unreadable = current.is_some_and(|i| !entries[i].has_head);
         let head = parse_head(content).is_some();
         let damaged = !head && current.is_some() && !options.one_per_line && damaged_head(content);
-        let starts = options.one_per_line || current.is_none() || head || damaged || (has_marker && current_unreadable);
+        let starts = options.one_per_line
+            || current.is_none()
+            || head
+            || damaged
+            || (has_marker && current_unreadable)
+            || cjk_entry_start(content);
         if starts {
             let mut repairs = Vec::new();
             if !has_marker && bullets_seen && !options.one_per_line {
@@ -208,6 +213,20 @@ fn damaged_head(content: &str) -> bool {
     }
     let fixed: String = fixed.chars().chain(rest.chars()).filter(|c| !controls(c)).collect();
     parse_head(&fixed).is_some()
+}
+
+/// A line in Chinese, Japanese or Korean script with a year in it: the author-date head
+/// reader does not read these names, so the line's script and year say that it starts an
+/// entry (`丸山眞男 (1961)『日本の思想』...`).
+fn cjk_entry_start(content: &str) -> bool {
+    let b = content.as_bytes();
+    content.chars().next().is_some_and(super::learned::is_cjk)
+        && (0..b.len().saturating_sub(3)).any(|i| {
+            matches!(b[i], b'1' | b'2')
+                && b[i..i + 4].iter().all(u8::is_ascii_digit)
+                && (i == 0 || !b[i - 1].is_ascii_digit())
+                && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+        })
 }
 
 /// If the last piece of the current entry holds the start of another reference after a

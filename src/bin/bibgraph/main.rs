@@ -1,5 +1,7 @@
 //! The `bibgraph` command line: a thin shell over the library's public API.
 
+mod explain;
+
 use bibgraph::export::{self, biblatex, markdown, Format as ExportFormat};
 use bibgraph::lineage::{LineageOptions, PathChoice};
 use bibgraph::picture::{self, Historiograph, Selection};
@@ -247,6 +249,14 @@ enum RefsCommand {
         /// Do not print warnings to standard error.
         #[arg(long, short)]
         quiet: bool,
+        /// Which parser reads each entry: `rules` (the rules, and the learned model for
+        /// entries they cannot read), `rules-only`, or `learned` (the model for every entry).
+        #[arg(long, value_enum, default_value = "rules")]
+        parser: explain::ParserArg,
+        /// Instead of records, print each entry's tokens with the learned model's label and
+        /// its score (the marginal probability of the label).
+        #[arg(long)]
+        explain: bool,
     },
 }
 
@@ -312,9 +322,15 @@ fn run(cli: Cli) -> Result<String, String> {
             let corpus = load(&cli).map_err(err)?;
             export::export(&corpus, *format).map_err(err)
         }
-        Command::Refs { command: RefsCommand::Parse { file, one_per_line, format, whole: _, quiet } } => {
+        Command::Refs {
+            command: RefsCommand::Parse { file, one_per_line, format, whole: _, quiet, parser, explain },
+        } => {
             let (name, text) = read_input(file)?;
-            let list = parse_list(&text, &name, &ParseOptions::default().one_per_line(*one_per_line));
+            let options = ParseOptions::default().one_per_line(*one_per_line).parser((*parser).into());
+            let list = parse_list(&text, &name, &options);
+            if *explain {
+                return Ok(list.works().map(explain::explain_work).collect());
+            }
             if !quiet {
                 let stderr = io::stderr();
                 let mut e = stderr.lock();
@@ -395,7 +411,13 @@ fn run(cli: Cli) -> Result<String, String> {
 
 /// `refs parse` as a stream: each record is written as soon as its chunk is read, in the
 /// same bytes as the whole list would give (an array is opened, filled and closed by hand).
-fn refs_stream(file: &Option<PathBuf>, one_per_line: bool, format: RefsFormat, quiet: bool) -> Result<(), String> {
+fn refs_stream(
+    file: &Option<PathBuf>,
+    options: ParseOptions,
+    format: RefsFormat,
+    quiet: bool,
+    explain: bool,
+) -> Result<(), String> {
     let (name, reader): (String, Box<dyn io::BufRead>) = match file {
         Some(p) if p.as_os_str() != "-" => {
             let f = std::fs::File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
@@ -405,7 +427,7 @@ fn refs_stream(file: &Option<PathBuf>, one_per_line: bool, format: RefsFormat, q
     };
     // UTF-16 is decoded and a byte-order mark dropped as the stream is read.
     let reader = bibgraph::encoding::Reader::new(reader, name.clone());
-    let stream = ReferenceStream::new(reader, name, ParseOptions::default().one_per_line(one_per_line));
+    let stream = ReferenceStream::new(reader, name, options);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let stderr = io::stderr();
@@ -426,6 +448,10 @@ fn refs_stream(file: &Option<PathBuf>, one_per_line: bool, format: RefsFormat, q
                 }
             }
             let work = &reference.work;
+            if explain {
+                out.write_all(explain::explain_work(work).as_bytes()).map_err(write_err)?;
+                continue;
+            }
             let item = match format {
                 // Pretty-printed items, indented as inside the whole array.
                 RefsFormat::CslJson => serde_json::to_string_pretty(&csl::to_csl(work)).map_err(json_err)?,
@@ -447,6 +473,7 @@ fn refs_stream(file: &Option<PathBuf>, one_per_line: bool, format: RefsFormat, q
             count += 1;
         }
         let end: &[u8] = match (format, count) {
+            _ if explain => b"",
             (RefsFormat::CslJson | RefsFormat::Json, 0) => b"[]\n",
             (RefsFormat::CslJson | RefsFormat::Json, _) => b"\n]\n",
             (RefsFormat::Yaml, 0) => b"[]\n",
@@ -491,10 +518,12 @@ fn reading_list(
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // `refs parse` streams unless --whole: it writes its output as it goes.
-    if let Command::Refs { command: RefsCommand::Parse { file, one_per_line, format, whole: false, quiet } } =
-        &cli.command
+    if let Command::Refs {
+        command: RefsCommand::Parse { file, one_per_line, format, whole: false, quiet, parser, explain },
+    } = &cli.command
     {
-        return match refs_stream(file, *one_per_line, *format, *quiet) {
+        let options = ParseOptions::default().one_per_line(*one_per_line).parser((*parser).into());
+        return match refs_stream(file, options, *format, *quiet, *explain) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("error: {message}");
