@@ -93,7 +93,7 @@ pub(crate) fn read_path(path: &Path) -> Result<Vec<CorpusFile>> {
             .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
         let p = entry.path();
         if p.is_file()
-            && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "txt" | "bib" | "json"))
+            && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "txt" | "bib" | "json" | "ris"))
         {
             paths.push(p);
         }
@@ -118,7 +118,7 @@ fn extension(name: &str) -> &str {
 
 /// Whether the file is a user's bibliography (BibTeX or CSL-JSON), read by [`crate::import`].
 fn is_import(name: &str) -> bool {
-    matches!(extension(name), "bib" | "json")
+    matches!(extension(name), "bib" | "json" | "ris")
 }
 
 /// Collects diagnostics while resolving references.
@@ -292,6 +292,7 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
         let import = match (extension(&file.name), &shared[fi]) {
             ("bib", Some(text)) => import::bibtex_shared(text, &file.name),
             ("bib", None) => import::bibtex(file.bytes(), &file.name),
+            ("ris", _) => import::ris(file.bytes(), &file.name),
             _ => import::csl_json(file.bytes(), &file.name),
         };
         imports.push(import.summary());
