@@ -267,7 +267,7 @@ fn export_writes_each_format_and_rejects_unknown_ones() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
         err.contains("invalid value 'svg'")
-            && err.contains("[possible values: dot, graphml, json, biblatex, csl-json, yaml]"),
+            && err.contains("[possible values: dot, graphml, json, biblatex, csl-json, yaml, ris]"),
         "{err}"
     );
 }
