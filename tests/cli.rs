@@ -530,10 +530,11 @@ fn check_a_bib_file_reports_its_import_and_each_bad_entry() {
     let file = format!("{}/tests/fixtures/bib/unbalanced-brace.bib", env!("CARGO_MANIFEST_DIR"));
     let out = ok(&["--corpus", &file, "check"], None);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[1], format!("{file}: 3 entries, 2 works, 1 skipped, 1 warnings"));
-    assert_eq!(lines[2], "1 warnings, 0 notes");
+    assert_eq!(lines[1], "read 1 file: 1 bib");
+    assert_eq!(lines[2], format!("{file}: 3 entries, 2 works, 1 skipped, 1 warning"));
+    assert_eq!(lines[3], "1 warning, 0 notes");
     assert_eq!(
-        lines[3],
+        lines[4],
         format!("warning[unbalanced-brace]: field `title`: the `{{` here is never closed (the value runs on into the fields after it); the entry is skipped at {file}:10:11 (in `beta`)")
     );
     let v = json(&["--corpus", &file, "check", "--format", "json"], None);

@@ -237,10 +237,18 @@ enum RefsCommand {
 }
 
 fn load(cli: &Cli) -> Result<Corpus, bibgraph::Error> {
-    match &cli.corpus {
-        Some(path) => Corpus::load(path),
-        None => Corpus::builtin(),
+    let corpus = match &cli.corpus {
+        Some(path) => Corpus::load(path)?,
+        None => Corpus::builtin()?,
+    };
+    // Files skipped and an empty corpus are said whatever the command (`check` lists
+    // them with the others).
+    if !matches!(cli.command, Command::Check { .. }) {
+        for d in corpus.file_warnings() {
+            eprintln!("{d}");
+        }
     }
+    Ok(corpus)
 }
 
 fn read_input(file: &Option<PathBuf>) -> Result<(String, String), String> {
