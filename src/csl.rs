@@ -254,9 +254,41 @@ fn date_parts(value: &Value) -> Option<(i32, Option<u8>, Option<u8>)> {
     Some((year, month, day))
 }
 
+/// Whether a CSL date says nothing: `{}`, `{"date-parts": []}`, `{"date-parts": [[]]}`,
+/// `""` (pandoc writes the second for an entry without a date).
+pub(crate) fn empty_date(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Object(m) => m.iter().all(|(k, v)| match (k.as_str(), v) {
+            ("date-parts", Value::Array(parts)) => {
+                parts.iter().all(|p| p.as_array().is_some_and(|p| p.iter().all(Value::is_null)) || p.is_null())
+            }
+            (_, Value::Null) => true,
+            (_, Value::String(s)) => s.trim().is_empty(),
+            _ => false,
+        }),
+        _ => false,
+    }
+}
+
+/// A date given as a string (`"2001"`, `"2001-05-12"`, EDTF): the year, month and day.
+fn date_string(s: &str) -> Option<Year> {
+    if let Ok(y) = s.parse::<Year>() {
+        return Some(y);
+    }
+    let mut parts = s.trim().split(['-', '/']);
+    let year: i32 = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
+    let month = parts.next().and_then(|m| m.parse::<u8>().ok()).filter(|m| (1..=12).contains(m));
+    let day = parts.next().and_then(|d| d.get(..2).unwrap_or(d).parse::<u8>().ok()).filter(|d| (1..=31).contains(d));
+    Some(Year { year: Some(year), month, day: day.filter(|_| month.is_some()), ..Default::default() })
+}
+
 fn year_from_json(item: &Map<String, Value>, id: &str) -> Result<Option<Year>> {
-    let Some(issued) = item.get("issued").filter(|v| !v.is_null()) else { return Ok(None) };
-    let mut year = if let Some((y, month, day)) = date_parts(issued) {
+    let Some(issued) = item.get("issued").filter(|v| !empty_date(v)) else { return Ok(None) };
+    let mut year = if let Some(y) = issued.as_str().and_then(date_string) {
+        y
+    } else if let Some((y, month, day)) = date_parts(issued) {
         Year { year: Some(y), month, day, ..Default::default() }
     } else if let Some(literal) =
         issued.get("literal").and_then(Value::as_str).or_else(|| issued.get("raw").and_then(Value::as_str))
