@@ -184,7 +184,17 @@ impl Corpus {
         let fwd = self.reach(s, Direction::Outgoing, concept);
         if !fwd[t as usize] {
             let scope = options.concept.as_ref().map(|c| format!(" for concept `{c}`")).unwrap_or_default();
-            return Err(Error::new(ErrorKind::NoPath, format!("no lineage path from `{from}` to `{to}`{scope}")));
+            // Lineage runs forward in time: say so when the ends are the wrong way round.
+            let (fy, ty) = (self.works[s as usize].sort_year(), self.works[t as usize].sort_year());
+            let back = self.reach(t, Direction::Outgoing, concept)[s as usize];
+            let hint = match (fy, ty) {
+                (Some(a), Some(b)) if a > b => format!(
+                    "; `{from}` ({a}) is later than `{to}` ({b}) and lineage runs forward in time: try them the other way round"
+                ),
+                _ if back => "; there is a path the other way round: try the two works swapped".to_string(),
+                _ => String::new(),
+            };
+            return Err(Error::new(ErrorKind::NoPath, format!("no lineage path from `{from}` to `{to}`{scope}{hint}")));
         }
         let back = self.reach(t, Direction::Incoming, concept);
         let on_path = |w: u32| fwd[w as usize] && back[w as usize];

@@ -197,11 +197,11 @@ pub fn lineage_text(corpus: &Corpus, lineage: &Lineage) -> String {
         let name = |k: &str| corpus.work(k).map(|w| w.citation()).unwrap_or_default();
         let _ = writeln!(
             out,
-            "{} to {}: {} works, {} links ({attested} attested, {} succession only)\n",
+            "{} to {}: {}, {} ({attested} attested, {} succession only)\n",
             name(first.as_str()),
             name(last.as_str()),
-            lineage.path.len(),
-            lineage.links.len(),
+            count(lineage.path.len(), "work"),
+            count(lineage.links.len(), "link"),
             lineage.links.len() - attested
         );
     }

@@ -466,7 +466,10 @@ fn cites_text_groups_by_section_with_the_problem_under_each_citation() {
         "tests/fixtures/cites/problems.md: 20 citations: 3 exact, 11 tolerant, 5 unresolved, 1 truncated; 53 of 66 references never cited"
     );
     assert_eq!(lines[2], "Names");
-    assert_eq!(lines[3], "  5:32     tolerant   Schiller (2003)  ->  glickschiller2003");
+    assert_eq!(lines[3], "  5:32     tolerant   \u{201c}Schiller (2003)\u{201d}  ->  glickschiller2003");
+    // A truncated citation is quoted, so its open bracket is not the output's.
+    let truncated = out.lines().find(|l| l.contains(" truncated ")).unwrap();
+    assert!(truncated.contains(" \u{201c}(") && truncated.contains("\u{201d}"), "{truncated}");
     assert_eq!(lines[4], "                      compound family name given in part: Schiller for Glick Schiller");
     assert!(out.contains("\nreferences never cited:\n  alba-nee2003"), "{out}");
     let one = ok(&["cites", "-"], Some("As argued (Aron, 1966)."));

@@ -119,12 +119,12 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = Error;
 
-    /// Reads a format by its [`name`](Format::name).
+    /// Reads a format by its [`name`](Format::name), in any case (`JSON`, `GraphML`).
     ///
     /// # Errors
     /// [`ErrorKind::NotFound`] for an unknown name; the candidates are every format.
     fn from_str(s: &str) -> Result<Self> {
-        Format::ALL.iter().copied().find(|f| f.name() == s).ok_or_else(|| {
+        Format::ALL.iter().copied().find(|f| f.name().eq_ignore_ascii_case(s.trim())).ok_or_else(|| {
             let names: Vec<String> = Format::ALL.iter().map(|f| f.name().to_string()).collect();
             Error::new(ErrorKind::NotFound, format!("no export format `{s}`; known: {}", names.join(", ")))
                 .with_candidates(names)

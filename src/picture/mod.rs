@@ -3,7 +3,8 @@
 //!
 //! A [`Historiograph`] says what to draw: some works and the links among them, either a
 //! lineage ([`Historiograph::lineage`]) or a selection of the whole graph
-//! ([`Historiograph::graph`]). [`layout::Layout`] places it; [`svg`] writes it.
+//! ([`Historiograph::graph`]). [`layout::Layout`] places it; [`svg`] writes it; `raster`
+//! (feature `render`, on by default with the command-line tool) makes PNG and PDF of it.
 //!
 //! ```
 //! use bibgraph::picture::{Historiograph, Options};
@@ -18,6 +19,8 @@
 //! ```
 
 pub mod layout;
+#[cfg(feature = "render")]
+pub mod raster;
 pub mod style;
 pub mod svg;
 pub mod text;
@@ -247,7 +250,16 @@ impl<'a> Historiograph<'a> {
         }
         let scope = if scope.is_empty() { String::new() } else { format!(" ({})", scope.join(", ")) };
         if works.is_empty() {
-            return Err(Error::new(ErrorKind::NotFound, format!("no works in the corpus match the selection{scope}")));
+            let hint = match (selection.from, selection.to) {
+                (Some(f), Some(t)) if f > t => {
+                    format!(": the years are the wrong way round (from {f} is after to {t}); swap them")
+                }
+                _ => String::new(),
+            };
+            return Err(Error::new(
+                ErrorKind::NotFound,
+                format!("no works in the corpus match the selection{scope}{hint}"),
+            ));
         }
         let concept_id = concept.map(|c| &corpus.concepts[c as usize].id);
         let mut edges = Vec::new();
