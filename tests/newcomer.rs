@@ -147,3 +147,21 @@ fn counts_are_singular_for_one() {
     let svg = ok(&["lineage", "Bourne 1916", "Jessup 1956", "--format", "svg"]);
     assert!(svg.contains("1 link") && !svg.contains("1 links"), "a two-work lineage has one link");
 }
+
+#[test]
+fn exports_take_filters_and_say_which_works_carry_misprints() {
+    let all = ok(&["export", "--format", "dot"]);
+    let some = ok(&["export", "--format", "dot", "--concept", "transnationalism", "--from", "1990"]);
+    let works = |s: &str| s.lines().filter(|l| l.contains("shape=box")).count();
+    assert!(works(&some) > 0 && works(&some) < works(&all), "{} of {}", works(&some), works(&all));
+    assert!(!some.contains("\"work:bourne1916\""), "1916 is before --from 1990");
+    assert!(all.contains("\"year:nd\" [shape=plaintext, fontsize=12, label=\"n.d.\""));
+    let out = bibgraph(&["export", "--format", "csl-json"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("warning: ") && err.contains("`dufoix2002`: `?` inside the word `Tche?coslovaques`"),
+        "{err}"
+    );
+    let out = bibgraph(&["export", "--format", "dot"]);
+    assert!(out.stderr.is_empty(), "graph formats carry no bibliography");
+}

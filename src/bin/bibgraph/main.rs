@@ -172,6 +172,15 @@ enum Command {
         /// Default: the extension of -o FILE (.dot, .gv, .graphml, .json, .bib, .yaml, .ris).
         #[arg(long, value_parser = export_format(), ignore_case = true)]
         format: Option<ExportFormat>,
+        /// Only the works of this concept (as `graph --concept`), and what joins them.
+        #[arg(long)]
+        concept: Option<String>,
+        /// Only works of this year or later (undated works are then left out).
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
+        /// Only works of this year or earlier (undated works are then left out).
+        #[arg(long, value_name = "YEAR")]
+        to: Option<i32>,
     },
     /// Reference lists.
     Refs {
@@ -376,7 +385,7 @@ fn run(cli: Cli) -> Result<Made, String> {
             let svg = drawn.to_svg(&picture::Options::default().titles(!no_titles));
             picture(svg, format == PictureFormat::Png, format == PictureFormat::Pdf)
         }
-        Command::Export { format } => {
+        Command::Export { format, concept, from, to } => {
             let known = [
                 ("dot", ExportFormat::Dot),
                 ("gv", ExportFormat::Dot),
@@ -392,7 +401,38 @@ fn run(cli: Cli) -> Result<Made, String> {
                 format!("which format? give --format ({}) or -o FILE with one of their extensions", names.join(", "))
             })?;
             let corpus = load(&cli).map_err(err)?;
-            text(export::export(&corpus, format).map_err(err))
+            let bibliographic = matches!(
+                format,
+                ExportFormat::Biblatex | ExportFormat::CslJson | ExportFormat::Ris | ExportFormat::Yaml
+            );
+            if concept.is_none() && from.is_none() && to.is_none() {
+                if bibliographic {
+                    warn_misprints(corpus.works());
+                }
+                return text(export::export(&corpus, format).map_err(err));
+            }
+            let concept = match concept {
+                Some(c) => Some(corpus.find_concept(c).map_err(err)?.id.clone()),
+                None => None,
+            };
+            let selection = Selection::default().concept(concept).years(*from, *to);
+            let chosen = Historiograph::graph(&corpus, &selection).map_err(err)?;
+            let keep: std::collections::HashSet<&str> = chosen.works.iter().map(|w| w.key.as_str()).collect();
+            let works = corpus.works().iter().filter(|w| keep.contains(w.key.as_str()));
+            if bibliographic {
+                warn_misprints(works.clone());
+            }
+            let mut table = export::GraphTable::new(&corpus);
+            table.retain_works(|k| keep.contains(k));
+            text(match format {
+                ExportFormat::Dot => Ok(export::dot::write(&table)),
+                ExportFormat::GraphMl => Ok(export::graphml::write(&table)),
+                ExportFormat::Json => export::json::write(&table).map_err(err),
+                ExportFormat::Biblatex => Ok(biblatex::to_biblatex(works)),
+                ExportFormat::CslJson => export::csl_json(works).map_err(err),
+                ExportFormat::Ris => Ok(export::ris::to_ris(works)),
+                _ => export::yaml::to_corpus_yaml(works).map_err(err),
+            })
         }
         Command::Refs { command: RefsCommand::Parse { file, one_per_line, format, whole: _, quiet } } => {
             let format = refs_format(*format, &ext);
@@ -485,6 +525,26 @@ fn run(cli: Cli) -> Result<Made, String> {
                 TextOrJson::Text => Ok(report.text(*notes)),
                 TextOrJson::Json => render::to_json(&report).map_err(err),
             })
+        }
+    }
+}
+
+/// Says on standard error which exported works carry a misprint the source printed
+/// (`Tche?coslovaques`), so that none passes silently into a bibliography.
+fn warn_misprints<'a>(works: impl IntoIterator<Item = &'a bibgraph::model::Work>) {
+    let flagged: Vec<String> = works
+        .into_iter()
+        .flat_map(|w| {
+            w.flags.iter().filter(|f| f.kind == "misprint").map(move |f| format!("`{}`: {}", w.key, f.message))
+        })
+        .collect();
+    if !flagged.is_empty() {
+        eprintln!(
+            "warning: {} in the exported works, as the source printed them; correct them before citing (the flags are also in the export: CSL-JSON `custom.flags`, BibLaTeX `verbb`):",
+            if flagged.len() == 1 { "1 misprint".to_string() } else { format!("{} misprints", flagged.len()) }
+        );
+        for f in flagged {
+            eprintln!("  {f}");
         }
     }
 }
@@ -596,6 +656,9 @@ fn reading_list(
     let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
     let list = corpus.reading_list(&found, &ReadingOptions::default().order(order).limit(limit))?;
     let works = list.entries.iter().map(|e| e.work);
+    if matches!(format, ReadingFormat::CslJson | ReadingFormat::Biblatex | ReadingFormat::Markdown) {
+        warn_misprints(works.clone());
+    }
     match format {
         ReadingFormat::Markdown => markdown::annotated_bibliography(corpus, &list, &Style::from_name_or_file(style)?),
         ReadingFormat::Json => render::to_json(&ReadingListView::new(&list)),
