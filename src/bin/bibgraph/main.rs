@@ -656,15 +656,16 @@ fn reading_list(
     let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
     let list = corpus.reading_list(&found, &ReadingOptions::default().order(order).limit(limit))?;
     let works = list.entries.iter().map(|e| e.work);
-    if matches!(format, ReadingFormat::CslJson | ReadingFormat::Biblatex | ReadingFormat::Markdown) {
-        warn_misprints(works.clone());
-    }
-    match format {
+    let made = match format {
         ReadingFormat::Markdown => markdown::annotated_bibliography(corpus, &list, &Style::from_name_or_file(style)?),
         ReadingFormat::Json => render::to_json(&ReadingListView::new(&list)),
-        ReadingFormat::CslJson => export::csl_json(works),
-        ReadingFormat::Biblatex => Ok(biblatex::to_biblatex(works)),
+        ReadingFormat::CslJson => export::csl_json(works.clone()),
+        ReadingFormat::Biblatex => Ok(biblatex::to_biblatex(works.clone())),
+    }?;
+    if format != ReadingFormat::Json {
+        warn_misprints(works);
     }
+    Ok(made)
 }
 
 fn main() -> ExitCode {
