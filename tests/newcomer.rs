@@ -165,3 +165,20 @@ fn exports_take_filters_and_say_which_works_carry_misprints() {
     let out = bibgraph(&["export", "--format", "dot"]);
     assert!(out.stderr.is_empty(), "graph formats carry no bibliography");
 }
+
+#[test]
+fn a_concepts_picture_and_reading_list_hold_the_same_works() {
+    for concept in ["transnationalism", "long-distance nationalism", "diaspora"] {
+        let svg = ok(&["graph", "--concept", concept]);
+        let mut drawn: Vec<&str> = svg.split("data-key=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+        drawn.sort();
+        drawn.dedup();
+        let v: serde_json::Value = serde_json::from_str(&ok(&["reading-list", concept, "--format", "json"])).unwrap();
+        let mut listed: Vec<&str> =
+            v["entries"].as_array().unwrap().iter().map(|e| e["key"].as_str().unwrap()).collect();
+        listed.sort();
+        assert_eq!(drawn, listed, "{concept}");
+        let title = svg.split("<title id=\"picture-title\">").nth(1).unwrap_or(&svg);
+        assert!(title.contains(&format!("{} works", drawn.len())), "{concept}: the heading counts the works drawn");
+    }
+}

@@ -210,13 +210,18 @@ impl<'a> Historiograph<'a> {
         let mut keep = vec![concept.is_none(); n];
         if let Some(c) = concept {
             let id = &corpus.concepts[c as usize].id;
-            for s in &corpus.concepts[c as usize].senses {
-                keep[corpus.work_index[&s.work] as usize] = true;
+            // The concept and its narrower forms and variants, as a reading list takes them.
+            let family: Vec<&ConceptId> =
+                corpus.concept_family(c).into_iter().map(|(k, _)| &corpus.concepts[k as usize].id).collect();
+            for k in corpus.concept_family(c) {
+                for s in &corpus.concepts[k.0 as usize].senses {
+                    keep[corpus.work_index[&s.work] as usize] = true;
+                }
             }
             for e in &corpus.edges {
                 let from = corpus.work_index[&e.from] as usize;
                 match &e.to {
-                    EdgeTarget::Concept(t) if t == id => keep[from] = true,
+                    EdgeTarget::Concept(t) if family.contains(&t) => keep[from] = true,
                     EdgeTarget::Work(t) if e.concept.as_ref() == Some(id) => {
                         keep[from] = true;
                         keep[corpus.work_index[t] as usize] = true;
