@@ -182,3 +182,47 @@ fn a_concepts_picture_and_reading_list_hold_the_same_works() {
         assert!(title.contains(&format!("{} works", drawn.len())), "{concept}: the heading counts the works drawn");
     }
 }
+
+/// The README's command table names every command `bibgraph --help` lists, and nothing else.
+#[test]
+fn the_readme_command_table_matches_the_help() {
+    let help = ok(&["--help"]);
+    let mut commands: Vec<&str> = help
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    commands.sort();
+    let readme = include_str!("../README.md");
+    let table = readme.split("| command | what it does |").nth(1).unwrap().split("\n\n").next().unwrap();
+    let mut listed: Vec<&str> = table
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `bibgraph "))
+        .filter_map(|l| l.split([' ', '`']).next())
+        .collect();
+    listed.sort();
+    listed.dedup();
+    assert_eq!(listed, commands);
+    // Every option of each command's help is in its row.
+    for c in &commands {
+        let sub = ok(&[c, "--help"]);
+        let rows: String = table.lines().filter(|l| l.starts_with(&format!("| `bibgraph {c}"))).collect();
+        let options = sub.split("Options:\n").nth(1).unwrap_or("");
+        let declared = options
+            .lines()
+            .filter(|l| l.trim_start().starts_with('-'))
+            .filter_map(|l| l.split_whitespace().find(|w| w.starts_with("--")).map(|w| w.trim_end_matches(',')));
+        for option in declared {
+            if ["--help", "--corpus", "--output"].contains(&option) {
+                continue;
+            }
+            assert!(rows.contains(option), "README's row for `{c}` lacks {option}");
+        }
+    }
+}

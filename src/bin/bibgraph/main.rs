@@ -167,7 +167,7 @@ enum Command {
         no_titles: bool,
     },
     /// The corpus for other software: the whole graph (dot, graphml, json) or the works
-    /// (biblatex, csl-json, yaml).
+    /// (biblatex, csl-json, ris, yaml).
     Export {
         /// Default: the extension of -o FILE (.dot, .gv, .graphml, .json, .bib, .yaml, .ris).
         #[arg(long, value_parser = export_format(), ignore_case = true)]
