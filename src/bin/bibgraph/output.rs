@@ -43,8 +43,10 @@ pub fn write(made: Made, output: Option<&PathBuf>) -> Result<(), String> {
                 return Err(format!("cannot write {}: the folder {} does not exist", path.display(), dir.display()));
             }
             std::fs::write(path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            if let Some(kind) = picture {
-                eprintln!("wrote {} ({kind}, {} bytes)", path.display(), bytes.len());
+            // Said on standard error, so that a command writing a file is never silent.
+            match picture {
+                Some(kind) => eprintln!("wrote {} ({kind}, {} bytes)", path.display(), bytes.len()),
+                None => eprintln!("wrote {} ({} bytes)", path.display(), bytes.len()),
             }
             Ok(())
         }
