@@ -330,6 +330,30 @@ fn text(s: &str) -> FormatString {
     FormatString::with_value(s)
 }
 
+/// A title for hayagriva, whose title case capitalises a short word after a comma
+/// (`Space, Identity, And the Politics`): such a word, lowercase in the source, is kept
+/// as written (a verbatim chunk); everything else is left to the style.
+fn title_text(s: &str) -> FormatString {
+    const SMALL: [&str; 16] =
+        ["and", "or", "nor", "but", "for", "of", "the", "a", "an", "in", "on", "at", "to", "by", "as", "vs"];
+    let mut value = hayagriva::types::ChunkedString::new();
+    let mut rest = s;
+    while let Some(i) = rest.find(", ") {
+        let after = &rest[i + 2..];
+        let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+        if SMALL.contains(&word.as_str()) {
+            value.push_str(&rest[..i + 2], hayagriva::types::ChunkKind::Normal);
+            value.push_str(&word, hayagriva::types::ChunkKind::Verbatim);
+            rest = &after[word.len()..];
+        } else {
+            value.push_str(&rest[..i + 2], hayagriva::types::ChunkKind::Normal);
+            rest = after;
+        }
+    }
+    value.push_str(rest, hayagriva::types::ChunkKind::Normal);
+    FormatString { value, short: None }
+}
+
 fn numeric(s: &str) -> MaybeTyped<Numeric> {
     MaybeTyped::from_str(s).unwrap_or_else(|never| match never {})
 }
@@ -359,7 +383,7 @@ fn to_entry(work: &Work) -> hayagriva::Entry {
     };
     let mut entry = hayagriva::Entry::new(work.key.as_str(), kind);
     if let Some(t) = &work.title {
-        entry.set_title(text(t));
+        entry.set_title(title_text(t));
     }
     if !work.authors.is_empty() {
         entry.set_authors(people(&work.authors));
@@ -401,7 +425,7 @@ fn to_entry(work: &Work) -> hayagriva::Entry {
         Some(pk) => {
             let mut parent = hayagriva::Entry::new(&format!("{}-container", work.key), pk);
             if let Some(c) = &work.container_title {
-                parent.set_title(text(c));
+                parent.set_title(title_text(c));
             }
             Some(parent)
         }

@@ -226,3 +226,10 @@ fn the_readme_command_table_matches_the_help() {
         }
     }
 }
+
+#[test]
+fn chicago_keeps_a_small_word_after_a_comma_lowercase() {
+    let out = ok(&["reading-list", "transnationalism", "--style", "chicago-author-date"]);
+    assert!(out.contains("Space, Identity, and the Politics of Difference"), "{out}");
+    assert!(!out.contains(", And "), "{out}");
+}
