@@ -90,9 +90,9 @@ fn sniff(bytes: &[u8]) -> Option<Kind> {
     (line.contains(':') && YAML_KEYS.contains(&key)).then_some(Kind::Yaml)
 }
 
-/// The kind of the file `name` holding `bytes`: a content signature of another kind
-/// wins over a `.txt` or bibliography extension (a RIS export saved as `.txt`); else the
-/// extension, in any case; else the content. `None` when neither tells.
+/// The kind of the file `name` holding `bytes`: a bibliography's content signature wins
+/// over a `.txt` extension (a RIS export saved as `.txt`); else the extension, in any case;
+/// else the content. `None` when neither tells.
 pub(crate) fn kind(name: &str, bytes: &[u8]) -> Option<Kind> {
     let path = Path::new(name);
     if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.eq_ignore_ascii_case("corpus.yaml")) {
@@ -108,8 +108,9 @@ pub(crate) fn kind(name: &str, bytes: &[u8]) -> Option<Kind> {
         _ => None,
     };
     match (by_name, sniff(bytes)) {
-        (Some(Kind::Yaml), _) => Some(Kind::Yaml),
-        (Some(_), Some(seen @ (Kind::Ris | Kind::Bibtex | Kind::CslJson))) => Some(seen),
+        // A `.txt` file may be an export saved under another name; a bibliography's own
+        // extension is trusted (its importer reports what it cannot read).
+        (Some(Kind::List), Some(seen @ (Kind::Ris | Kind::Bibtex | Kind::CslJson))) => Some(seen),
         (Some(k), _) => Some(k),
         (None, seen) => seen,
     }
