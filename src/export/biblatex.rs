@@ -462,7 +462,7 @@ fn record_entry(work: &Work, record: &SourceRecord) -> String {
 /// ```
 /// let corpus = bibgraph::Corpus::builtin()?;
 /// let bib = bibgraph::export::biblatex::to_biblatex([corpus.work("bourne1916").unwrap()]);
-/// assert!(bib.starts_with("@article{bourne1916,\nauthor = {Bourne, R},\n"));
+/// assert!(bib.starts_with("@article{bourne1916,\nauthor = {Bourne, R.},\n"));
 /// # Ok::<(), bibgraph::Error>(())
 /// ```
 pub fn to_biblatex<'a>(works: impl IntoIterator<Item = &'a Work>) -> String {
