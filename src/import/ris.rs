@@ -11,7 +11,7 @@
 //! a record, a record without `TY` or `ER`). It never fails and loses nothing: a record
 //! that never closes is read to the end of the file or to the next `TY`. [`read`] turns the
 //! records into works; every tag, mapped or not, stays in the work's
-//! [`SourceRecord`](crate::model::SourceRecord).
+//! `SourceRecord` ([`crate::model::SourceRecord`]).
 //!
 //! ```
 //! let ris = "TY  - JOUR\r\nAU  - Levitt, Peggy\r\nTI  - Transnational\r\n  migrants\r\nPY  - 2001\r\nKW  - a\r\nKW  - b\r\nER  - \r\n";
