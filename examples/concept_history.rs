@@ -6,7 +6,18 @@
 
 use bibgraph::Corpus;
 
-fn main() -> Result<(), bibgraph::Error> {
+/// Errors are printed as one line (`error: ...`), not as a Rust debug dump.
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), bibgraph::Error> {
     let name = std::env::args().nth(1).unwrap_or_else(|| "transnationalism".to_string());
     let corpus = Corpus::builtin()?;
     let concept = corpus.find_concept(&name)?;

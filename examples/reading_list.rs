@@ -13,7 +13,18 @@ use bibgraph::reading::{Order, ReadingOptions};
 use bibgraph::style::Style;
 use bibgraph::Corpus;
 
-fn main() -> Result<(), bibgraph::Error> {
+/// Errors are printed as one line (`error: ...`), not as a Rust debug dump.
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), bibgraph::Error> {
     let name = std::env::args().nth(1).unwrap_or_else(|| "long-distance nationalism".to_string());
     let corpus = Corpus::builtin()?;
     let topic = corpus.find_topic(&name, None)?;

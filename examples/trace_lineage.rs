@@ -9,7 +9,18 @@
 use bibgraph::lineage::LineageOptions;
 use bibgraph::Corpus;
 
-fn main() -> Result<(), bibgraph::Error> {
+/// Errors are printed as one line (`error: ...`), not as a Rust debug dump.
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), bibgraph::Error> {
     let corpus = Corpus::builtin()?;
     let from = corpus.find_work("Bourne 1916")?;
     let to = corpus.find_work("Portes et al. 1999")?;

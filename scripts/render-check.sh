@@ -6,7 +6,9 @@
 #     browser's own fonts: labels must not overlap, and each work's text must stay in its
 #     box), and screenshotted to PNG;
 #   - the DOT export is rendered with Graphviz's `dot` to SVG and PNG;
-#   - the GraphML export is checked well-formed with xmllint.
+#   - the GraphML export is checked well-formed with xmllint;
+#   - at slide size: each picture as PNG (resvg, 1,920 px) and PDF (svg2pdf), the smallest
+#     text at 1,920 px wide printed and no name cut short (tests/legibility.rs).
 #
 # It fails on any error. It installs chromium, graphviz, fonts-dejavu-core and
 # libxml2-utils with apt-get if they are missing (as root, or through sudo). It is not part
@@ -146,5 +148,16 @@ echo "== GraphML export"
 "$bin" export --format graphml >"$out/graph.graphml"
 xmllint --noout "$out/graph.graphml" || fail "$out/graph.graphml is not well-formed XML"
 echo "   $out/graph.graphml: $(grep -c '<node ' "$out/graph.graphml") nodes, $(grep -c '<edge ' "$out/graph.graphml") edges"
+
+echo "== Slide size: PNG and PDF through resvg and svg2pdf, smallest text at 1,920 px, names cut"
+"$bin" lineage "Bourne 1916" "Portes et al. 1999" -o "$out/bourne-to-portes-slide.png" 2>/dev/null || fail "PNG failed"
+"$bin" graph --concept transnationalism -o "$out/transnationalism-slide.png" 2>/dev/null || fail "PNG failed"
+"$bin" graph -o "$out/graph.pdf" 2>/dev/null || fail "PDF failed"
+# The figures come from the layout itself (every text line's size, the picture's width); the
+# test fails on any cut name and on a lineage picture whose smallest text is under 12 px.
+cargo test --release --quiet --test legibility -- --nocapture 2>&1 | grep -E 'px wide|panicked|FAILED' | sed 's/^/   /'
+cargo test --release --quiet --test legibility >/dev/null 2>&1 || fail "a picture cuts a name or a lineage is not legible at 1,920 px"
+echo "   pictures whose smallest text is under 12 px at 1,920 px are wider than a slide shows legibly:"
+echo "   draw part of them (graph --from/--to, --no-titles) or a lineage"
 
 echo "render-check: ok; look at $out/*.png"

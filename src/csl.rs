@@ -29,7 +29,8 @@ fn name_json(name: &Name) -> Value {
             let mut m = Map::new();
             m.insert("family".into(), json!(p.family));
             if let Some(g) = &p.given {
-                m.insert("given".into(), json!(g));
+                // `JS` as `J. S.`: styles and reference managers expect the periods.
+                m.insert("given".into(), json!(crate::model::dotted_initials(g).unwrap_or_else(|| g.clone())));
             }
             if let Some(x) = &p.particle {
                 m.insert("non-dropping-particle".into(), json!(x));
@@ -75,6 +76,11 @@ pub fn to_csl(work: &Work) -> Value {
                     }
                 }
                 issued.insert("date-parts".into(), json!([parts]));
+                if let Some(s) = y.suffix {
+                    // Processors (pandoc, citeproc-js) ignore `year-suffix` and give letters
+                    // by their own sort; a literal date keeps `2001a` as the source cites it.
+                    issued.insert("literal".into(), json!(format!("{year}{s}")));
+                }
             }
             None => {
                 issued.insert("literal".into(), json!(y.cited()));
@@ -125,6 +131,11 @@ pub fn to_csl(work: &Work) -> Value {
     }
     if !work.provenance.is_empty() {
         custom.insert("provenance".into(), json!(work.provenance));
+    }
+    let names = work.authors.iter().chain(&work.editors).chain(work.contributors.iter().flat_map(|c| &c.names));
+    if names.filter_map(Name::given).any(|g| crate::model::dotted_initials(g).is_some()) {
+        // The reader takes the periods off again, so the work reads back as it was.
+        custom.insert("initials-dotted".into(), json!(true));
     }
     if !custom.is_empty() {
         m.insert("custom".into(), Value::Object(custom));
@@ -254,9 +265,41 @@ fn date_parts(value: &Value) -> Option<(i32, Option<u8>, Option<u8>)> {
     Some((year, month, day))
 }
 
+/// Whether a CSL date says nothing: `{}`, `{"date-parts": []}`, `{"date-parts": [[]]}`,
+/// `""` (pandoc writes the second for an entry without a date).
+pub(crate) fn empty_date(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Object(m) => m.iter().all(|(k, v)| match (k.as_str(), v) {
+            ("date-parts", Value::Array(parts)) => {
+                parts.iter().all(|p| p.as_array().is_some_and(|p| p.iter().all(Value::is_null)) || p.is_null())
+            }
+            (_, Value::Null) => true,
+            (_, Value::String(s)) => s.trim().is_empty(),
+            _ => false,
+        }),
+        _ => false,
+    }
+}
+
+/// A date given as a string (`"2001"`, `"2001-05-12"`, EDTF): the year, month and day.
+fn date_string(s: &str) -> Option<Year> {
+    if let Ok(y) = s.parse::<Year>() {
+        return Some(y);
+    }
+    let mut parts = s.trim().split(['-', '/']);
+    let year: i32 = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
+    let month = parts.next().and_then(|m| m.parse::<u8>().ok()).filter(|m| (1..=12).contains(m));
+    let day = parts.next().and_then(|d| d.get(..2).unwrap_or(d).parse::<u8>().ok()).filter(|d| (1..=31).contains(d));
+    Some(Year { year: Some(year), month, day: day.filter(|_| month.is_some()), ..Default::default() })
+}
+
 fn year_from_json(item: &Map<String, Value>, id: &str) -> Result<Option<Year>> {
-    let Some(issued) = item.get("issued").filter(|v| !v.is_null()) else { return Ok(None) };
-    let mut year = if let Some((y, month, day)) = date_parts(issued) {
+    let Some(issued) = item.get("issued").filter(|v| !empty_date(v)) else { return Ok(None) };
+    let mut year = if let Some(y) = issued.as_str().and_then(date_string) {
+        y
+    } else if let Some((y, month, day)) = date_parts(issued) {
         Year { year: Some(y), month, day, ..Default::default() }
     } else if let Some(literal) =
         issued.get("literal").and_then(Value::as_str).or_else(|| issued.get("raw").and_then(Value::as_str))
@@ -307,7 +350,7 @@ pub fn from_csl(item: &Value) -> Result<Work> {
     };
     let custom = obj.get("custom").and_then(Value::as_object);
     let field = |name: &str| string_field(obj, &id, name);
-    Ok(Work {
+    let mut work = Work {
         key: WorkKey::new(id.clone()),
         kind: WorkType::from_csl(obj.get("type").and_then(Value::as_str).unwrap_or("document")),
         authors: names_from_json(obj, &id, "author")?,
@@ -346,7 +389,24 @@ pub fn from_csl(item: &Value) -> Result<Work> {
         origin: None,
         provenance: custom_list::<Provenance>(custom, &id, "provenance")?,
         records: Vec::new(),
-    })
+    };
+    if custom.and_then(|c| c.get("initials-dotted")).and_then(Value::as_bool) == Some(true) {
+        undot(&mut work);
+    }
+    Ok(work)
+}
+
+/// Takes off the periods [`crate::model::dotted_initials`] put on bare initials.
+pub(crate) fn undot(work: &mut Work) {
+    let names = work.authors.iter_mut().chain(work.editors.iter_mut());
+    let names = names.chain(work.contributors.iter_mut().flat_map(|c| c.names.iter_mut()));
+    for name in names {
+        if let Name::Person(p) = name {
+            if let Some(bare) = p.given.as_deref().and_then(crate::model::undotted_initials) {
+                p.given = Some(bare);
+            }
+        }
+    }
 }
 
 /// Reads a CSL-JSON file: an array of items (or one item).

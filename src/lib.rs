@@ -72,6 +72,7 @@ pub mod reading;
 pub mod refparse;
 pub mod render;
 mod resolve;
+pub mod search;
 pub mod style;
 mod yaml;
 mod yaml_scan;

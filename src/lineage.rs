@@ -189,7 +189,18 @@ impl Corpus {
         }
         let no_path = || {
             let scope = options.concept.as_ref().map(|c| format!(" for concept `{c}`")).unwrap_or_default();
-            Error::new(ErrorKind::NoPath, format!("no lineage path from `{from}` to `{to}`{scope}"))
+            // Lineage runs forward in time: say so when the ends are the wrong way round.
+            let (fy, ty) = (self.works[s as usize].sort_year(), self.works[t as usize].sort_year());
+            let hint = match (fy, ty) {
+                (Some(a), Some(b)) if a > b => format!(
+                    "; `{from}` ({a}) is later than `{to}` ({b}) and lineage runs forward in time: try them the other way round"
+                ),
+                _ if self.shortest(t, s, concept).is_some() => {
+                    "; there is a path the other way round: try the two works swapped".to_string()
+                }
+                _ => String::new(),
+            };
+            Error::new(ErrorKind::NoPath, format!("no lineage path from `{from}` to `{to}`{scope}{hint}"))
         };
         match options.choice {
             PathChoice::Shortest => self.shortest(s, t, concept).ok_or_else(no_path),

@@ -197,11 +197,11 @@ pub fn lineage_text(corpus: &Corpus, lineage: &Lineage) -> String {
         let name = |k: &str| corpus.work(k).map(|w| w.citation()).unwrap_or_default();
         let _ = writeln!(
             out,
-            "{} to {}: {} works, {} links ({attested} attested, {} succession only)\n",
+            "{} to {}: {}, {} ({attested} attested, {} succession only)\n",
             name(first.as_str()),
             name(last.as_str()),
-            lineage.path.len(),
-            lineage.links.len(),
+            count(lineage.path.len(), "work"),
+            count(lineage.links.len(), "link"),
             lineage.links.len() - attested
         );
     }
@@ -378,6 +378,23 @@ pub struct CheckReport {
     pub notes: Vec<Diagnostic>,
     /// What was imported from each BibTeX or CSL-JSON file.
     pub imports: Vec<crate::import::ImportSummary>,
+    /// How many files of each kind were read (and folders walked): see
+    /// [`Corpus::files_read`].
+    pub files: Vec<(String, usize)>,
+}
+
+/// `1 work`, `2 works`, `1 entry`, `3 entries`, `1 person`, `2 people`.
+pub fn count(n: usize, singular: &str) -> String {
+    if n == 1 {
+        return format!("1 {singular}");
+    }
+    let plural = match singular {
+        "person" => "people".to_string(),
+        s if s.ends_with('y') && !s.ends_with("ey") => format!("{}ies", &s[..s.len() - 1]),
+        s if s.ends_with('s') || s.ends_with("sh") || s.ends_with("ch") => format!("{s}es"),
+        s => format!("{s}s"),
+    };
+    format!("{n} {plural}")
 }
 
 impl CheckReport {
@@ -393,6 +410,7 @@ impl CheckReport {
             warnings: corpus.diagnostics().iter().filter(|d| d.severity >= Severity::Warning).cloned().collect(),
             notes: corpus.diagnostics().iter().filter(|d| d.severity == Severity::Note).cloned().collect(),
             imports: corpus.imports().to_vec(),
+            files: corpus.files_read().iter().map(|(k, n)| (k.to_string(), *n)).collect(),
         }
     }
 
@@ -401,17 +419,35 @@ impl CheckReport {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{} works, {} people, {} concepts ({} senses), {} edges; graph: {} nodes, {} edges",
-            self.works, self.people, self.concepts, self.senses, self.edges, self.graph.0, self.graph.1
+            "{}, {}, {} ({}), {}; graph: {}, {}",
+            count(self.works, "work"),
+            count(self.people, "person"),
+            count(self.concepts, "concept"),
+            count(self.senses, "sense"),
+            count(self.edges, "edge"),
+            count(self.graph.0, "node"),
+            count(self.graph.1, "edge")
         );
+        let (folders, kinds): (Vec<_>, Vec<_>) = self.files.iter().partition(|(k, _)| k == "folders");
+        let read: usize = kinds.iter().filter(|(k, _)| !k.starts_with("hidden")).map(|(_, n)| n).sum();
+        if read > 0 {
+            let each: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            let walked = folders.first().map(|(_, n)| format!(" in {}", count(*n, "folder"))).unwrap_or_default();
+            let _ = writeln!(out, "read {}{walked}: {}", count(read, "file"), each.join(", "));
+        }
         for i in &self.imports {
             let _ = writeln!(
                 out,
-                "{}: {} entries, {} works, {} skipped, {} bytes of text outside entries, {} warnings",
-                i.file, i.entries, i.works, i.skipped, i.outside, i.warnings
+                "{}: {}, {}, {} skipped, {} bytes of text outside entries, {}",
+                i.file,
+                count(i.entries, "entry"),
+                count(i.works, "work"),
+                i.skipped,
+                i.outside,
+                count(i.warnings, "warning")
             );
         }
-        let _ = writeln!(out, "{} warnings, {} notes", self.warnings.len(), self.notes.len());
+        let _ = writeln!(out, "{}, {}", count(self.warnings.len(), "warning"), count(self.notes.len(), "note"));
         for d in &self.warnings {
             let _ = writeln!(out, "{d}");
         }

@@ -165,7 +165,81 @@ fn matches_citation(work: &Work, c: &CitedName) -> bool {
     }
 }
 
+/// A name as people type it: some of the authors, perhaps `et al.`, perhaps a year.
+#[derive(Debug, PartialEq)]
+struct Typed {
+    /// The family names typed, folded.
+    names: Vec<String>,
+    et_al: bool,
+    year: Option<String>,
+}
+
+fn parse_typed(name: &str) -> Option<Typed> {
+    let cleaned = name.trim().trim_end_matches(['.', ')']).replace(['(', ')'], " ");
+    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
+    let year = match words.last() {
+        Some(y) if y.trim_end_matches(['.', ',']).parse::<Year>().is_ok() || y.eq_ignore_ascii_case("n.d") => {
+            let y = words.pop().unwrap_or_default();
+            Some(y.trim_end_matches(['.', ',']).to_string())
+        }
+        _ => None,
+    };
+    let authors = words.join(" ");
+    let authors = authors.trim().trim_end_matches(',').trim();
+    let (authors, et_al) = match authors.strip_suffix("et al.").or_else(|| authors.strip_suffix("et al")) {
+        Some(a) => (a.trim().trim_end_matches(',').to_string(), true),
+        None => (authors.to_string(), false),
+    };
+    let names: Vec<String> = authors
+        .split([',', ';', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(|n| fold_name(n.trim()))
+        .filter(|n| !n.is_empty() && n != "and")
+        .collect();
+    (!names.is_empty()).then_some(Typed { names, et_al, year })
+}
+
+/// Whether each typed name is one of the work's creators (each a different one), and the
+/// year is the work's when one is typed.
+fn matches_typed(work: &Work, t: &Typed) -> bool {
+    if let Some(year) = &t.year {
+        let ok = match &work.year {
+            Some(y) => y.cited().trim_end_matches('.').eq_ignore_ascii_case(year),
+            None => year.eq_ignore_ascii_case("n.d"),
+        };
+        if !ok {
+            return false;
+        }
+    }
+    let creators: Vec<(String, String)> =
+        work.creators().iter().map(|n| (fold_name(&n.family_or_literal()), fold_name(n.family()))).collect();
+    if t.et_al && creators.len() <= t.names.len() {
+        return false;
+    }
+    let mut used = vec![false; creators.len()];
+    t.names.iter().all(|typed| {
+        let hit =
+            creators.iter().enumerate().position(|(i, (full, family))| !used[i] && (typed == full || typed == family));
+        hit.map(|i| used[i] = true).is_some()
+    })
+}
+
 impl Corpus {
+    /// The work whose key is `name` in any case, or whose key in its source file was
+    /// `name` (`knuth:ct:a` for the work `knuth-ct-a`).
+    fn work_by_any_key(&self, name: &str) -> Option<&Work> {
+        let name = name.trim();
+        if let Some(w) = self.work(name).or_else(|| self.work(&name.to_lowercase())) {
+            return Some(w);
+        }
+        let (normal, _) = crate::import::work_key(name);
+        if let Some(w) = self.work(normal.as_str()) {
+            return Some(w);
+        }
+        let alias = self.aliases.iter().find(|(a, _)| a.as_str().eq_ignore_ascii_case(name));
+        alias.and_then(|(_, k)| self.work(k.as_str()))
+    }
+
     /// The `n` works nearest to a name: those sharing the first author and the year first,
     /// then the first author, then the year, each group by edit distance.
     fn nearest_works(&self, name: &str, n: usize) -> Vec<String> {
@@ -206,15 +280,25 @@ impl Corpus {
     ///
     /// Complexity: O(n) in the number of works (O(1) for a key).
     pub fn find_work(&self, name: &str) -> Result<&Work> {
-        if let Some(w) = self.work(name.trim()) {
+        if let Some(w) = self.work_by_any_key(name) {
             return Ok(w);
         }
-        let hits: Vec<&Work> = match parse_cited(name) {
+        // A citation as printed first (`Portes 1999` is not `Portes et al. 1999` when both
+        // exist); then any of the authors, in any order, with or without the year.
+        let mut hits: Vec<&Work> = match parse_cited(name) {
             Some(c) => self.works.iter().filter(|w| matches_citation(w, &c)).collect(),
             None => Vec::new(),
         };
+        if hits.is_empty() {
+            if let Some(t) = parse_typed(name) {
+                hits = self.works.iter().filter(|w| matches_typed(w, &t)).collect();
+            }
+        }
         match hits.as_slice() {
             [one] => Ok(one),
+            [] if self.works.is_empty() => {
+                Err(Error::new(ErrorKind::NotFound, format!("no work matches `{name}`: the corpus has no works")))
+            }
             [] => {
                 let candidates = self.nearest_works(name, 5);
                 let shown = candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
@@ -224,7 +308,16 @@ impl Corpus {
             many => {
                 let candidates: Vec<String> =
                     many.iter().map(|w| format!("{} ({})", w.key, w.title.as_deref().unwrap_or("untitled"))).collect();
-                let shown = many.iter().map(|w| format!("`{}`", w.key)).collect::<Vec<_>>().join(", ");
+                const SHOWN: usize = 8;
+                let mut shown = many
+                    .iter()
+                    .take(SHOWN)
+                    .map(|w| format!("`{}` ({}: {})", w.key, w.citation(), w.title.as_deref().unwrap_or("untitled")))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if many.len() > SHOWN {
+                    shown.push_str(&format!(" and {} more", many.len() - SHOWN));
+                }
                 Err(Error::new(
                     ErrorKind::Ambiguous,
                     format!("`{name}` matches {} works: {shown}; name one by its key", many.len()),
@@ -317,5 +410,23 @@ mod tests {
         let c = parse_cited("Levitt (2001a)").unwrap();
         assert_eq!((c.first.as_str(), c.year.as_str()), ("Levitt", "2001a"));
         assert!(parse_cited("Levitt").is_none());
+    }
+
+    #[test]
+    fn parses_names_as_typed() {
+        let t = parse_typed("Portes, Guarnizo and Landolt 1999").unwrap();
+        assert_eq!(
+            t,
+            Typed {
+                names: vec!["portes".into(), "guarnizo".into(), "landolt".into()],
+                et_al: false,
+                year: Some("1999".into())
+            }
+        );
+        let t = parse_typed("bourne").unwrap();
+        assert_eq!((t.names, t.year), (vec!["bourne".to_string()], None));
+        let t = parse_typed("Glick Schiller et al. (1995)").unwrap();
+        assert_eq!((t.names, t.et_al, t.year), (vec!["glick schiller".to_string()], true, Some("1995".into())));
+        assert!(parse_typed("1999").is_none());
     }
 }

@@ -64,6 +64,15 @@ impl Style {
     }
 }
 
+/// One archived style, as [`Style::catalogue`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StyleEntry {
+    /// Its names for [`Style::named`]: the usual one first, then aliases.
+    pub names: Vec<&'static str>,
+    /// Its title, e.g. `American Psychological Association 7th edition`.
+    pub title: &'static str,
+}
+
 fn archived(style: ArchivedStyle) -> Style {
     match style.get() {
         CslStyle::Independent(csl) => Style::for_references(csl),
@@ -101,10 +110,40 @@ impl Style {
             return Ok(archived(style));
         }
         let names: Vec<&str> = ArchivedStyle::all().iter().flat_map(|s| s.names().iter().copied()).collect();
+        // A beginning of one name only (`harvard` for `harvard-cite-them-right`) is that
+        // style; a word of several names lists them.
+        let starts: Vec<&str> =
+            names.iter().copied().filter(|n| n.starts_with(&wanted) && !wanted.is_empty()).collect();
+        let styles: Vec<ArchivedStyle> = starts.iter().filter_map(|n| ArchivedStyle::by_name(n)).collect();
+        if let Some(first) = styles.first().filter(|f| styles.iter().all(|s| s == *f)) {
+            return Ok(archived(*first));
+        }
+        let words: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| !wanted.is_empty() && n.split('-').any(|w| w == wanted || w.starts_with(&wanted)))
+            .collect();
+        if words.len() > 1 {
+            let shown = words.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            return Err(Error::new(
+                ErrorKind::Ambiguous,
+                format!(
+                    "`{name}` is part of {} style names: {shown}; name one (`bibgraph styles` lists all)",
+                    words.len()
+                ),
+            )
+            .with_candidates(words.iter().map(|s| s.to_string()).collect()));
+        }
         let nearest = crate::resolve::nearest(&wanted, names.iter().copied(), 5);
         let shown = nearest.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
         Err(Error::new(ErrorKind::NotFound, format!("no citation style named `{name}`; nearest: {shown}"))
             .with_candidates(nearest))
+    }
+
+    /// Every style hayagriva archives: its names (the first is the usual one) and its
+    /// title, in the archive's order.
+    pub fn catalogue() -> Vec<StyleEntry> {
+        ArchivedStyle::all().iter().map(|s| StyleEntry { names: s.names().to_vec(), title: s.display_name() }).collect()
     }
 
     /// An independent CSL style from its XML text.
@@ -291,6 +330,30 @@ fn text(s: &str) -> FormatString {
     FormatString::with_value(s)
 }
 
+/// A title for hayagriva, whose title case capitalises a short word after a comma
+/// (`Space, Identity, And the Politics`): such a word, lowercase in the source, is kept
+/// as written (a verbatim chunk); everything else is left to the style.
+fn title_text(s: &str) -> FormatString {
+    const SMALL: [&str; 16] =
+        ["and", "or", "nor", "but", "for", "of", "the", "a", "an", "in", "on", "at", "to", "by", "as", "vs"];
+    let mut value = hayagriva::types::ChunkedString::new();
+    let mut rest = s;
+    while let Some(i) = rest.find(", ") {
+        let after = &rest[i + 2..];
+        let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+        if SMALL.contains(&word.as_str()) {
+            value.push_str(&rest[..i + 2], hayagriva::types::ChunkKind::Normal);
+            value.push_str(&word, hayagriva::types::ChunkKind::Verbatim);
+            rest = &after[word.len()..];
+        } else {
+            value.push_str(&rest[..i + 2], hayagriva::types::ChunkKind::Normal);
+            rest = after;
+        }
+    }
+    value.push_str(rest, hayagriva::types::ChunkKind::Normal);
+    FormatString { value, short: None }
+}
+
 fn numeric(s: &str) -> MaybeTyped<Numeric> {
     MaybeTyped::from_str(s).unwrap_or_else(|never| match never {})
 }
@@ -320,7 +383,7 @@ fn to_entry(work: &Work) -> hayagriva::Entry {
     };
     let mut entry = hayagriva::Entry::new(work.key.as_str(), kind);
     if let Some(t) = &work.title {
-        entry.set_title(text(t));
+        entry.set_title(title_text(t));
     }
     if !work.authors.is_empty() {
         entry.set_authors(people(&work.authors));
@@ -362,7 +425,7 @@ fn to_entry(work: &Work) -> hayagriva::Entry {
         Some(pk) => {
             let mut parent = hayagriva::Entry::new(&format!("{}-container", work.key), pk);
             if let Some(c) = &work.container_title {
-                parent.set_title(text(c));
+                parent.set_title(title_text(c));
             }
             Some(parent)
         }
@@ -517,8 +580,22 @@ mod tests {
 
     #[test]
     fn unknown_style_names_list_the_nearest() {
-        let err = Style::named("chicago-author-dat").unwrap_err();
+        let err = Style::named("chicago-autor-date").unwrap_err();
         assert_eq!(err.kind(), ErrorKind::NotFound);
         assert_eq!(err.candidates().first().map(String::as_str), Some("chicago-author-date"));
+    }
+
+    #[test]
+    fn a_beginning_of_one_name_is_that_style_and_a_shared_word_lists_them() {
+        assert_eq!(Style::named("harvard").unwrap().title(), Style::named("harvard-cite-them-right").unwrap().title());
+        assert_eq!(
+            Style::named("HARVARD-cite").unwrap().title(),
+            Style::named("harvard-cite-them-right").unwrap().title()
+        );
+        let err = Style::named("chicago").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Ambiguous);
+        assert!(err.candidates().iter().any(|c| c == "chicago-author-date"), "{:?}", err.candidates());
+        assert!(err.to_string().contains("bibgraph styles"));
+        assert!(Style::catalogue().iter().any(|s| s.names.contains(&"apa")));
     }
 }

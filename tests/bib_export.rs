@@ -49,14 +49,16 @@ fn biblatex_entries_use_the_standard_fields() {
     let bib = biblatex::to_biblatex([c.work("burgess2005").unwrap(), c.work("pnud2005").unwrap()]);
     let expected = concat!(
         "@incollection{burgess2005,\n",
-        "author = {Burgess, K},\n",
+        "author = {Burgess, K.},\n",
         "booktitle = {New Patterns for Mexico: Observations on Remittances, Philanthropic Giving, and Equitable Development},\n",
         "date = {2005},\n",
-        "editor = {Merz, B},\n",
+        "editor = {Merz, B.},\n",
         "location = {Cambridge, MA},\n",
         "publisher = {Harvard University Press},\n",
         "title = {Migrant philanthropy and local governance},\n",
         "verba = {\"Burgess K (2005) Migrant philanthropy and local governance. In: Merz B (ed.) New Patterns for Mexico: Observations on Remittances, Philanthropic Giving, and Equitable Development. Cambridge, MA: Harvard University Press.\"},\n",
+        // Bare initials are written with their periods; `verbb` says so, for reading back.
+        "verbb = {\\{\"initials-dotted\":true\\}},\n",
         "}\n",
         "\n",
         "@book{pnud2005,\n",

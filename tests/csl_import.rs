@@ -71,3 +71,36 @@ fn a_file_that_is_not_csl_json_is_one_warning() {
     assert_eq!(truncated.works.len(), 1);
     assert_eq!(truncated.skipped, 1);
 }
+
+#[test]
+fn pandoc_empty_and_odd_dates_load_the_entry_undated_with_a_note() {
+    // What `pandoc --from=bibtex --to=csljson` writes for an entry without a year, and other
+    // dates seen in the wild.
+    let src = br#"[
+  {"id": "nodate", "type": "book", "title": "Undated", "issued": {"date-parts": []}},
+  {"id": "inner", "type": "book", "title": "Inner", "issued": {"date-parts": [[]]}},
+  {"id": "blank", "type": "book", "title": "Blank", "issued": {}},
+  {"id": "edtf", "type": "book", "title": "EDTF", "issued": "2001-05-12"},
+  {"id": "circa", "type": "book", "title": "Circa", "issued": {"literal": "circa 1900"}},
+  {"id": "ok", "type": "book", "title": "Fine", "issued": {"date-parts": [[1999]]}}
+]"#;
+    let i = import::csl_json(src, "pandoc.json");
+    assert_eq!((i.entries, i.works.len(), i.skipped), (6, 6, 0));
+    let years: Vec<Option<String>> = i.works.iter().map(|w| w.year.as_ref().map(|y| y.to_string())).collect();
+    assert_eq!(years, [None, None, None, Some("2001, May 12".into()), None, Some("1999".into())]);
+    let codes: Vec<(&str, Severity, &str)> =
+        i.diagnostics.iter().map(|d| (d.code.as_str(), d.severity, d.subject.as_deref().unwrap())).collect();
+    assert_eq!(
+        codes,
+        [
+            ("empty-date", Severity::Note, "nodate"),
+            ("empty-date", Severity::Note, "inner"),
+            ("empty-date", Severity::Note, "blank"),
+            ("unreadable-date", Severity::Warning, "circa"),
+        ]
+    );
+    // The date as written stays in the record.
+    assert_eq!(i.works[4].records[0].get("issued"), Some(r#"{"literal":"circa 1900"}"#));
+    let corpus = Corpus::from_files([CorpusFile::new("pandoc.json", String::from_utf8_lossy(src))]).unwrap();
+    assert_eq!(corpus.works().len(), 6);
+}

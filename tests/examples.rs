@@ -119,3 +119,14 @@ fn bib_parse_crate_counts_the_entries_the_crate_reads() {
     let out = run("bib_parse_crate", &[&file]);
     assert!(out.ends_with("duplicate-field.bib: 3 entries\n"), "{out}");
 }
+
+#[test]
+fn an_example_prints_an_error_as_one_line_not_a_debug_dump() {
+    for (name, arg) in [("concept_history", "no-such-concept"), ("reading_list", "no such topic at all")] {
+        let out = Command::new(example(name)).arg(arg).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("error: ") && err.lines().count() == 1, "{name}: {err}");
+        assert!(!err.contains("Error {") && !err.contains("kind:"), "{name}: {err}");
+    }
+}

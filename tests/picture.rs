@@ -147,9 +147,10 @@ fn bourne_to_portes_svg_draws_the_six_steps_and_the_other_link_among_its_works()
         let path = g.children().find(|c| c.has_tag_name("path")).unwrap();
         let n = path_numbers(path.attribute("d").unwrap());
         let (from, to) = (&boxes[g.attribute("data-from").unwrap()], &boxes[g.attribute("data-to").unwrap()]);
-        assert!((n[0] - from.right()).abs() < 0.1 && (n[1] - from.mid_y()).abs() < 0.1, "{n:?} {from:?}");
+        // The SVG rounds each number to 0.1, so a right edge (x + w) may be 0.1 off.
+        assert!((n[0] - from.right()).abs() < 0.15 && (n[1] - from.mid_y()).abs() < 0.15, "{n:?} {from:?}");
         let (ex, ey) = (n[n.len() - 2], n[n.len() - 1]);
-        assert!((ex - to.x).abs() < 0.1 && (ey - to.mid_y()).abs() < 0.1, "{n:?} {to:?}");
+        assert!((ex - to.x).abs() < 0.15 && (ey - to.mid_y()).abs() < 0.15, "{n:?} {to:?}");
     }
 }
 

@@ -183,7 +183,9 @@ impl CitationReport {
                 }
                 _ => String::new(),
             };
-            let _ = writeln!(out, "  {at:<8} {:<10} {}{names}  ->  {work}", r.status.as_str(), c.text);
+            // The citation as written, quoted: a truncated one (`(Vertovec,`) leaves its
+            // bracket open, which must not look like the output's own.
+            let _ = writeln!(out, "  {at:<8} {:<10} \u{201c}{}\u{201d}{names}  ->  {work}", r.status.as_str(), c.text);
             if let Some(p) = r.problem() {
                 let _ = writeln!(out, "  {:<8} {:<10} {p}", "", "");
             }
@@ -206,7 +208,11 @@ impl CitationReport {
                 let _ = writeln!(out, "  {:<28} {citation}: {title}", key.as_str());
                 let first = corpus.work(key.as_str()).and_then(|w| w.family_names().into_iter().next());
                 if let Some(t) = first.and_then(|f| truncated.get(&fold_key_part(&f))) {
-                    let _ = writeln!(out, "  {:<28} perhaps the truncated citation {} at line {}", "", t.text, t.line);
+                    let _ = writeln!(
+                        out,
+                        "  {:<28} perhaps the truncated citation \u{201c}{}\u{201d} at line {}",
+                        "", t.text, t.line
+                    );
                 }
             }
         }

@@ -1,5 +1,6 @@
 //! Reading corpus files and validating them into a [`Corpus`].
 
+use super::files::{self, Kind};
 use super::raw::{RawEdge, RawFile, RawManifest, RawProvenance, RawProvenances};
 use super::{dedupe, fast, join};
 use super::{Corpus, CorpusMeta, Person};
@@ -14,7 +15,6 @@ use crate::refparse::{self, text::fold_key_part, ParseOptions};
 use crate::resolve::KeyIndex;
 use crate::yaml::{self, Locator, Step};
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
 /// One file of a corpus, in memory: its name (used for its kind and in locations) and text.
@@ -27,12 +27,14 @@ pub struct CorpusFile {
     /// The file's bytes, when they are not valid UTF-8 (a `.bib` or `.json` file, whose
     /// importer reports where).
     invalid: Option<Vec<u8>>,
+    /// What the file holds, when already told.
+    kind: Option<Kind>,
 }
 
 impl CorpusFile {
     /// A file named `name` holding `text`.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        CorpusFile { name: name.into(), text: text.into(), invalid: None }
+        CorpusFile { name: name.into(), text: text.into(), invalid: None, kind: None }
     }
 
     /// A file named `name` holding `bytes`, which need not be valid UTF-8: the importers of
@@ -50,7 +52,7 @@ impl CorpusFile {
             Ok(text) => CorpusFile::new(name, text),
             Err(e) => {
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                CorpusFile { name, text, invalid: Some(e.into_bytes()) }
+                CorpusFile { name, text, invalid: Some(e.into_bytes()), kind: None }
             }
         }
     }
@@ -58,6 +60,16 @@ impl CorpusFile {
     /// The file's bytes as read.
     pub fn bytes(&self) -> &[u8] {
         self.invalid.as_deref().unwrap_or(self.text.as_bytes())
+    }
+
+    /// What the file holds, by its content and its extension in any case.
+    pub(crate) fn kind(&self) -> Option<Kind> {
+        self.kind.or_else(|| files::kind(&self.name, self.bytes()))
+    }
+
+    /// The kind's name (`bib`, `txt`, ...), or `unknown`.
+    pub(crate) fn kind_or_name(&self) -> &'static str {
+        self.kind().map_or("unknown", Kind::name)
     }
 }
 
@@ -72,61 +84,28 @@ fn invalid_utf8(name: &str, bytes: &[u8], e: std::str::Utf8Error) -> Error {
     Error::new(ErrorKind::Syntax, "invalid utf-8").at(Some(Location::new(name, line, col))).with_source(e)
 }
 
-fn read_file(path: &Path) -> Result<CorpusFile> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {name}: {e}")).with_source(e))?;
-    let bytes = crate::encoding::decode(bytes, &name)?;
-    if is_import(&name) {
-        return Ok(CorpusFile::from_bytes(name, bytes));
-    }
-    match std::str::from_utf8(&bytes) {
-        Ok(_) => Ok(CorpusFile::new(name, String::from_utf8(bytes).unwrap_or_default())),
-        Err(e) => Err(invalid_utf8(&name, &bytes, e)),
-    }
-}
-
-/// The corpus files of a directory (in name order) or a single file.
-pub(crate) fn read_path(path: &Path) -> Result<Vec<CorpusFile>> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
-    if !meta.is_dir() {
-        return Ok(vec![read_file(path)?]);
-    }
-    let entries = std::fs::read_dir(path)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
-    let mut paths = Vec::new();
-    for entry in entries {
-        let entry = entry
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())).with_source(e))?;
-        let p = entry.path();
-        if p.is_file()
-            && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "txt" | "bib" | "json"))
-        {
-            paths.push(p);
+/// A file read from disk, of a kind already told: bibliographies may hold invalid UTF-8
+/// (their importers report where); other kinds must be UTF-8.
+pub(crate) fn from_bytes(name: String, bytes: Vec<u8>, kind: Kind) -> Result<CorpusFile> {
+    let mut file = if matches!(kind, Kind::Bibtex | Kind::CslJson | Kind::Ris) {
+        CorpusFile::from_bytes(name, bytes)
+    } else {
+        match std::str::from_utf8(&bytes) {
+            Ok(_) => CorpusFile::new(name, String::from_utf8(bytes).unwrap_or_default()),
+            Err(e) => return Err(invalid_utf8(&name, &bytes, e)),
         }
-    }
-    paths.sort();
-    if paths.is_empty() {
-        return Err(Error::new(
-            ErrorKind::Io,
-            format!("no corpus files (*.yaml, *.txt, *.bib, *.json) in {}", path.display()),
-        ));
-    }
-    paths.iter().map(|p| read_file(p)).collect()
+    };
+    file.kind = Some(kind);
+    Ok(file)
 }
 
-fn is_manifest(name: &str) -> bool {
-    Path::new(name).file_name().and_then(|n| n.to_str()) == Some("corpus.yaml")
+fn is_manifest(file: &CorpusFile) -> bool {
+    file.kind() == Some(Kind::Manifest)
 }
 
-fn extension(name: &str) -> &str {
-    Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("")
-}
-
-/// Whether the file is a user's bibliography (BibTeX or CSL-JSON), read by [`crate::import`].
-fn is_import(name: &str) -> bool {
-    matches!(extension(name), "bib" | "json")
+/// Whether the file is a user's bibliography (BibTeX, CSL-JSON, RIS), read by [`crate::import`].
+fn is_import(file: &CorpusFile) -> bool {
+    matches!(file.kind(), Some(Kind::Bibtex | Kind::CslJson | Kind::Ris))
 }
 
 /// Collects diagnostics while resolving references.
@@ -315,10 +294,18 @@ fn check_id(kind: &str, id: &str, at: Location, diags: &mut Vec<Diagnostic>) {
 
 /// Loads and validates.
 pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
+    for f in &mut files {
+        f.kind = f.kind();
+        if f.kind.is_none() {
+            let message =
+                format!("cannot tell what {} holds: not one of the corpus file types ({})", f.name, files::KNOWN);
+            return Err(Error::new(ErrorKind::Syntax, message));
+        }
+    }
     // The text of each valid `.bib` file moves into a buffer its works' records share.
     let shared: Vec<Option<Arc<String>>> = files
         .iter_mut()
-        .map(|f| (extension(&f.name) == "bib" && f.invalid.is_none()).then(|| Arc::new(std::mem::take(&mut f.text))))
+        .map(|f| (f.kind == Some(Kind::Bibtex) && f.invalid.is_none()).then(|| Arc::new(std::mem::take(&mut f.text))))
         .collect();
     // Two functions, so that the importers and parsers (whose recursion is bounded, not
     // small) run on a stack without the checks' locals.
@@ -359,6 +346,8 @@ struct Sources<'f> {
     /// Each YAML file, what serde read, and the range of an `edges:` section left to the
     /// fast reader (see `fast`).
     parsed: Vec<(&'f CorpusFile, RawFile, Option<std::ops::Range<usize>>)>,
+    /// Files that turned out not to be corpus files (notes, settings), by index.
+    skipped_files: Vec<usize>,
 }
 
 /// Reads every file: reference lists, imports, the manifest and the YAML files.
@@ -370,30 +359,47 @@ fn read_sources<'f>(files: &'f [CorpusFile], shared: &[Option<Arc<String>>]) -> 
     let mut work_index: HashMap<WorkKey, u32> = HashMap::new();
     let mut parsed: Vec<(&CorpusFile, RawFile, Option<std::ops::Range<usize>>)> = Vec::new();
 
-    for file in files.iter().filter(|f| is_manifest(&f.name)) {
+    for file in files.iter().filter(|f| is_manifest(f)) {
         let m: RawManifest = yaml::from_str(&file.text, &file.name)?;
         check_id("corpus id", &m.id, Locator::new(&file.text, &file.name).locate(&[Step::Key("id")]), &mut diagnostics);
         meta = CorpusMeta { id: m.id, title: m.title, source: m.source.map(WorkKey::new) };
     }
     // Reference lists first, then users' bibliographies, then YAML works.
     let mut same = dedupe::Index::default();
-    for (fi, file) in files.iter().enumerate().filter(|(_, f)| extension(&f.name) == "txt") {
-        let list = refparse::parse_list(&file.text, &file.name, &ParseOptions::default());
-        diagnostics.extend(list.diagnostics.iter().cloned());
-        for work in list.into_works() {
-            let before = works.len();
-            add_work(work, &mut works, &mut work_index, &mut diagnostics);
-            if works.len() > before {
-                same.add(before as u32, &works[before], fi);
-            }
-        }
-    }
     let mut aliases: HashMap<WorkKey, WorkKey> = HashMap::new();
     let mut imports = Vec::new();
-    for (fi, file) in files.iter().enumerate().filter(|(_, f)| is_import(&f.name)) {
-        let import = match (extension(&file.name), &shared[fi]) {
-            ("bib", Some(text)) => import::bibtex_shared(text, &file.name),
-            ("bib", None) => import::bibtex(file.bytes(), &file.name),
+    // Files that turn out not to be corpus files (notes, settings), by index.
+    let mut skipped_files: Vec<usize> = Vec::new();
+    // A reference list's works join the others as an import's do: a work listed twice
+    // merges, a key taken gets a suffix.
+    for (fi, file) in files.iter().enumerate().filter(|(_, f)| f.kind == Some(Kind::List)) {
+        let list = refparse::parse_list(&file.text, &file.name, &ParseOptions::default());
+        if !list.works().any(|w| w.year.as_ref().is_some_and(|y| y.year.is_some())) {
+            // Notes or a README, not a reference list: no entry has a year.
+            let message = format!(
+                "no entry has a year, so this is not a reference list; skipped ({} would be read as works)",
+                list.works().count()
+            );
+            skipped_files.push(fi);
+            let at = Some(Location::new(file.name.as_str(), 1, 1));
+            diagnostics.push(Diagnostic::new(Severity::Warning, "not-a-reference-list", message).at(at));
+            continue;
+        }
+        diagnostics.extend(list.diagnostics.iter().cloned());
+        let mut joined = join::Works {
+            works: &mut works,
+            index: &mut work_index,
+            same: &mut same,
+            aliases: &mut aliases,
+            diagnostics: &mut diagnostics,
+        };
+        joined.join(list.into_works(), fi);
+    }
+    for (fi, file) in files.iter().enumerate().filter(|(_, f)| is_import(f)) {
+        let import = match (file.kind, &shared[fi]) {
+            (Some(Kind::Bibtex), Some(text)) => import::bibtex_shared(text, &file.name),
+            (Some(Kind::Bibtex), None) => import::bibtex(file.bytes(), &file.name),
+            (Some(Kind::Ris), _) => import::ris(file.bytes(), &file.name),
             _ => import::csl_json(file.bytes(), &file.name),
         };
         imports.push(import.summary());
@@ -414,18 +420,38 @@ fn read_sources<'f>(files: &'f [CorpusFile], shared: &[Option<Arc<String>>]) -> 
     // The parser reported the flags of reference-list works; those of YAML works are
     // reported below.
     let listed = works.len();
-    for file in files.iter().filter(|f| matches!(extension(&f.name), "yaml" | "yml") && !is_manifest(&f.name)) {
+    for file in files.iter().filter(|f| f.kind == Some(Kind::Yaml)) {
+        if let Some(keys) = files::foreign_yaml(&file.text) {
+            // A stray settings file, not a corpus file: it has none of the sections.
+            let message = format!(
+                "not a corpus file (its top-level keys are {}; a corpus file has works, work-notes, concepts or edges); skipped",
+                keys.join(", ")
+            );
+            skipped_files.push(files.iter().position(|f| std::ptr::eq(f, file)).unwrap_or(usize::MAX));
+            let at = Some(Location::new(file.name.as_str(), 1, 1));
+            diagnostics.push(Diagnostic::new(Severity::Warning, "not-a-corpus-file", message).at(at));
+            continue;
+        }
         let (raw, fast_edges) = fast::read_file(&file.text, &file.name)?;
         parsed.push((file, raw, fast_edges));
     }
-    Ok(Sources { diagnostics, meta, works, work_index, aliases, imports, listed, parsed })
+    Ok(Sources { diagnostics, meta, works, work_index, aliases, imports, listed, parsed, skipped_files })
 }
 
 /// Checks and links what [`read_sources`] read.
 #[inline(never)]
 fn assemble(files: &[CorpusFile], sources: Sources<'_>) -> Result<Corpus> {
-    let Sources { mut diagnostics, mut meta, mut works, mut work_index, mut aliases, imports, listed, mut parsed } =
-        sources;
+    let Sources {
+        mut diagnostics,
+        mut meta,
+        mut works,
+        mut work_index,
+        mut aliases,
+        imports,
+        listed,
+        mut parsed,
+        skipped_files,
+    } = sources;
     if meta.source.is_none()
         && parsed.iter().any(|(_, r, _)| !r.works.is_empty() || !r.concepts.is_empty() || !r.edges.is_empty())
     {
@@ -537,7 +563,7 @@ fn assemble(files: &[CorpusFile], sources: Sources<'_>) -> Result<Corpus> {
         if !work_index.contains_key(src) {
             let at = files
                 .iter()
-                .find(|f| is_manifest(&f.name))
+                .find(|f| is_manifest(f))
                 .map(|f| Locator::new(&f.text, &f.name).locate(&[Step::Key("source")]));
             checker.work(src.as_str(), || at.unwrap_or_else(|| Location::new("corpus.yaml", 1, 1)), None);
         }
@@ -729,12 +755,25 @@ fn assemble(files: &[CorpusFile], sources: Sources<'_>) -> Result<Corpus> {
             }
         }
     }
+    if works.is_empty() {
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        let message = format!("the corpus has no works (read from {})", names.join(", "));
+        diagnostics.push(Diagnostic::new(Severity::Warning, "empty-corpus", message));
+    }
+    let mut files_read: Vec<(&'static str, usize)> = Vec::new();
+    for (_, f) in files.iter().enumerate().filter(|(i, _)| !skipped_files.contains(i)) {
+        match files_read.iter_mut().find(|(k, _)| *k == f.kind_or_name()) {
+            Some((_, n)) => *n += 1,
+            None => files_read.push((f.kind_or_name(), 1)),
+        }
+    }
     let people = collect_people(&works);
     let all_dated = works.iter().all(|w| w.sort_year().is_some());
     let mut corpus = Corpus {
         all_dated,
         imports,
         aliases,
+        files_read,
         meta,
         works,
         work_index,

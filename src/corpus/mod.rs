@@ -5,6 +5,7 @@
 mod builtin;
 mod dedupe;
 mod fast;
+mod files;
 mod join;
 mod load;
 mod raw;
@@ -67,6 +68,7 @@ pub struct Corpus {
     /// Whether every work has a year: then the works on a lineage path lie between its
     /// ends' years.
     pub(crate) all_dated: bool,
+    pub(crate) files_read: Vec<(&'static str, usize)>,
 }
 
 impl Corpus {
@@ -91,7 +93,12 @@ impl Corpus {
     /// cannot be parsed; [`ErrorKind::Invalid`] with every problem in
     /// [`Error::diagnostics`] if the corpus refers to unknown keys, repeats a key, and so on.
     pub fn load(path: impl AsRef<Path>) -> Result<Corpus> {
-        Corpus::from_files(load::read_path(path.as_ref())?)
+        let walk = files::read_path(path.as_ref())?;
+        let mut corpus = Corpus::from_files(walk.files)?;
+        corpus.diagnostics.splice(0..0, walk.diagnostics);
+        // The walk's counts also say how many folders and hidden entries there were.
+        corpus.files_read.extend(walk.counts.into_iter().filter(|(k, _)| *k == "folders" || k.starts_with("hidden")));
+        Ok(corpus)
     }
 
     /// Loads a corpus from files already in memory. Each file's kind is given by its
@@ -118,6 +125,18 @@ impl Corpus {
     pub fn work(&self, key: &str) -> Option<&Work> {
         let i = self.work_index.get(key).or_else(|| self.aliases.get(key).and_then(|k| self.work_index.get(k)));
         i.map(|&i| &self.works[i as usize])
+    }
+
+    /// How many files of each kind (`yaml`, `txt`, `bib`, `json`, `ris`) the corpus was
+    /// read from; for a directory, also the hidden entries skipped and the folders walked.
+    pub fn files_read(&self) -> &[(&'static str, usize)] {
+        &self.files_read
+    }
+
+    /// The warnings about whole files: each file or folder skipped (not a corpus file,
+    /// unreadable, a broken link, a FIFO) and an empty corpus.
+    pub fn file_warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.warnings().filter(|d| files::FILE_CODES.contains(&d.code.as_str()))
     }
 
     /// What was imported from each BibTeX or CSL-JSON file: entries found, works read,

@@ -47,11 +47,18 @@ struct Extra {
     /// Field (corpus-format name) -> exact text, where the BibLaTeX field cannot hold it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     exact: BTreeMap<String, String>,
+    /// Bare initials (`JS`) were written with periods (`J. S.`); reading takes them off.
+    #[serde(default, rename = "initials-dotted", skip_serializing_if = "std::ops::Not::not")]
+    initials_dotted: bool,
 }
 
 impl Extra {
     fn is_empty(&self) -> bool {
-        self.flags.is_empty() && self.repairs.is_empty() && self.provenance.is_empty() && self.exact.is_empty()
+        self.flags.is_empty()
+            && self.repairs.is_empty()
+            && self.provenance.is_empty()
+            && self.exact.is_empty()
+            && !self.initials_dotted
     }
 }
 
@@ -154,9 +161,11 @@ fn names_chunks(names: &[Name]) -> Chunks {
         match name {
             Name::Literal { literal } => out.extend(verbatim(literal)),
             Name::Person(p) => {
+                let given =
+                    p.given.as_deref().map(|g| crate::model::dotted_initials(g).unwrap_or_else(|| g.to_string()));
                 let person = Person {
                     name: p.family.clone(),
-                    given_name: p.given.clone().unwrap_or_default(),
+                    given_name: given.unwrap_or_default(),
                     prefix: p.particle.clone().unwrap_or_default(),
                     suffix: p.suffix.clone().unwrap_or_default(),
                     id: None,
@@ -271,7 +280,10 @@ fn entry_and_extra(work: &Work) -> (Entry, Extra) {
         repairs: work.repairs.clone(),
         provenance: work.provenance.clone(),
         exact: BTreeMap::new(),
+        initials_dotted: false,
     };
+    let names = work.authors.iter().chain(&work.editors).chain(work.contributors.iter().flat_map(|c| &c.names));
+    extra.initials_dotted = names.filter_map(Name::given).any(|g| crate::model::dotted_initials(g).is_some());
     if let Some(s) = subtype {
         e.set("entrysubtype", chunk(s));
     }
@@ -308,6 +320,11 @@ fn entry_and_extra(work: &Work) -> (Entry, Extra) {
         }
         if year_from_standard(date.as_deref(), origdate.as_deref(), pubstate.as_deref()).as_ref() != Some(y) {
             e.set("usera", chunk(&y.to_string()));
+        }
+        if let Some(suffix) = y.suffix {
+            // Biber gives the letters (extradate) in sort order: works by the same
+            // authors in the same year sort by `sorttitle`, so `2001a` stays `a`.
+            e.set("sorttitle", chunk(&format!("{suffix} {}", work.title.as_deref().unwrap_or(""))));
         }
     }
     let article = is_article(&work.kind);
@@ -445,7 +462,7 @@ fn record_entry(work: &Work, record: &SourceRecord) -> String {
 /// ```
 /// let corpus = bibgraph::Corpus::builtin()?;
 /// let bib = bibgraph::export::biblatex::to_biblatex([corpus.work("bourne1916").unwrap()]);
-/// assert!(bib.starts_with("@article{bourne1916,\nauthor = {Bourne, R},\n"));
+/// assert!(bib.starts_with("@article{bourne1916,\nauthor = {Bourne, R.},\n"));
 /// # Ok::<(), bibgraph::Error>(())
 /// ```
 pub fn to_biblatex<'a>(works: impl IntoIterator<Item = &'a Work>) -> String {
@@ -529,7 +546,8 @@ pub(crate) fn from_entry(e: &Entry) -> Result<Work> {
         .or_else(|| field(e, "year").filter(|_| date.is_none()))
         .and_then(|s| s.parse::<Year>().ok())
         .filter(|p| standard.as_ref().is_none_or(|s| s.year.is_none() || s.year == p.year));
-    Ok(Work {
+    let dotted = extra.initials_dotted;
+    let mut work = Work {
         key: WorkKey::new(e.key.clone()),
         authors: e.get("author").map(names_from_chunks).unwrap_or_default(),
         editors: e.get("editor").map(names_from_chunks).unwrap_or_default(),
@@ -558,7 +576,11 @@ pub(crate) fn from_entry(e: &Entry) -> Result<Work> {
         provenance: extra.provenance,
         records: Vec::new(),
         kind,
-    })
+    };
+    if dotted {
+        crate::csl::undot(&mut work);
+    }
+    Ok(work)
 }
 
 /// Reads a BibLaTeX (or BibTeX) file into works, in file order.
@@ -613,7 +635,19 @@ mod tests {
         let mut bib = Bibliography::new();
         bib.insert(e);
         let back = Bibliography::parse(&bib.to_biblatex_string()).unwrap();
-        assert_eq!(names_from_chunks(back.get("k").unwrap().get("author").unwrap()), names);
+        // Bare initials are written with periods (the entry's `verbb` says so, and reading
+        // the whole entry takes them off).
+        let dotted: Vec<Name> = names
+            .iter()
+            .map(|n| match n {
+                Name::Person(p) => Name::Person(PersonName {
+                    given: p.given.as_deref().and_then(crate::model::dotted_initials),
+                    ..p.clone()
+                }),
+                other => other.clone(),
+            })
+            .collect();
+        assert_eq!(names_from_chunks(back.get("k").unwrap().get("author").unwrap()), dotted);
     }
 
     #[test]

@@ -53,23 +53,33 @@ pub fn write(table: &GraphTable) -> String {
     out.push_str("];\n");
     out.push_str("  node [fontname=\"DejaVu Sans\", fontsize=10];\n  edge [arrowsize=0.7];\n\n");
 
-    // The time axis: one rank per year, in order.
+    // The time axis: one rank per year, in order; undated works share a last rank,
+    // `n.d.`, after every year (never before the first).
     let mut years: BTreeMap<i32, Vec<&str>> = BTreeMap::new();
+    let mut undated: Vec<&str> = Vec::new();
+    let mut year_of: std::collections::HashMap<&str, Option<i32>> = std::collections::HashMap::new();
     for n in table.nodes.iter().filter(|n| n.kind == NodeKind::Work) {
-        if let Some(y) = n.year {
-            years.entry(y).or_default().push(&n.id);
+        year_of.insert(&n.id, n.year);
+        match n.year {
+            Some(y) => years.entry(y).or_default().push(&n.id),
+            None => undated.push(&n.id),
         }
     }
-    out.push_str("  // time axis: works share the rank of their year\n");
-    for y in years.keys() {
-        let _ = writeln!(out, "  \"year:{y}\" [shape=plaintext, fontsize=12, label=\"{y}\", \"kind\"=\"axis\"];");
+    out.push_str("  // time axis: works share the rank of their year; undated works the last\n");
+    let mut ranks: Vec<(String, String, Vec<&str>)> =
+        years.iter().map(|(y, ids)| (format!("year:{y}"), y.to_string(), ids.clone())).collect();
+    if !undated.is_empty() {
+        ranks.push(("year:nd".to_string(), "n.d.".to_string(), undated));
     }
-    let axis: Vec<String> = years.keys().map(|y| format!("\"year:{y}\"")).collect();
+    for (id, label, _) in &ranks {
+        let _ = writeln!(out, "  \"{id}\" [shape=plaintext, fontsize=12, label=\"{label}\", \"kind\"=\"axis\"];");
+    }
+    let axis: Vec<String> = ranks.iter().map(|(id, _, _)| format!("\"{id}\"")).collect();
     if axis.len() > 1 {
         let _ = writeln!(out, "  {} [style=invis];", axis.join(" -> "));
     }
-    for (y, ids) in &years {
-        let _ = write!(out, "  {{ rank=same; \"year:{y}\";");
+    for (id, _, ids) in &ranks {
+        let _ = write!(out, "  {{ rank=same; \"{id}\";");
         for id in ids {
             out.push(' ');
             dot_quoted_into(&mut out, id);
@@ -110,6 +120,14 @@ pub fn write(table: &GraphTable) -> String {
         dot_quoted_into(&mut out, &e.id);
         out.push_str(", ");
         out.push_str(&visual_edge(e.relation));
+        // An edge against the time axis (a later or undated work citing an earlier one)
+        // does not pull ranks.
+        let (from, to) = (year_of.get(e.source.as_str()), year_of.get(e.target.as_str()));
+        if let (Some(from), Some(to)) = (from, to) {
+            if from.is_none() || to.is_none() || from > to {
+                out.push_str(", constraint=false");
+            }
+        }
         for (a, v) in &e.attrs {
             out.push_str(", ");
             attr(&mut out, a.name, v);

@@ -1,6 +1,11 @@
 //! Node-link JSON, for web viewers (d3, sigma.js, Cytoscape.js) and networkx's
 //! `node_link_graph`: `{"directed": true, "multigraph": true, "graph": {...},
-//! "nodes": [...], "links": [...]}`.
+//! "nodes": [...], "edges": [...], "links": [...]}`.
+//!
+//! The edges are under `edges`, the key `networkx.node_link_graph(data)` reads by default
+//! from networkx 3.6 on, and again under `links`, the key networkx 3.4 and 3.5 read by
+//! default (with a FutureWarning) and web viewers expect: every networkx from 3.4 on,
+//! and d3, read the file with their default call.
 //!
 //! Each node has its `id` and its attributes as members (`year` a number, the rest
 //! strings); each link has `id`, `source` and `target` (node ids) and its attributes
@@ -45,6 +50,7 @@ pub fn write(table: &GraphTable) -> Result<String> {
         "multigraph": true,
         "graph": { "id": table.id, "title": table.title },
         "nodes": nodes,
+        "edges": links.clone(),
         "links": links,
     });
     crate::render::to_json(&doc)

@@ -8,6 +8,7 @@
 //! Bibliographic formats, for reference managers, of a reading list or a whole corpus:
 //! - [`biblatex`]: BibLaTeX, for LaTeX (written and read through the `biblatex` crate);
 //! - CSL-JSON, for Zotero, pandoc and citeproc: see [`crate::csl`] and [`csl_json`];
+//! - [`ris`]: RIS, for Zotero, Mendeley and EndNote;
 //! - [`yaml`]: bibgraph's own corpus format;
 //! - [`markdown`]: a reading list as an annotated bibliography, with references
 //!   formatted by a [`crate::style::Style`].
@@ -31,6 +32,7 @@ pub mod dot;
 pub mod graphml;
 pub mod json;
 pub mod markdown;
+pub mod ris;
 pub mod table;
 pub mod yaml;
 
@@ -59,12 +61,14 @@ pub enum Format {
     CslJson,
     /// The bibgraph corpus format (works), for loading back with `--corpus`.
     Yaml,
+    /// RIS, the corpus's works, for Zotero, Mendeley and EndNote.
+    Ris,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
     pub const ALL: &'static [Format] =
-        &[Format::Dot, Format::GraphMl, Format::Json, Format::Biblatex, Format::CslJson, Format::Yaml];
+        &[Format::Dot, Format::GraphMl, Format::Json, Format::Biblatex, Format::CslJson, Format::Yaml, Format::Ris];
 
     /// The format's name on the command line: `dot`, `graphml`, `json`.
     pub fn name(self) -> &'static str {
@@ -75,6 +79,7 @@ impl Format {
             Format::Biblatex => "biblatex",
             Format::CslJson => "csl-json",
             Format::Yaml => "yaml",
+            Format::Ris => "ris",
         }
     }
 
@@ -87,6 +92,7 @@ impl Format {
             Format::Biblatex => "bib",
             Format::CslJson => "json",
             Format::Yaml => "yaml",
+            Format::Ris => "ris",
         }
     }
 
@@ -99,6 +105,7 @@ impl Format {
             Format::Biblatex => "BibLaTeX, the works, for LaTeX and reference managers",
             Format::CslJson => "CSL-JSON, the works, for Zotero, pandoc and citeproc",
             Format::Yaml => "the bibgraph corpus format, the works",
+            Format::Ris => "RIS, the works, for Zotero, Mendeley and EndNote",
         }
     }
 }
@@ -112,12 +119,12 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = Error;
 
-    /// Reads a format by its [`name`](Format::name).
+    /// Reads a format by its [`name`](Format::name), in any case (`JSON`, `GraphML`).
     ///
     /// # Errors
     /// [`ErrorKind::NotFound`] for an unknown name; the candidates are every format.
     fn from_str(s: &str) -> Result<Self> {
-        Format::ALL.iter().copied().find(|f| f.name() == s).ok_or_else(|| {
+        Format::ALL.iter().copied().find(|f| f.name().eq_ignore_ascii_case(s.trim())).ok_or_else(|| {
             let names: Vec<String> = Format::ALL.iter().map(|f| f.name().to_string()).collect();
             Error::new(ErrorKind::NotFound, format!("no export format `{s}`; known: {}", names.join(", ")))
                 .with_candidates(names)
@@ -144,6 +151,7 @@ pub fn export(corpus: &Corpus, format: Format) -> Result<String> {
         }
         Format::CslJson => csl_json(corpus.works()),
         Format::Yaml => yaml::to_corpus_yaml(corpus.works()),
+        Format::Ris => Ok(ris::to_ris(corpus.works())),
     }
 }
 

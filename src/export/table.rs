@@ -275,6 +275,31 @@ pub fn category(relation: Relation) -> &'static str {
 }
 
 impl GraphTable {
+    /// Keeps the works `keep` says yes to, the concepts and people joined to a kept
+    /// work, and the edges between what is kept (the filters of `export --concept`,
+    /// `--from`, `--to`). O(nodes + edges).
+    pub fn retain_works(&mut self, keep: impl Fn(&str) -> bool) {
+        let work = |n: &NodeRecord| n.kind == NodeKind::Work;
+        let kept: std::collections::HashSet<String> = self
+            .nodes
+            .iter()
+            .filter(|n| work(n) && keep(n.id.strip_prefix("work:").unwrap_or(&n.id)))
+            .map(|n| n.id.clone())
+            .collect();
+        let mut joined: std::collections::HashSet<String> = kept.clone();
+        for e in &self.edges {
+            if kept.contains(&e.source) {
+                joined.insert(e.target.clone());
+            }
+            if kept.contains(&e.target) {
+                joined.insert(e.source.clone());
+            }
+        }
+        self.nodes.retain(|n| if work(n) { kept.contains(&n.id) } else { joined.contains(&n.id) });
+        let ids: std::collections::HashSet<&str> = self.nodes.iter().map(|n| n.id.as_str()).collect();
+        self.edges.retain(|e| ids.contains(e.source.as_str()) && ids.contains(e.target.as_str()));
+    }
+
     /// The table of a corpus's graph: one record per node and per edge.
     ///
     /// Complexity: O(V + E) records, each of the size of its attributes.

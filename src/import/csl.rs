@@ -121,8 +121,25 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
             _ => String::new(),
         };
         let subject = if id.is_empty() { path.clone() } else { id.clone() };
+        let undated = |code: &str, why: String| {
+            let message = format!("item {path}: {why}; the item is read without a date");
+            let severity = if code == "empty-date" { Severity::Note } else { Severity::Warning };
+            Diagnostic::new(severity, code, message).at(Some(lines.at(start))).about(&subject)
+        };
+        let issued = value.get("issued").cloned();
         let work = match from_csl(&value) {
-            Ok(w) => w,
+            Ok(w) => {
+                if w.year.is_none() && issued.as_ref().is_some_and(crate::csl::empty_date) {
+                    let shown = issued.as_ref().map(Value::to_string).unwrap_or_default();
+                    out.diagnostics.push(undated("empty-date", format!("`issued` is empty ({shown})")));
+                }
+                w
+            }
+            // An odd date never costs the entry: it is read undated, the date kept in the record.
+            Err(e) if issued.is_some() && from_csl(&without(&value, "issued")).is_ok() => {
+                out.diagnostics.push(undated("unreadable-date", e.message().to_string()));
+                from_csl(&without(&value, "issued")).unwrap_or_default()
+            }
             Err(e) => {
                 let message = format!("item {path}: {}; the item is skipped", e.message());
                 out.diagnostics.push(warn("csl-item", message, start, Some(&subject)));
@@ -168,6 +185,15 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
         out.works.push(work);
     }
     out
+}
+
+/// The item without one field.
+fn without(value: &Value, field: &str) -> Value {
+    let mut v = value.clone();
+    if let Some(obj) = v.as_object_mut() {
+        obj.remove(field);
+    }
+    v
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@
 //!   duplicate keys and fields are reported with both places; invalid UTF-8 is replaced
 //!   and located. The TeX in the fields bibgraph maps (accents, dashes, names, dates) goes
 //!   through the `biblatex` crate.
+//! - [`mod@ris`] reads RIS tag lines (a general reader other importers reuse) and
+//!   turns records into works; unknown tags stay in the record.
 //! - [`csl_json`] reads the array's items one by one: a bad item is reported with its
 //!   index and path, and the others load.
 //!
@@ -42,6 +44,7 @@ mod csl;
 mod entry;
 mod lines;
 mod macros;
+pub mod ris;
 mod split;
 
 use crate::error::{Diagnostic, Severity};
@@ -181,6 +184,12 @@ pub fn csl_json(src: &[u8], file: &str) -> Import {
         Ok(None) => csl::read(src, file),
         Err(import) => *import,
     }
+}
+
+/// Reads a RIS file (Zotero, Mendeley, EndNote, Scopus, Web of Science exports). It never
+/// fails: see [`ris::records`] for the tag reader and its diagnostics.
+pub fn ris(src: &[u8], file: &str) -> Import {
+    ris::read(src, file)
 }
 
 /// The work a BibTeX record describes, as the importer reads it (its key is the record's).

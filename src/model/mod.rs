@@ -14,7 +14,7 @@ mod year;
 pub(crate) use concept::fold_label as concept_fold_label;
 pub use concept::{Concept, ConceptRelation, Sense, SenseKind};
 pub use ids::{ConceptId, PersonId, WorkKey};
-pub use name::{Contributors, Name, PersonName, Role};
+pub use name::{dotted_initials, undotted_initials, Contributors, Name, PersonName, Role};
 pub use record::{RecordField, RecordFormat, SourceRecord};
 pub use relation::{Edge, EdgeTarget, Flag, Provenance, Relation};
 pub use work::{Work, WorkType};

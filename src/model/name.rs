@@ -172,6 +172,44 @@ impl Name {
     }
 }
 
+/// Bare initials as a bibliography may print them (`JS`, `J-Y`, `P`) written with
+/// periods (`J. S.`, `J.-Y.`, `P.`), as reference managers and citation styles expect;
+/// `None` for a given name that is not bare initials (`Peggy`, `J. S.`).
+///
+/// ```
+/// use bibgraph::model::{dotted_initials, undotted_initials};
+/// assert_eq!(dotted_initials("JS").as_deref(), Some("J. S."));
+/// assert_eq!(dotted_initials("J-Y").as_deref(), Some("J.-Y."));
+/// assert_eq!(dotted_initials("Peggy"), None);
+/// assert_eq!(undotted_initials("J.-Y.").as_deref(), Some("J-Y"));
+/// ```
+pub fn dotted_initials(given: &str) -> Option<String> {
+    let letters = given.chars().filter(|c| *c != '-').count();
+    if letters == 0 || letters > 4 || !given.chars().all(|c| c.is_uppercase() || c == '-') || given.contains("--") {
+        return None;
+    }
+    let mut out = String::new();
+    for c in given.chars() {
+        match c {
+            '-' => out.push('-'),
+            c => {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push(' ');
+                }
+                out.push(c);
+                out.push('.');
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The inverse of [`dotted_initials`]: `J. S.` to `JS`; `None` for anything it did not write.
+pub fn undotted_initials(given: &str) -> Option<String> {
+    let bare: String = given.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+    (dotted_initials(&bare).as_deref() == Some(given)).then_some(bare)
+}
+
 impl fmt::Display for Name {
     /// `Family Given Suffix` for a person (the order the seed prints), the name for an organisation.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -13,14 +13,18 @@ pub enum RecordFormat {
     Bibtex,
     /// A CSL-JSON item: field values are JSON text.
     CslJson,
+    /// A RIS record: fields are its tag lines (`AU`, `TI`), in order, values as written
+    /// (continuation lines joined with a line break).
+    Ris,
 }
 
 impl RecordFormat {
-    /// `bibtex` or `csl-json`.
+    /// `bibtex`, `csl-json` or `ris`.
     pub fn as_str(self) -> &'static str {
         match self {
             RecordFormat::Bibtex => "bibtex",
             RecordFormat::CslJson => "csl-json",
+            RecordFormat::Ris => "ris",
         }
     }
 }

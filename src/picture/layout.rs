@@ -22,21 +22,21 @@ use std::collections::HashMap;
 
 const MARGIN: f64 = 16.0;
 const TITLE_SIZE: f64 = 16.0;
-const LANE_SIZE: f64 = 11.5;
+const LANE_SIZE: f64 = 12.0;
 const LANE_LABEL_MAX: f64 = 190.0;
 const LANE_PAD: f64 = 12.0;
 const NODE_SIZE: f64 = 12.0;
-const TITLE_LINE_SIZE: f64 = 10.5;
-const NODE_TEXT_MAX: f64 = 200.0;
+const TITLE_LINE_SIZE: f64 = 12.0;
+const NODE_TEXT_MAX: f64 = 190.0;
 const NODE_PAD_X: f64 = 8.0;
 const NODE_PAD_Y: f64 = 5.0;
 const ROW_GAP: f64 = 10.0;
-const COL_GAP: f64 = 28.0;
+const COL_GAP: f64 = 24.0;
 const YEAR_GAP: f64 = 3.0;
 const YEAR_GAP_MAX: u32 = 20;
-const TICK_SIZE: f64 = 11.0;
-const CAPTION_SIZE: f64 = 10.5;
-const LEGEND_SIZE: f64 = 11.0;
+const TICK_SIZE: f64 = 12.0;
+const CAPTION_SIZE: f64 = 12.0;
+const LEGEND_SIZE: f64 = 12.0;
 const SAMPLE_W: f64 = 36.0;
 const LEGEND_GAP: f64 = 22.0;
 const LEGEND_MIN_W: f64 = 900.0;
@@ -244,6 +244,15 @@ pub struct LegendEntry {
     pub label: Label,
 }
 
+/// What [`Layout::legibility`] measures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Legibility {
+    /// The smallest text's size in px at the width asked for.
+    pub smallest_px: f64,
+    /// The works' name lines that were cut short (with `…`).
+    pub cut_names: Vec<String>,
+}
+
 /// A placed historiograph: everything the SVG writer draws, in px.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
@@ -276,8 +285,8 @@ pub struct Layout {
 fn node_lines(w: &Work, titles: bool) -> Vec<(String, Font)> {
     let year = w.year.as_ref().map(|y| y.cited()).unwrap_or_else(|| "n.d.".to_string());
     let bold = Font(NODE_SIZE, true, "#1a1a1a");
-    let room = NODE_TEXT_MAX - width(&format!(" {year}"), NODE_SIZE, true);
-    let authors = fit(&w.cited_authors(), room, NODE_SIZE, true);
+    // Names are never cut (`Levitt and Glick Sc…`): a long one widens its box.
+    let authors = w.cited_authors();
     let mut lines = vec![(format!("{authors} {year}"), bold)];
     if titles {
         let title = w.title.as_deref().unwrap_or("(untitled)");
@@ -631,6 +640,27 @@ impl Layout {
             legend_title,
             legend,
         }
+    }
+
+    /// How legible the picture is when shown `width_px` pixels wide (a slide is 1,920):
+    /// the smallest text's size there in px, and the names cut short (none: names are
+    /// never cut; titles may be, and are whole in the tooltips).
+    pub fn legibility(&self, width_px: f64) -> Legibility {
+        let scale = width_px / self.width.max(1.0);
+        let mut labels: Vec<&Label> = vec![&self.title, &self.caption, &self.legend_title];
+        labels.extend(self.lanes.iter().map(|l| &l.label));
+        labels.extend(self.nodes.iter().map(|n| &n.label));
+        labels.extend(self.columns.iter().map(|c| &c.label));
+        labels.extend(self.legend.iter().map(|e| &e.label));
+        let smallest = labels.iter().flat_map(|l| &l.lines).map(|t| t.size).fold(f64::INFINITY, f64::min);
+        let cut_names = self
+            .nodes
+            .iter()
+            .filter_map(|n| n.label.lines.first())
+            .filter(|t| t.text.contains('\u{2026}'))
+            .map(|t| t.text.clone())
+            .collect();
+        Legibility { smallest_px: if smallest.is_finite() { smallest * scale } else { 0.0 }, cut_names }
     }
 
     /// Every label with the box it is drawn in: the heading, lane labels, works, year

@@ -3,7 +3,8 @@
 //!
 //! A [`Historiograph`] says what to draw: some works and the links among them, either a
 //! lineage ([`Historiograph::lineage`]) or a selection of the whole graph
-//! ([`Historiograph::graph`]). [`layout::Layout`] places it; [`svg`] writes it.
+//! ([`Historiograph::graph`]). [`layout::Layout`] places it; [`svg`] writes it; `raster`
+//! (feature `render`, on by default with the command-line tool) makes PNG and PDF of it.
 //!
 //! ```
 //! use bibgraph::picture::{Historiograph, Options};
@@ -18,6 +19,8 @@
 //! ```
 
 pub mod layout;
+#[cfg(feature = "render")]
+pub mod raster;
 pub mod style;
 pub mod svg;
 pub mod text;
@@ -207,13 +210,18 @@ impl<'a> Historiograph<'a> {
         let mut keep = vec![concept.is_none(); n];
         if let Some(c) = concept {
             let id = &corpus.concepts[c as usize].id;
-            for s in &corpus.concepts[c as usize].senses {
-                keep[corpus.work_index[&s.work] as usize] = true;
+            // The concept and its narrower forms and variants, as a reading list takes them.
+            let family: Vec<&ConceptId> =
+                corpus.concept_family(c).into_iter().map(|(k, _)| &corpus.concepts[k as usize].id).collect();
+            for k in corpus.concept_family(c) {
+                for s in &corpus.concepts[k.0 as usize].senses {
+                    keep[corpus.work_index[&s.work] as usize] = true;
+                }
             }
             for e in &corpus.edges {
                 let from = corpus.work_index[&e.from] as usize;
                 match &e.to {
-                    EdgeTarget::Concept(t) if t == id => keep[from] = true,
+                    EdgeTarget::Concept(t) if family.contains(&t) => keep[from] = true,
                     EdgeTarget::Work(t) if e.concept.as_ref() == Some(id) => {
                         keep[from] = true;
                         keep[corpus.work_index[t] as usize] = true;
@@ -247,7 +255,16 @@ impl<'a> Historiograph<'a> {
         }
         let scope = if scope.is_empty() { String::new() } else { format!(" ({})", scope.join(", ")) };
         if works.is_empty() {
-            return Err(Error::new(ErrorKind::NotFound, format!("no works in the corpus match the selection{scope}")));
+            let hint = match (selection.from, selection.to) {
+                (Some(f), Some(t)) if f > t => {
+                    format!(": the years are the wrong way round (from {f} is after to {t}); swap them")
+                }
+                _ => String::new(),
+            };
+            return Err(Error::new(
+                ErrorKind::NotFound,
+                format!("no works in the corpus match the selection{scope}{hint}"),
+            ));
         }
         let concept_id = concept.map(|c| &corpus.concepts[c as usize].id);
         let mut edges = Vec::new();

@@ -115,7 +115,7 @@ impl Corpus {
     /// relates to the first: `None` for the concept itself. `related` concepts are not
     /// followed: the relation is too loose (the built-in corpus relates transnationalism
     /// to nine concepts), and a list on one concept would take in the works of all of them.
-    fn concept_family(&self, c: u32) -> Vec<(u32, Option<&'static str>)> {
+    pub(crate) fn concept_family(&self, c: u32) -> Vec<(u32, Option<&'static str>)> {
         let mut out = vec![(c, None)];
         let mut seen = vec![false; self.concepts.len()];
         seen[c as usize] = true;
@@ -142,6 +142,25 @@ impl Corpus {
             }
         }
         out
+    }
+
+    /// The works that lineage links recorded for the concept join and that are not on the
+    /// list yet (as `graph --concept` draws them), so that the list and the picture hold
+    /// the same works.
+    fn add_concept_links(&self, c: u32, sel: &mut Selection) {
+        let topic_label = &self.concepts[c as usize].label;
+        let id = &self.concepts[c as usize].id;
+        for e in self.edges.iter().filter(|e| e.relation.is_lineage() && e.concept.as_ref() == Some(id)) {
+            if let crate::model::EdgeTarget::Work(to) = &e.to {
+                let (Some(&f), Some(&t)) = (self.work_index.get(&e.from), self.work_index.get(to)) else { continue };
+                let why = format!("on a {} link recorded for {topic_label} ({} to {to})", e.relation, e.from);
+                for w in [f, t] {
+                    if !sel.index.contains_key(&w) {
+                        sel.add(w, why.clone());
+                    }
+                }
+            }
+        }
     }
 
     fn select_concept(&self, c: u32, sel: &mut Selection) {
@@ -329,6 +348,7 @@ impl Corpus {
                         })?;
                     self.select_concept(c, &mut sel);
                     self.add_ancestors(&mut sel);
+                    self.add_concept_links(c, &mut sel);
                 }
                 Topic::Work(key) => {
                     let w = self.index_of_work(key.as_str())?;

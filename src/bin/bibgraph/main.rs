@@ -20,6 +20,11 @@ mod histcite;
 mod mainpath;
 mod netload;
 mod network;
+mod output;
+mod search;
+mod styles;
+
+use output::{by_extension, Made};
 
 /// Trace how ideas travelled through a body of scholarship: reference lists, concepts
 /// and lineage, in one graph. Uses the built-in corpus (Waldinger, 'Immigrant
@@ -30,6 +35,10 @@ struct Cli {
     /// Load this corpus (a directory of corpus files, or one file) instead of the built-in one.
     #[arg(long, global = true, value_name = "PATH")]
     corpus: Option<PathBuf>,
+    /// Write the output to FILE instead of standard output; without --format, its
+    /// extension picks the format (.svg, .png, .pdf, .json, .bib, .ris, .dot, .graphml, .md, ...).
+    #[arg(short, long, global = true, value_name = "FILE")]
+    output: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -46,12 +55,20 @@ enum LineageFormat {
     Json,
     /// A historiograph: the works on a time axis, one lane per discipline.
     Svg,
+    /// The historiograph as PNG, 1,920 px wide (for slides; needs -o FILE or a pipe).
+    Png,
+    /// The historiograph as PDF, fonts embedded (needs -o FILE or a pipe).
+    Pdf,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum PictureFormat {
     /// A historiograph: the works on a time axis, one lane per discipline.
     Svg,
+    /// The historiograph as PNG, 1,920 px wide (for slides; needs -o FILE or a pipe).
+    Png,
+    /// The historiograph as PDF, fonts embedded (needs -o FILE or a pipe).
+    Pdf,
 }
 
 /// The export formats the library knows, by name.
@@ -98,14 +115,19 @@ enum ReadingFormat {
     Markdown,
     /// `topic` and `entries` (key, year, authors, title, why, annotation).
     Json,
+    /// The list's works as CSL-JSON, for Zotero and pandoc.
     CslJson,
+    /// The list's works as BibLaTeX, for LaTeX.
     Biblatex,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum TopicArg {
+    /// A concept, by id or label.
     Concept,
+    /// A work: what leads up to it.
     Work,
+    /// A section of the source article.
     Section,
 }
 
@@ -124,8 +146,9 @@ enum Command {
         /// The path with the fewest steps, instead of the fullest account.
         #[arg(long)]
         shortest: bool,
-        #[arg(long, value_enum, default_value = "text")]
-        format: LineageFormat,
+        /// Default: the extension of -o FILE (.svg, .png, .pdf, .json), else text.
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<LineageFormat>,
         /// In a picture, show only authors and years, not titles.
         #[arg(long)]
         no_titles: bool,
@@ -142,17 +165,28 @@ enum Command {
         /// Only works of this year or earlier.
         #[arg(long, value_name = "YEAR")]
         to: Option<i32>,
-        #[arg(long, value_enum, default_value = "svg")]
-        format: PictureFormat,
+        /// Default: the extension of -o FILE (.svg, .png, .pdf), else svg.
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<PictureFormat>,
         /// Show only authors and years, not titles.
         #[arg(long)]
         no_titles: bool,
     },
     /// The corpus for other software: the whole graph (dot, graphml, json) or the works
-    /// (biblatex, csl-json, yaml).
+    /// (biblatex, csl-json, ris, yaml).
     Export {
-        #[arg(long, value_parser = export_format())]
-        format: ExportFormat,
+        /// Default: the extension of -o FILE (.dot, .gv, .graphml, .json, .bib, .yaml, .ris).
+        #[arg(long, value_parser = export_format(), ignore_case = true)]
+        format: Option<ExportFormat>,
+        /// Only the works of this concept (as `graph --concept`), and what joins them.
+        #[arg(long)]
+        concept: Option<String>,
+        /// Only works of this year or later (undated works are then left out).
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
+        /// Only works of this year or earlier (undated works are then left out).
+        #[arg(long, value_name = "YEAR")]
+        to: Option<i32>,
     },
     /// The main path of a citation network (Pajek, CSV edge list, bibliographic exports):
     /// SPC, SPLC or SPNP weights; local, global or key-route search.
@@ -168,16 +202,18 @@ enum Command {
     Concept {
         /// The concept's id or any of its labels ("long-distance nationalism").
         name: String,
-        #[arg(long, value_enum, default_value = "text")]
-        format: TextOrJson,
+        /// Default: json for -o FILE.json, else text.
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<TextOrJson>,
     },
     /// A work: its record, flags and annotation, and where and how often the corpus's
     /// sources cite it.
     Work {
         /// A key or a citation ("Levitt 2001a").
         name: String,
-        #[arg(long, value_enum, default_value = "text")]
-        format: TextOrJson,
+        /// Default: json for -o FILE.json, else text.
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<TextOrJson>,
     },
     /// Find the author-date citations of a text (plain text or Markdown), resolve each
     /// against the corpus, and say what is wrong with them; then list the references never
@@ -185,8 +221,9 @@ enum Command {
     Cites {
         /// The text to read; `-` for standard input.
         file: PathBuf,
-        #[arg(long, value_enum, default_value = "text")]
-        format: CitesFormat,
+        /// Default: the extension of -o FILE (.json, .yaml), else text.
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<CitesFormat>,
         /// With `--format corpus-yaml`: the key of the citing work (default: the corpus's
         /// `source`).
         #[arg(long, value_name = "KEY")]
@@ -197,32 +234,49 @@ enum Command {
         /// A concept ("long-distance nationalism"), a work ("Portes et al. 1999") or a
         /// section of the source ("Homeland politics").
         topic: String,
-        #[arg(long, value_enum, default_value = "lineage")]
+        #[arg(long, value_enum, default_value = "lineage", ignore_case = true)]
         order: OrderArg,
         /// Keep the N works most important to the topic (then put them in order).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
         limit: Option<u64>,
-        #[arg(long, value_enum, default_value = "markdown")]
-        format: ReadingFormat,
+        /// Default: the extension of -o FILE (.md, .json, .bib), else markdown.
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<ReadingFormat>,
         /// The citation style of the Markdown references: a name (apa,
         /// chicago-author-date, or any style hayagriva archives) or a CSL file.
         #[arg(long, value_name = "NAME|FILE", default_value = "apa")]
         style: String,
         /// Read the topic only as this kind (by default a concept, then a work, then a section).
-        #[arg(long = "as", value_enum, value_name = "KIND")]
+        #[arg(long = "as", value_enum, value_name = "KIND", ignore_case = true)]
         kind: Option<TopicArg>,
     },
     /// Load citation-data exports (Web of Science, Scopus, OpenAlex, Crossref, Semantic
     /// Scholar, Pajek, CSV edge lists; format told by content) into one citation network and
     /// count what was read: records, cited references, matched, cited-only, skipped.
     Network(network::NetworkArgs),
+    /// Find works, people and concepts by title words, names, labels or years.
+    Search {
+        /// Words to find, in any case ("bourne 1916", "long-distance", "levitt").
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+        /// Default: json for -o FILE.json, else text.
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<TextOrJson>,
+    },
+    /// List the citation styles that --style names (hayagriva's CSL archive).
+    Styles {
+        /// Default: json for -o FILE.json, else text.
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<TextOrJson>,
+    },
     /// Load and validate the corpus; print its counts and every warning.
     Check {
         /// Also print the notes (repairs made while reading reference lists).
         #[arg(long)]
         notes: bool,
-        #[arg(long, value_enum, default_value = "text")]
-        format: TextOrJson,
+        /// Default: json for -o FILE.json, else text.
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<TextOrJson>,
     },
 }
 
@@ -239,8 +293,9 @@ enum RefsCommand {
         /// Each non-empty line is exactly one reference.
         #[arg(long)]
         one_per_line: bool,
-        #[arg(long, value_enum, default_value = "csl-json")]
-        format: RefsFormat,
+        /// Default: the extension of -o FILE (.json, .yaml, .jsonl), else csl-json.
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<RefsFormat>,
         /// Read the whole list before writing, so that the checks across entries (initials
         /// that differ by an accent, journal volumes whose years disagree) see every entry
         /// rather than one chunk; memory then grows with the list.
@@ -261,10 +316,18 @@ enum RefsCommand {
 }
 
 fn load(cli: &Cli) -> Result<Corpus, bibgraph::Error> {
-    match &cli.corpus {
-        Some(path) => Corpus::load(path),
-        None => Corpus::builtin(),
+    let corpus = match &cli.corpus {
+        Some(path) => Corpus::load(path)?,
+        None => Corpus::builtin()?,
+    };
+    // Files skipped and an empty corpus are said whatever the command (`check` lists
+    // them with the others).
+    if !matches!(cli.command, Command::Check { .. }) {
+        for d in corpus.file_warnings() {
+            eprintln!("{d}");
+        }
     }
+    Ok(corpus)
 }
 
 fn read_input(file: &Option<PathBuf>) -> Result<(String, String), String> {
@@ -284,10 +347,36 @@ fn read_input(file: &Option<PathBuf>) -> Result<(String, String), String> {
     }
 }
 
-fn run(cli: Cli) -> Result<String, String> {
+/// A picture in the format asked for.
+fn picture(svg: String, png: bool, pdf: bool) -> Result<Made, String> {
+    if png {
+        let bytes = picture::raster::to_png(&svg, 1920).map_err(|e| e.to_string())?;
+        Ok(Made::Binary(bytes, "PNG"))
+    } else if pdf {
+        let bytes = picture::raster::to_pdf(&svg).map_err(|e| e.to_string())?;
+        Ok(Made::Binary(bytes, "PDF"))
+    } else {
+        Ok(Made::Svg(svg))
+    }
+}
+
+fn text_or_json(format: Option<TextOrJson>, ext: &str) -> TextOrJson {
+    format.or_else(|| by_extension(ext, &[("json", TextOrJson::Json)])).unwrap_or(TextOrJson::Text)
+}
+
+fn run(cli: Cli) -> Result<Made, String> {
     let err = |e: bibgraph::Error| e.to_string();
+    let ext = output::extension(cli.output.as_deref());
+    let text = |s: Result<String, String>| s.map(Made::Text);
     match &cli.command {
         Command::Lineage { from, to, concept, shortest, format, no_titles } => {
+            let known = [
+                ("svg", LineageFormat::Svg),
+                ("png", LineageFormat::Png),
+                ("pdf", LineageFormat::Pdf),
+                ("json", LineageFormat::Json),
+            ];
+            let format = format.or_else(|| by_extension(&ext, &known)).unwrap_or(LineageFormat::Text);
             let corpus = load(&cli).map_err(err)?;
             let from = corpus.find_work(from).map_err(err)?.key.clone();
             let to = corpus.find_work(to).map_err(err)?.key.clone();
@@ -299,37 +388,87 @@ fn run(cli: Cli) -> Result<String, String> {
             let options = LineageOptions::default().concept(concept).choice(choice);
             let lineage = corpus.lineage(from.as_str(), to.as_str(), &options).map_err(err)?;
             match format {
-                LineageFormat::Text => Ok(render::lineage_text(&corpus, &lineage)),
-                LineageFormat::Json => render::to_json(&LineageView::new(&corpus, &lineage)).map_err(err),
-                LineageFormat::Svg => {
-                    let picture = Historiograph::lineage(&corpus, &lineage).map_err(err)?;
-                    Ok(picture.to_svg(&picture::Options::default().titles(!no_titles)))
+                LineageFormat::Text => Ok(Made::Text(render::lineage_text(&corpus, &lineage))),
+                LineageFormat::Json => text(render::to_json(&LineageView::new(&corpus, &lineage)).map_err(err)),
+                LineageFormat::Svg | LineageFormat::Png | LineageFormat::Pdf => {
+                    let drawn = Historiograph::lineage(&corpus, &lineage).map_err(err)?;
+                    let svg = drawn.to_svg(&picture::Options::default().titles(!no_titles));
+                    picture(svg, format == LineageFormat::Png, format == LineageFormat::Pdf)
                 }
             }
         }
-        Command::Graph { concept, from, to, format: PictureFormat::Svg, no_titles } => {
+        Command::Graph { concept, from, to, format, no_titles } => {
+            let known = [("svg", PictureFormat::Svg), ("png", PictureFormat::Png), ("pdf", PictureFormat::Pdf)];
+            let format = format.or_else(|| by_extension(&ext, &known)).unwrap_or(PictureFormat::Svg);
             let corpus = load(&cli).map_err(err)?;
             let concept = match concept {
                 Some(c) => Some(corpus.find_concept(c).map_err(err)?.id.clone()),
                 None => None,
             };
             let selection = Selection::default().concept(concept).years(*from, *to);
-            let picture = Historiograph::graph(&corpus, &selection).map_err(err)?;
-            Ok(picture.to_svg(&picture::Options::default().titles(!no_titles)))
+            let drawn = Historiograph::graph(&corpus, &selection).map_err(err)?;
+            let svg = drawn.to_svg(&picture::Options::default().titles(!no_titles));
+            picture(svg, format == PictureFormat::Png, format == PictureFormat::Pdf)
         }
-        Command::Network(args) => network::run(args),
-        Command::Export { format } => {
+        Command::Network(args) => text(network::run(args)),
+        Command::Export { format, concept, from, to } => {
+            let known = [
+                ("dot", ExportFormat::Dot),
+                ("gv", ExportFormat::Dot),
+                ("graphml", ExportFormat::GraphMl),
+                ("json", ExportFormat::Json),
+                ("bib", ExportFormat::Biblatex),
+                ("yaml", ExportFormat::Yaml),
+                ("yml", ExportFormat::Yaml),
+                ("ris", ExportFormat::Ris),
+            ];
+            let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
+            let format = format.or_else(|| by_extension(&ext, &known)).ok_or_else(|| {
+                format!("which format? give --format ({}) or -o FILE with one of their extensions", names.join(", "))
+            })?;
             let corpus = load(&cli).map_err(err)?;
-            export::export(&corpus, *format).map_err(err)
+            let bibliographic = matches!(
+                format,
+                ExportFormat::Biblatex | ExportFormat::CslJson | ExportFormat::Ris | ExportFormat::Yaml
+            );
+            if concept.is_none() && from.is_none() && to.is_none() {
+                if bibliographic {
+                    warn_misprints(corpus.works());
+                }
+                return text(export::export(&corpus, format).map_err(err));
+            }
+            let concept = match concept {
+                Some(c) => Some(corpus.find_concept(c).map_err(err)?.id.clone()),
+                None => None,
+            };
+            let selection = Selection::default().concept(concept).years(*from, *to);
+            let chosen = Historiograph::graph(&corpus, &selection).map_err(err)?;
+            let keep: std::collections::HashSet<&str> = chosen.works.iter().map(|w| w.key.as_str()).collect();
+            let works = corpus.works().iter().filter(|w| keep.contains(w.key.as_str()));
+            if bibliographic {
+                warn_misprints(works.clone());
+            }
+            let mut table = export::GraphTable::new(&corpus);
+            table.retain_works(|k| keep.contains(k));
+            text(match format {
+                ExportFormat::Dot => Ok(export::dot::write(&table)),
+                ExportFormat::GraphMl => Ok(export::graphml::write(&table)),
+                ExportFormat::Json => export::json::write(&table).map_err(err),
+                ExportFormat::Biblatex => Ok(biblatex::to_biblatex(works)),
+                ExportFormat::CslJson => export::csl_json(works).map_err(err),
+                ExportFormat::Ris => Ok(export::ris::to_ris(works)),
+                _ => export::yaml::to_corpus_yaml(works).map_err(err),
+            })
         }
         Command::Refs {
             command: RefsCommand::Parse { file, one_per_line, format, whole: _, quiet, parser, explain },
         } => {
-            let (name, text) = read_input(file)?;
+            let format = refs_format(*format, &ext);
+            let (name, input) = read_input(file)?;
             let options = ParseOptions::default().one_per_line(*one_per_line).parser((*parser).into());
-            let list = parse_list(&text, &name, &options);
+            let list = parse_list(&input, &name, &options);
             if *explain {
-                return Ok(list.works().map(explain::explain_work).collect());
+                return text(Ok(list.works().map(explain::explain_work).collect()));
             }
             if !quiet {
                 let stderr = io::stderr();
@@ -339,7 +478,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 }
             }
             let works: Vec<_> = list.works().collect();
-            match format {
+            text(match format {
                 RefsFormat::CslJson => render::to_json(&csl::to_csl_array(works.iter().copied())).map_err(err),
                 RefsFormat::Json => render::to_json(&works).map_err(err),
                 RefsFormat::Jsonl => {
@@ -347,32 +486,35 @@ fn run(cli: Cli) -> Result<String, String> {
                     Ok(lines.map_err(|e| e.to_string())?.iter().map(|l| format!("{l}\n")).collect())
                 }
                 RefsFormat::Yaml => render::to_yaml(&works).map_err(err),
-            }
+            })
         }
-        Command::Mainpath(args) => mainpath::run(args),
-        Command::Histcite(args) => histcite::run(args),
+        Command::Mainpath(args) => text(mainpath::run(args)),
+        Command::Histcite(args) => text(histcite::run(args)),
         Command::Concept { name, format } => {
             let corpus = load(&cli).map_err(err)?;
             let id = corpus.find_concept(name).map_err(err)?.id.clone();
             let history = corpus.concept_history(id.as_str()).map_err(err)?;
-            match format {
+            text(match text_or_json(*format, &ext) {
                 TextOrJson::Text => Ok(render::concept_text(&corpus, &history)),
                 TextOrJson::Json => render::to_json(&ConceptView::new(&corpus, &history)).map_err(err),
-            }
+            })
         }
         Command::Work { name, format } => {
             let corpus = load(&cli).map_err(err)?;
             let work = corpus.find_work(name).map_err(err)?;
-            match format {
+            text(match text_or_json(*format, &ext) {
                 TextOrJson::Text => render::work_text(&corpus, work).map_err(err),
                 TextOrJson::Json => render::to_json(&WorkView::new(&corpus, work)).map_err(err),
-            }
+            })
         }
         Command::Cites { file, format, source } => {
+            let known =
+                [("json", CitesFormat::Json), ("yaml", CitesFormat::CorpusYaml), ("yml", CitesFormat::CorpusYaml)];
+            let format = format.or_else(|| by_extension(&ext, &known)).unwrap_or(CitesFormat::Text);
             let corpus = load(&cli).map_err(err)?;
-            let (name, text) = read_input(&Some(file.clone()))?;
-            let report = bibgraph::cites::check(&corpus, &text, &name);
-            match format {
+            let (name, input) = read_input(&Some(file.clone()))?;
+            let report = bibgraph::cites::check(&corpus, &input, &name);
+            text(match format {
                 CitesFormat::Text => Ok(report.text(&corpus)),
                 CitesFormat::Json => render::to_json(&report.view()).map_err(err),
                 CitesFormat::CorpusYaml => {
@@ -384,12 +526,24 @@ fn run(cli: Cli) -> Result<String, String> {
                     };
                     Ok(report.corpus_yaml(&source))
                 }
-            }
+            })
         }
         Command::ReadingList { topic, order, limit, format, style, kind } => {
+            let known = [
+                ("md", ReadingFormat::Markdown),
+                ("markdown", ReadingFormat::Markdown),
+                ("json", ReadingFormat::Json),
+                ("bib", ReadingFormat::Biblatex),
+            ];
+            let format = format.or_else(|| by_extension(&ext, &known)).unwrap_or(ReadingFormat::Markdown);
             let corpus = load(&cli).map_err(err)?;
-            reading_list(&corpus, topic, *order, *limit, *format, style, *kind).map_err(err)
+            text(reading_list(&corpus, topic, *order, *limit, format, style, *kind).map_err(err))
         }
+        Command::Search { text: words, format } => {
+            let corpus = load(&cli).map_err(err)?;
+            text(search::run(&corpus, &words.join(" "), text_or_json(*format, &ext)))
+        }
+        Command::Styles { format } => text(styles::run(text_or_json(*format, &ext))),
         Command::Check { notes, format } => {
             let corpus = match load(&cli) {
                 Ok(c) => c,
@@ -401,12 +555,42 @@ fn run(cli: Cli) -> Result<String, String> {
                 Err(e) => return Err(e.to_string()),
             };
             let report = CheckReport::new(&corpus);
-            match format {
+            text(match text_or_json(*format, &ext) {
                 TextOrJson::Text => Ok(report.text(*notes)),
                 TextOrJson::Json => render::to_json(&report).map_err(err),
-            }
+            })
         }
     }
+}
+
+/// Says on standard error which exported works carry a misprint the source printed
+/// (`Tche?coslovaques`), so that none passes silently into a bibliography.
+fn warn_misprints<'a>(works: impl IntoIterator<Item = &'a bibgraph::model::Work>) {
+    let flagged: Vec<String> = works
+        .into_iter()
+        .flat_map(|w| {
+            w.flags.iter().filter(|f| f.kind == "misprint").map(move |f| format!("`{}`: {}", w.key, f.message))
+        })
+        .collect();
+    if !flagged.is_empty() {
+        eprintln!(
+            "warning: {} in the exported works, as the source printed them; correct them before citing (the flags are also in the export: CSL-JSON `custom.flags`, BibLaTeX `verbb`):",
+            if flagged.len() == 1 { "1 misprint".to_string() } else { format!("{} misprints", flagged.len()) }
+        );
+        for f in flagged {
+            eprintln!("  {f}");
+        }
+    }
+}
+
+fn refs_format(format: Option<RefsFormat>, ext: &str) -> RefsFormat {
+    let known = [
+        ("json", RefsFormat::CslJson),
+        ("yaml", RefsFormat::Yaml),
+        ("yml", RefsFormat::Yaml),
+        ("jsonl", RefsFormat::Jsonl),
+    ];
+    format.or_else(|| by_extension(ext, &known)).unwrap_or(RefsFormat::CslJson)
 }
 
 /// `refs parse` as a stream: each record is written as soon as its chunk is read, in the
@@ -417,6 +601,7 @@ fn refs_stream(
     format: RefsFormat,
     quiet: bool,
     explain: bool,
+    output: Option<&PathBuf>,
 ) -> Result<(), String> {
     let (name, reader): (String, Box<dyn io::BufRead>) = match file {
         Some(p) if p.as_os_str() != "-" => {
@@ -429,7 +614,13 @@ fn refs_stream(
     let reader = bibgraph::encoding::Reader::new(reader, name.clone());
     let stream = ReferenceStream::new(reader, name, options);
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out: io::BufWriter<Box<dyn Write>> = match output.filter(|p| p.as_os_str() != "-") {
+        Some(p) => {
+            let f = std::fs::File::create(p).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+            io::BufWriter::new(Box::new(f))
+        }
+        None => io::BufWriter::new(Box::new(stdout.lock())),
+    };
     let stderr = io::stderr();
     // A reader that stopped early (`| head`) ends the stream without an error.
     let write_err = |e: io::Error| match e.kind() {
@@ -507,23 +698,34 @@ fn reading_list(
     let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
     let list = corpus.reading_list(&found, &ReadingOptions::default().order(order).limit(limit))?;
     let works = list.entries.iter().map(|e| e.work);
-    match format {
+    let made = match format {
         ReadingFormat::Markdown => markdown::annotated_bibliography(corpus, &list, &Style::from_name_or_file(style)?),
         ReadingFormat::Json => render::to_json(&ReadingListView::new(&list)),
-        ReadingFormat::CslJson => export::csl_json(works),
-        ReadingFormat::Biblatex => Ok(biblatex::to_biblatex(works)),
+        ReadingFormat::CslJson => export::csl_json(works.clone()),
+        ReadingFormat::Biblatex => Ok(biblatex::to_biblatex(works.clone())),
+    }?;
+    if format != ReadingFormat::Json {
+        warn_misprints(works);
     }
+    Ok(made)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let (Command::Refs { .. }, Some(_)) = (&cli.command, &cli.corpus) {
+        eprintln!(
+            "error: --corpus does not apply to `refs parse`, which reads a reference list (FILE or standard input), not a corpus; drop --corpus"
+        );
+        return ExitCode::from(2);
+    }
     // `refs parse` streams unless --whole: it writes its output as it goes.
     if let Command::Refs {
         command: RefsCommand::Parse { file, one_per_line, format, whole: false, quiet, parser, explain },
     } = &cli.command
     {
         let options = ParseOptions::default().one_per_line(*one_per_line).parser((*parser).into());
-        return match refs_stream(file, options, *format, *quiet, *explain) {
+        let format = refs_format(*format, &output::extension(cli.output.as_deref()));
+        return match refs_stream(file, options, format, *quiet, *explain, cli.output.as_ref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("error: {message}");
@@ -531,22 +733,9 @@ fn main() -> ExitCode {
             }
         };
     }
-    match run(cli) {
-        Ok(out) => {
-            let stdout = io::stdout();
-            let mut lock = stdout.lock();
-            let result = lock
-                .write_all(out.as_bytes())
-                .and_then(|_| if out.is_empty() || out.ends_with('\n') { Ok(()) } else { lock.write_all(b"\n") })
-                .and_then(|_| lock.flush());
-            match result {
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                    eprintln!("error: cannot write output: {e}");
-                    ExitCode::FAILURE
-                }
-                _ => ExitCode::SUCCESS,
-            }
-        }
+    let output = cli.output.clone();
+    match run(cli).and_then(|made| output::write(made, output.as_ref())) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
