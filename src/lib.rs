@@ -53,6 +53,7 @@
 pub mod cites;
 pub mod corpus;
 pub mod csl;
+pub mod draft;
 pub mod error;
 mod escape;
 pub mod export;

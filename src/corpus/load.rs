@@ -401,6 +401,7 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
                 description: rc.description.clone(),
                 senses: Vec::new(),
                 relations: Vec::new(),
+                drafted: rc.drafted.clone(),
                 origin: Some(at),
             });
         }
@@ -506,6 +507,7 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
                             description: rs.description.clone(),
                             discipline: rs.discipline.clone(),
                             provenance,
+                            drafted: rs.drafted.clone(),
                         },
                     ));
                 }
@@ -537,7 +539,10 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
                         );
                         continue;
                     }
-                    relations.push((cidx, ConceptRelation { relation: rr.relation, concept, provenance }));
+                    relations.push((
+                        cidx,
+                        ConceptRelation { relation: rr.relation, concept, provenance, drafted: rr.drafted.clone() },
+                    ));
                 }
             }
         }
@@ -579,6 +584,7 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
                     concept,
                     locator: re.locator.clone(),
                     provenance,
+                    drafted: re.drafted.clone(),
                     origin: Some(loc.locate(&path)),
                 });
             }

@@ -1,0 +1,154 @@
+//! Lineage links between cited works.
+//!
+//! **Attested**: a sentence with a lineage cue (`drew on`, `built on`, `refined`,
+//! `challenged`, ...) and cited or named works on both sides of it links each work before
+//! the cue with each work after it, the earlier in time first; with all works on one side,
+//! the text does not say which took up which, and nothing is attested. A negation near the cue (`was not influenced by`, `never drew on`)
+//! or anywhere in the sentence before it (`independently of`), or a hedge in the sentence
+//! (`it is unclear whether`), withholds the link: it is reported as withheld, never
+//! drafted.
+//!
+//! **Succession**: among the cited works that carry one concept's senses, in time order,
+//! each work follows the one before; a link the text attests is not repeated.
+
+use super::lexicon::Class;
+use super::senses::Located;
+use super::text::Reading;
+use super::{Article, DraftConcept, DraftLink, Evidence};
+use crate::model::{Relation, WorkKey};
+use std::collections::{HashMap, HashSet};
+
+/// How many words before a cue a negation still denies it.
+const NEGATION_REACH: usize = 6;
+
+/// How many later works a defining work is linked to by succession.
+const MAX_FAN: usize = 6;
+
+/// The attested links and those withheld, then succession links.
+pub fn links(
+    article: &Article<'_>,
+    reading: &Reading,
+    located: &Located,
+    concepts: &[DraftConcept],
+) -> (Vec<DraftLink>, Vec<DraftLink>) {
+    let text = article.text;
+    let mut links: Vec<DraftLink> = Vec::new();
+    let mut withheld: Vec<DraftLink> = Vec::new();
+    let mut pairs: HashSet<(WorkKey, WorkKey)> = HashSet::new();
+    // Concept of a sentence: the most confident concept with a sense there.
+    let mut sentence_concept: HashMap<(usize, u32), &str> = HashMap::new();
+    for c in concepts {
+        for s in &c.senses {
+            sentence_concept.entry((s.evidence.span.start, s.evidence.paragraph)).or_insert(c.id.as_str());
+        }
+    }
+    for (si, info) in located.sentences.iter().enumerate() {
+        if info.citations.len() < 2 {
+            continue;
+        }
+        for hit in &info.hits {
+            let Class::Link(relation) = hit.cue.class else { continue };
+            let denied = info.hits.iter().any(|h| match h.cue.class {
+                Class::Negation => {
+                    h.words.end <= hit.words.start && hit.words.start - h.words.end <= NEGATION_REACH
+                        || h.cue.phrase.starts_with("independent")
+                        || (h.words.start >= hit.words.end && h.words.start - hit.words.end <= 1)
+                }
+                Class::Hedge => true,
+                _ => false,
+            });
+            let cue_at = reading.words[hit.words.start].span.start;
+            let works: Vec<&super::Cited> = info.citations.iter().map(|&c| &located.cited[c]).collect();
+            let (before, after): (Vec<&super::Cited>, Vec<&super::Cited>) =
+                works.iter().copied().partition(|c| c.span.end <= cue_at);
+            let mut candidates: Vec<(&super::Cited, &super::Cited, f32)> = Vec::new();
+            if !before.is_empty() && !after.is_empty() {
+                for a in &before {
+                    for b in &after {
+                        candidates.push((a, b, 1.0));
+                    }
+                }
+            }
+            // With all works on one side of the cue, the text does not say which took up
+            // which: no attested link (succession may still join them).
+            for (a, b, weight) in candidates {
+                if a.work == b.work {
+                    continue;
+                }
+                // Earlier first; undated or same-year works keep the order of the text
+                // with the cue's direction: `B built on A` puts A first.
+                let (from, to) = match (a.year, b.year) {
+                    (Some(x), Some(y)) if x < y => (a, b),
+                    (Some(x), Some(y)) if x > y => (b, a),
+                    _ => (b, a),
+                };
+                let focus = a.span.start.min(b.span.start).min(cue_at)..a.span.end.max(b.span.end).max(cue_at);
+                let evidence = located.evidence(text, reading, si, focus, hit.cue.phrase);
+                let concept = sentence_concept.get(&(evidence.span.start, evidence.paragraph)).map(|s| s.to_string());
+                let link = DraftLink {
+                    from: from.work.clone(),
+                    to: to.work.clone(),
+                    relation,
+                    attested: !denied,
+                    concept,
+                    evidence,
+                    confidence: hit.cue.strength * weight,
+                };
+                if denied {
+                    withheld.push(link);
+                } else if pairs.insert((link.from.clone(), link.to.clone())) {
+                    links.push(link);
+                }
+            }
+        }
+    }
+    // Succession among each concept's works.
+    let years: HashMap<&WorkKey, i32> = located.cited.iter().filter_map(|c| c.year.map(|y| (&c.work, y))).collect();
+    for c in concepts {
+        let mut works: Vec<(i32, usize, &WorkKey, &Evidence)> = Vec::new();
+        let mut seen: HashSet<&WorkKey> = HashSet::new();
+        for s in &c.senses {
+            if s.work == article.source || !seen.insert(&s.work) {
+                continue;
+            }
+            if let Some(&y) = years.get(&s.work) {
+                works.push((y, s.evidence.span.start, &s.work, &s.evidence));
+            }
+        }
+        works.sort_by_key(|w| (w.0, w.1));
+        // Each work follows the one before; a work that defines or names the concept is
+        // followed by every later work of the concept.
+        let definers: HashSet<&WorkKey> = c
+            .senses
+            .iter()
+            .filter(|s| matches!(s.kind, crate::model::SenseKind::Defines | crate::model::SenseKind::Names))
+            .map(|s| &s.work)
+            .collect();
+        let mut steps: Vec<(usize, usize)> = (1..works.len()).map(|i| (i - 1, i)).collect();
+        for (i, w) in works.iter().enumerate() {
+            if definers.contains(w.2) {
+                steps.extend((i + 2..works.len()).take(MAX_FAN).map(|j| (i, j)));
+            }
+        }
+        for (i, j) in steps {
+            let w = [works[i], works[j]];
+            let (from, to) = (w[0].2, w[1].2);
+            if w[0].0 == w[1].0 || pairs.contains(&(from.clone(), to.clone())) {
+                continue;
+            }
+            pairs.insert((from.clone(), to.clone()));
+            let mut evidence = w[1].3.clone();
+            evidence.cue = format!("succession by year among the works of `{}`", c.id);
+            links.push(DraftLink {
+                from: from.clone(),
+                to: to.clone(),
+                relation: Relation::Succession,
+                attested: false,
+                concept: Some(c.id.clone()),
+                evidence,
+                confidence: (c.confidence * 0.5).min(0.4),
+            });
+        }
+    }
+    (links, withheld)
+}
