@@ -47,6 +47,7 @@ pub mod eval;
 mod input;
 pub mod lexicon;
 pub mod lineage;
+pub mod report;
 pub mod senses;
 pub mod terms;
 pub mod text;

@@ -123,7 +123,9 @@ fn evidence(corpus: &Corpus, source: EdgeSource) -> String {
         EdgeSource::Edge(i) => {
             let p = &corpus.edges[i as usize].provenance;
             let by = corpus.work(p.source.as_str()).map(Work::citation).unwrap_or_else(|| p.source.to_string());
-            format!("{} ({by}, {})", p.evidence(), p.locator)
+            let drafted =
+                corpus.edges[i as usize].drafted.as_ref().map(|d| format!("[{d}: not reviewed] ")).unwrap_or_default();
+            format!("{drafted}{} ({by}, {})", p.evidence(), p.locator)
         }
         _ => String::new(),
     }

@@ -1,5 +1,7 @@
 //! The `bibgraph` command line: a thin shell over the library's public API.
 
+mod draft;
+
 use bibgraph::export::{self, biblatex, markdown, Format as ExportFormat};
 use bibgraph::lineage::{LineageOptions, PathChoice};
 use bibgraph::picture::{self, Historiograph, Selection};
@@ -180,6 +182,19 @@ enum Command {
         #[arg(long, value_name = "KEY")]
         source: Option<String>,
     },
+    /// Drafts concepts, senses and lineage links from an article's words, for review.
+    Draft {
+        /// The article (plain text or Markdown, author-date citations); `-` for standard input.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: draft::DraftFormat,
+        /// Write a drafted corpus (corpus.yaml, works.yaml, concepts.yaml, lineage.yaml) here.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The article's own work key (default: the corpus's `source`).
+        #[arg(long, value_name = "KEY")]
+        source: Option<String>,
+    },
     /// What to read on a topic, in what order, and why each work is there.
     ReadingList {
         /// A concept ("long-distance nationalism"), a work ("Portes et al. 1999") or a
@@ -332,6 +347,11 @@ fn run(cli: Cli) -> Result<String, String> {
                 TextOrJson::Text => render::work_text(&corpus, work).map_err(err),
                 TextOrJson::Json => render::to_json(&WorkView::new(&corpus, work)).map_err(err),
             }
+        }
+        Command::Draft { file, format, out, source } => {
+            let corpus = load(&cli).map_err(err)?;
+            let (name, text) = read_input(&Some(file.clone()))?;
+            draft::run(&corpus, &name, &text, source.as_deref(), out.as_deref(), *format)
         }
         Command::Cites { file, format, source } => {
             let corpus = load(&cli).map_err(err)?;
