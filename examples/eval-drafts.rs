@@ -32,6 +32,7 @@ fn print(name: &str, s: &eval::Score, drafts: &draft::Drafts, verbose: bool) {
     println!("  concepts found      {}", s.concepts);
     println!("  concept precision   {}", s.concept_precision);
     println!("  senses found        {}", s.senses);
+    println!("  sense precision     {}", s.sense_precision);
     println!("  lineage pairs       {}", s.lineage);
     println!("  attested precision  {}", s.attested_precision);
     println!("  attested but denied {}", s.denied_drafted);

@@ -98,6 +98,9 @@ pub struct Score {
     pub concept_precision: Ratio,
     /// Reference senses (concept, work) found.
     pub senses: Ratio,
+    /// Drafted senses (concept, work) of drafted concepts that match a reference concept,
+    /// that the reference has (precision).
+    pub sense_precision: Ratio,
     /// Reference lineage pairs (from, to) found, any relation.
     pub lineage: Ratio,
     /// Links drafted as attested that the reference has (any relation).
@@ -130,6 +133,10 @@ pub fn score(drafts: &Drafts, gold: &Gold) -> Score {
             matched_drafts[m] = true;
         }
         let works: HashSet<&str> = g.works.iter().map(String::as_str).collect();
+        let drafted_works: HashSet<&str> =
+            matches.iter().flat_map(|&m| drafts.concepts[m].senses.iter().map(|x| x.work.as_str())).collect();
+        s.sense_precision.of += drafted_works.len();
+        s.sense_precision.hit += drafted_works.intersection(&works).count();
         for w in works {
             s.senses.of += 1;
             if matches.iter().any(|&m| drafts.concepts[m].senses.iter().any(|x| x.work.as_str() == w)) {

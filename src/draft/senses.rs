@@ -224,6 +224,19 @@ fn self_voiced(hits: &[Hit]) -> bool {
     hits.iter().any(|h| h.cue.class == Class::SelfReference && h.cue.strength >= 1.0)
 }
 
+/// The weight of a citation in the next or previous sentence of the paragraph.
+const NEIGHBOUR: f32 = 0.5;
+
+/// For a sentence without citations: the citation of the paragraph's previous sentence
+/// nearest to it (its last), else the next sentence's first.
+fn neighbour(reading: &Reading, located: &Located, si: usize) -> Option<usize> {
+    let para = reading.sentences[si].paragraph;
+    let prev = si.checked_sub(1).filter(|&p| reading.sentences[p].paragraph == para);
+    let next = Some(si + 1).filter(|&n| n < reading.sentences.len() && reading.sentences[n].paragraph == para);
+    prev.and_then(|p| located.sentences[p].citations.last().copied())
+        .or_else(|| next.and_then(|n| located.sentences[n].citations.first().copied()))
+}
+
 /// The lowest confidence a kept concept may have.
 pub const MIN_CONCEPT: f32 = 0.3;
 
@@ -278,23 +291,22 @@ pub fn attribute(article: &Article<'_>, reading: &Reading, located: &Located, fo
                     })
                     .collect()
             }
-            _ => Vec::new(),
+            _ => neighbour(reading, located, o.sentence).map(|c| vec![(c, NEIGHBOUR)]).unwrap_or_default(),
         };
         let evidence = located.evidence(text, reading, o.sentence, term_span.clone(), cue);
         let disc = discipline(text, s.span.clone());
-        if works.is_empty() {
+        if works.iter().all(|&(_, w)| w <= NEIGHBOUR) {
             let confidence = strength * if self_voiced(&info.hits) { 1.0 } else { 0.8 };
             let sense = DraftSense {
                 work: article.source.clone(),
                 kind,
                 quote: None,
                 page: None,
-                discipline: disc,
-                evidence,
+                discipline: disc.clone(),
+                evidence: evidence.clone(),
                 confidence,
             };
             keep(&mut best[o.term], sense);
-            continue;
         }
         for (c, weight) in works {
             let cited = &located.cited[c];

@@ -201,6 +201,21 @@ pub fn missed(drafts: &Drafts, gold: &eval::Gold) {
             println!("    missed concept: {}", g.labels[0]);
         }
     }
+    for g in &gold.concepts {
+        let m: Vec<&bibgraph::draft::DraftConcept> = drafts
+            .concepts
+            .iter()
+            .filter(|c| std::iter::once(&c.label).chain(&c.alt_labels).any(|l| g.labels.iter().any(|x| fold(x) == fold(l))))
+            .collect();
+        if m.is_empty() {
+            continue;
+        }
+        let mut missing: Vec<&str> = g.works.iter().map(String::as_str).filter(|w| !m.iter().any(|c| c.senses.iter().any(|s| s.work.as_str() == *w))).collect();
+        missing.dedup();
+        if !missing.is_empty() {
+            println!("    missed senses of {}: {}", g.labels[0], missing.join(", "));
+        }
+    }
     let pairs: HashSet<(&str, &str)> = drafts.links.iter().map(|l| (l.from.as_str(), l.to.as_str())).collect();
     for l in &gold.links {
         if !pairs.contains(&(l.from.as_str(), l.to.as_str())) {
