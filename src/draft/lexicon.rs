@@ -129,7 +129,11 @@ const TABLE: &[(&str, Class, f32)] = &[
     ("inspired by", Link(Relation::Influence), 0.9), ("influenced by", Link(Relation::Influence), 0.9),
     ("influenced", Link(Relation::Influence), 0.8), ("responded to", Link(Relation::Influence), 0.7),
     ("responds to", Link(Relation::Influence), 0.7), ("in response to", Link(Relation::Influence), 0.7),
-    ("echoing", Link(Relation::Influence), 0.6), ("indebted to", Link(Relation::Influence), 0.9),
+    ("echoing", Link(Relation::Influence), 0.6), ("echoes", Link(Relation::Influence), 0.6),
+    ("echoed", Link(Relation::Influence), 0.6), ("informed by", Link(Relation::Influence), 0.8),
+    ("refers back to", Link(Relation::Influence), 0.7), ("in the tradition of", Link(Relation::Influence), 0.7),
+    ("moved away from", Link(Relation::Critique), 0.7), ("departs from", Link(Relation::Critique), 0.7),
+    ("breaks with", Link(Relation::Critique), 0.75), ("broke with", Link(Relation::Critique), 0.75), ("indebted to", Link(Relation::Influence), 0.9),
     ("in the wake of", Link(Relation::Influence), 0.5),
     // Lineage: refinement.
     ("refined", Link(Relation::Refinement), 0.85), ("refines", Link(Relation::Refinement), 0.85),

@@ -1,9 +1,11 @@
 //! Lineage links between cited works.
 //!
 //! **Attested**: a sentence with a lineage cue (`drew on`, `built on`, `refined`,
-//! `challenged`, ...) and cited or named works on both sides of it links each work before
-//! the cue with each work after it, the earlier in time first; with all works on one side,
-//! the text does not say which took up which, and nothing is attested. A negation near the cue (`was not influenced by`, `never drew on`)
+//! `challenged`, ...) and cited or named works on both sides of it links the nearest work
+//! before the cue with the nearest after it, the earlier in time first (`B built on A`). A
+//! cue that opens the sentence or a clause (`Building on A, B argued`) links the first two
+//! works after it. Otherwise the text does not say which took up which, and nothing is
+//! attested. A negation near the cue (`was not influenced by`, `never drew on`)
 //! or anywhere in the sentence before it (`independently of`), or a hedge in the sentence
 //! (`it is unclear whether`), withholds the link: it is reported as withheld, never
 //! drafted.
@@ -68,11 +70,17 @@ pub fn links(
             let (before, after): (Vec<&super::Cited>, Vec<&super::Cited>) =
                 works.iter().copied().partition(|c| c.span.end <= cue_at);
             let mut candidates: Vec<(&super::Cited, &super::Cited, f32)> = Vec::new();
-            if !before.is_empty() && !after.is_empty() {
-                for a in &before {
-                    for b in &after {
-                        candidates.push((a, b, 1.0));
-                    }
+            if let (Some(a), Some(b)) = (before.last(), after.first()) {
+                // The cue's arguments: the nearest work on each side.
+                candidates.push((a, b, 1.0));
+            } else if before.is_empty()
+                && after.len() >= 2
+                && opens_clause(text, reading, hit, reading.sentences[si].words.start)
+            {
+                // `Building on A, B argued`: the cue opens the sentence or a clause; the
+                // first work after it is the source, the next different one took it up.
+                if let Some(b) = after.iter().skip(1).find(|b| b.work != after[0].work) {
+                    candidates.push((after[0], b, 0.9));
                 }
             }
             // With all works on one side of the cue, the text does not say which took up
@@ -112,8 +120,16 @@ pub fn links(
     let years: HashMap<&WorkKey, i32> = located.cited.iter().filter_map(|c| c.year.map(|y| (&c.work, y))).collect();
     // A one-word concept's career takes in the compounds built on its word
     // (`transnational society`, `transnational relations` in the career of `transnational`).
-    let stems: Vec<Vec<String>> =
-        concepts.iter().map(|c| c.label.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| stem(&w.to_lowercase())).collect()).collect();
+    let stems: Vec<Vec<String>> = concepts
+        .iter()
+        .map(|c| {
+            c.label
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| stem(&w.to_lowercase()))
+                .collect()
+        })
+        .collect();
     for (ci, c) in concepts.iter().enumerate() {
         let mut works: Vec<(i32, usize, &WorkKey, &Evidence)> = Vec::new();
         let mut seen: HashSet<&WorkKey> = HashSet::new();
@@ -170,4 +186,16 @@ pub fn links(
         }
     }
     (links, withheld)
+}
+
+/// Whether the cue stands at the start of its sentence or right after a comma, a dash or a
+/// sentence adverb (`Indeed, building on`).
+fn opens_clause(text: &str, reading: &Reading, hit: &super::cues::Hit, first: usize) -> bool {
+    let at = hit.words.start;
+    if at == first {
+        return true;
+    }
+    let prev = &reading.words[at - 1];
+    let between = &text[prev.span.end..reading.words[at].span.start];
+    between.contains([',', '\u{2013}', '\u{2014}', ';', '('])
 }

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// The most words in a term.
-pub const MAX_TERM_WORDS: usize = 5;
+pub const MAX_TERM_WORDS: usize = 6;
 
 /// How a term was proposed, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -27,6 +27,8 @@ pub enum Origin {
     Quoted,
     /// A section heading.
     Heading,
+    /// A modifier before a strong one-word term.
+    Compound,
     /// Recurrence.
     Recurrent,
 }
@@ -176,11 +178,19 @@ impl Builder<'_> {
 fn quoted_term(text: &str, reading: &Reading, q: &Quoted, sentence_start: usize) -> bool {
     let words = &reading.words[q.words.clone()];
     let n = words.len();
-    if n == 0 || n > 4 {
+    if n == 0 || n > 6 {
         return false;
     }
     let inner = &text[q.inner.clone()];
-    if inner.contains(['.', '!', '?', ';', ':', ',']) && !inner.ends_with('.') {
+    if inner.contains(['.', '!', '?', ';', ':']) && !inner.ends_with('.') {
+        return false;
+    }
+    // Longer quotes, or quotes with commas, are a term only when they name things
+    // (`isomorphism of space, place and culture`): no verb-like word, no pronoun.
+    let naming = |w: &Word| {
+        !(is_stop(w) && !matches!(w.lower.as_str(), "of" | "and" | "or" | "the")) && !w.lower.ends_with("ed")
+    };
+    if (n > 4 || inner.contains(',')) && !words.iter().all(naming) {
         return false;
     }
     if words.iter().skip(1).any(|w| w.capital) {
@@ -252,7 +262,11 @@ pub fn find(article: &Article<'_>, reading: &Reading, located: &Located) -> Foun
                 .find(|q| q.words.start >= run.start && q.words.end <= run.end && !q.words.is_empty());
             let run = quote.map_or(run, |q| q.words.clone());
             let words = &reading.words[run.clone()];
-            if words.iter().skip(1).any(|w| w.capital) || !plausible(words) {
+            // Capitals after the first word make a name or a title, unless a strong cue
+            // introduces the words as a term (`the concept of a Gutenberg Parenthesis`).
+            let capitals = words.iter().skip(1).any(|w| w.capital);
+            let all_capitals = words.iter().all(|w| w.capital || is_stop(w));
+            if capitals && (hit.cue.strength < 0.7 || !all_capitals) || !plausible(words) {
                 continue;
             }
             // Unquoted words are a term only after a strong cue.
@@ -334,6 +348,10 @@ fn after(text: &str, reading: &Reading, quoted: &[Quoted], from: usize, end: usi
         && !is_stop(&reading.words[i])
         && (i == start || adjacent(text, &reading.words[i - 1], &reading.words[i]))
     {
+        // A capitalised run (a name for a concept) ends where the capitals end.
+        if i > start && reading.words[start].capital != reading.words[i].capital {
+            break;
+        }
         i += 1;
     }
     start..i
@@ -416,7 +434,13 @@ fn occurrences(text: &str, reading: &Reading, b: &Builder<'_>) -> Vec<Occurrence
             let max = MAX_TERM_WORDS.min(s.words.end - i);
             for n in (1..=max).rev() {
                 let run = &reading.words[i..i + n];
-                if run.windows(2).any(|p| !adjacent(text, &p[0], &p[1])) {
+                // Words of a term stand together; a list term of three words or more may
+                // hold commas (`space, place and culture`).
+                let joined = |p: &[Word]| {
+                    adjacent(text, &p[0], &p[1])
+                        || n >= 3 && text[p[0].span.end..p[1].span.start].trim_start_matches(',').trim().is_empty()
+                };
+                if !run.windows(2).all(joined) {
                     continue;
                 }
                 key.clear();
@@ -500,7 +524,7 @@ const ABSTRACT: &[&str] = &["ism", "ity", "tion", "sion", "ance", "ence", "ment"
 /// `assimilation`) used at least four times.
 fn compounds(text: &str, reading: &Reading, b: &mut Builder<'_>) {
     let strong: std::collections::HashSet<String> =
-        b.terms.iter().filter(|t| t.score >= 0.6 && !t.key.contains(' ')).map(|t| t.key.clone()).collect();
+        b.terms.iter().filter(|t| t.score >= 0.5 && !t.key.contains(' ')).map(|t| t.key.clone()).collect();
     let mut singles: HashMap<String, (u32, usize)> = HashMap::new();
     let mut found: Vec<(usize, Range<usize>)> = Vec::new();
     for (si, s) in reading.sentences.iter().enumerate() {
@@ -520,7 +544,10 @@ fn compounds(text: &str, reading: &Reading, b: &mut Builder<'_>) {
                 continue;
             }
             let m = &words[i - 1];
-            if is_stop(m)
+            let verb_form =
+                (m.lower.ends_with("ing") || m.lower.ends_with("ed")) && !(i >= 2 && words[i - 2].hyphen_after);
+            if verb_form
+                || is_stop(m)
                 || m.capital
                 || m.lower.chars().count() < 4
                 || !m.lower.chars().all(char::is_alphabetic)
@@ -529,15 +556,17 @@ fn compounds(text: &str, reading: &Reading, b: &mut Builder<'_>) {
             {
                 continue;
             }
-            found.push((si, s.words.start + i - 1..s.words.start + i + 1));
+            // A hyphenated modifier comes whole (`state-seeking nationalism`).
+            let first = if i >= 2 && words[i - 2].hyphen_after { i - 2 } else { i - 1 };
+            found.push((si, s.words.start + first..s.words.start + i + 1));
         }
     }
     for (si, run) in found {
         let words = &reading.words[run];
-        let focus = words[0].span.start..words[1].span.end;
+        let focus = words[0].span.start..words[words.len() - 1].span.end;
         let span = reading.sentences[si].span.clone();
         let paragraph = reading.sentences[si].paragraph;
-        b.propose(words, Origin::Recurrent, 0.35, || Evidence {
+        b.propose(words, Origin::Compound, 0.35, || Evidence {
             quote: text[super::quote_window(text, span.clone(), focus.clone())].to_string(),
             span: super::quote_window(text, span, focus),
             section: None,

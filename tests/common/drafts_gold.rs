@@ -205,12 +205,19 @@ pub fn missed(drafts: &Drafts, gold: &eval::Gold) {
         let m: Vec<&bibgraph::draft::DraftConcept> = drafts
             .concepts
             .iter()
-            .filter(|c| std::iter::once(&c.label).chain(&c.alt_labels).any(|l| g.labels.iter().any(|x| fold(x) == fold(l))))
+            .filter(|c| {
+                std::iter::once(&c.label).chain(&c.alt_labels).any(|l| g.labels.iter().any(|x| fold(x) == fold(l)))
+            })
             .collect();
         if m.is_empty() {
             continue;
         }
-        let mut missing: Vec<&str> = g.works.iter().map(String::as_str).filter(|w| !m.iter().any(|c| c.senses.iter().any(|s| s.work.as_str() == *w))).collect();
+        let mut missing: Vec<&str> = g
+            .works
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !m.iter().any(|c| c.senses.iter().any(|s| s.work.as_str() == *w)))
+            .collect();
         missing.dedup();
         if !missing.is_empty() {
             println!("    missed senses of {}: {}", g.labels[0], missing.join(", "));
