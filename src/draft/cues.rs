@@ -31,20 +31,19 @@ pub fn cues_in(text: &str, reading: &Reading, sentence: &Sentence) -> Vec<Hit> {
             i += 1;
             continue;
         }
-        let mut matched = None;
+        // The longest phrase that matches here, with every other cue of the same phrase
+        // (`criticised` is both a sense cue and a lineage cue).
+        let mut matched: Option<&'static str> = None;
         for cue in lexicon.starting_with(w) {
-            if let Some(hit) = match_at(text, words, sentence.words.end, i, cue) {
-                matched = Some(hit);
-                break;
+            if matched.is_some_and(|p| p != cue.phrase) {
+                continue;
             }
-        }
-        match matched {
-            Some(hit) => {
-                i = i.max(hit.words.start + 1);
+            if let Some(hit) = match_at(text, words, sentence.words.end, i, cue) {
+                matched = Some(cue.phrase);
                 hits.push(hit);
             }
-            None => i += 1,
         }
+        i += 1;
     }
     hits
 }

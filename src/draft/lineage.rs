@@ -55,16 +55,24 @@ pub fn links(
             continue;
         }
         for hit in &info.hits {
-            let Class::Link(relation) = hit.cue.class else { continue };
-            let denied = info.hits.iter().any(|h| match h.cue.class {
-                Class::Negation => {
-                    h.words.end <= hit.words.start && hit.words.start - h.words.end <= NEGATION_REACH
-                        || h.cue.phrase.starts_with("independent")
-                        || (h.words.start >= hit.words.end && h.words.start - hit.words.end <= 1)
-                }
-                Class::Hedge => true,
-                _ => false,
-            });
+            // `B did it independently of A`: a stated absence of influence, reported as
+            // withheld so that a reviewer sees it.
+            let relation = match hit.cue.class {
+                Class::Link(r) => r,
+                Class::Negation if hit.cue.phrase.starts_with("independent") => Relation::Influence,
+                _ => continue,
+            };
+            let independent = !matches!(hit.cue.class, Class::Link(_));
+            let denied = independent
+                || info.hits.iter().any(|h| match h.cue.class {
+                    Class::Negation => {
+                        h.words.end <= hit.words.start && hit.words.start - h.words.end <= NEGATION_REACH
+                            || h.cue.phrase.starts_with("independent")
+                            || (h.words.start >= hit.words.end && h.words.start - hit.words.end <= 1)
+                    }
+                    Class::Hedge => true,
+                    _ => false,
+                });
             let cue_at = reading.words[hit.words.start].span.start;
             let works: Vec<&super::Cited> = info.citations.iter().map(|&c| &located.cited[c]).collect();
             let (before, after): (Vec<&super::Cited>, Vec<&super::Cited>) =
