@@ -293,34 +293,34 @@ pub fn attribute(article: &Article<'_>, reading: &Reading, located: &Located, fo
             }
             _ => neighbour(reading, located, o.sentence).map(|c| vec![(c, NEIGHBOUR)]).unwrap_or_default(),
         };
-        let evidence = located.evidence(text, reading, o.sentence, term_span.clone(), cue);
-        let disc = discipline(text, s.span.clone());
+        // Each candidate sense is built only if it beats the one kept for its work and kind.
+        let mut disc: Option<Option<String>> = None;
+        let mut make = |work: &WorkKey,
+                        confidence: f32,
+                        quote: Option<String>,
+                        page: Option<String>,
+                        map: &mut HashMap<(WorkKey, SenseKind), DraftSense>| {
+            if let Some(old) = map.get(&(work.clone(), kind)) {
+                if old.confidence >= confidence && (old.quote.is_some() || quote.is_none()) {
+                    return;
+                }
+            }
+            let discipline = disc.get_or_insert_with(|| discipline(text, s.span.clone())).clone();
+            let evidence = located.evidence(text, reading, o.sentence, term_span.clone(), cue);
+            map.insert(
+                (work.clone(), kind),
+                DraftSense { work: work.clone(), kind, quote, page, discipline, evidence, confidence },
+            );
+        };
         if works.iter().all(|&(_, w)| w <= NEIGHBOUR) {
             let confidence = strength * if self_voiced(&info.hits) { 1.0 } else { 0.8 };
-            let sense = DraftSense {
-                work: article.source.clone(),
-                kind,
-                quote: None,
-                page: None,
-                discipline: disc.clone(),
-                evidence: evidence.clone(),
-                confidence,
-            };
-            keep(&mut best[o.term], sense);
+            make(&article.source, confidence, None, None, &mut best[o.term]);
         }
         for (c, weight) in works {
             let cited = &located.cited[c];
             let quote = author_quote(text, info, cited);
-            let sense = DraftSense {
-                work: cited.work.clone(),
-                kind,
-                page: quote.as_ref().and(cited.locator.clone()),
-                quote,
-                discipline: disc.clone(),
-                evidence: evidence.clone(),
-                confidence: (strength + 0.15).min(1.0) * weight,
-            };
-            keep(&mut best[o.term], sense);
+            let page = quote.as_ref().and(cited.locator.clone());
+            make(&cited.work, (strength + 0.15).min(1.0) * weight, quote, page, &mut best[o.term]);
         }
     }
     // Concepts: terms with enough support.
@@ -365,17 +365,6 @@ pub fn attribute(article: &Article<'_>, reading: &Reading, located: &Located, fo
     }
     relations(article, reading, located, found, &term_concept, &mut concepts);
     concepts
-}
-
-/// Keeps the more confident of two senses for one work and kind.
-fn keep(map: &mut HashMap<(WorkKey, SenseKind), DraftSense>, sense: DraftSense) {
-    let key = (sense.work.clone(), sense.kind);
-    match map.get(&key) {
-        Some(old) if old.confidence >= sense.confidence && (old.quote.is_some() || sense.quote.is_none()) => {}
-        _ => {
-            map.insert(key, sense);
-        }
-    }
 }
 
 /// The cited work's own words: a quote of three or more words that ends right before the

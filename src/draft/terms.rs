@@ -427,9 +427,15 @@ fn recurrent(text: &str, reading: &Reading, located: &Located, b: &mut Builder<'
 fn occurrences(text: &str, reading: &Reading, b: &Builder<'_>) -> Vec<Occurrence> {
     let mut out = Vec::new();
     let mut key = String::new();
+    // Only words that can start a term are tried.
+    let firsts: std::collections::HashSet<&str> = b.index.keys().map(|k| k.split(' ').next().unwrap_or("")).collect();
     for (si, s) in reading.sentences.iter().enumerate() {
         let mut i = s.words.start;
         while i < s.words.end {
+            if !firsts.contains(reading.words[i].stem.as_str()) {
+                i += 1;
+                continue;
+            }
             let mut found = None;
             let max = MAX_TERM_WORDS.min(s.words.end - i);
             for n in (1..=max).rev() {
