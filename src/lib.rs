@@ -37,6 +37,8 @@
 //!   entry with every problem located and nothing lost.
 //! - [`graph`]: the petgraph graph of works, people and concepts.
 //! - [`lineage`]: paths, ancestors, descendants, concept histories.
+//! - [`read`]: a whole article: its reference list found by its heading, its citations
+//!   in any common style, resolved, with section, paragraph and page; `bibgraph read`.
 //! - [`reading`]: reading lists on a concept, a work or a section, in three orders, each
 //!   entry with its reasons.
 //! - [`style`]: references formatted by a citation style (APA, Chicago, any CSL file),
@@ -62,6 +64,7 @@ pub mod import;
 pub mod lineage;
 pub mod model;
 pub mod picture;
+pub mod read;
 pub mod reading;
 pub mod refparse;
 pub mod render;

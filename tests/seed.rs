@@ -5,7 +5,10 @@ use bibgraph::Corpus;
 use std::path::PathBuf;
 
 fn seed() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_c660c60ddc90188d.txt");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    // `../shared` next to the checkout, or two levels up from a worktree under `wt/`.
+    let near = root.join("../shared/seeds/000_c660c60ddc90188d.txt");
+    let path = if near.exists() { near } else { root.join("../../shared/seeds/000_c660c60ddc90188d.txt") };
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read the seed article at {}: {e}", path.display()))
 }
 

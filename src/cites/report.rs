@@ -65,15 +65,19 @@ impl CitationReport {
     /// Complexity: linear in the length of the text, plus O(n) in the number of works to
     /// index them and list the uncited ones.
     pub fn new(corpus: &Corpus, text: &str, file: &str) -> Self {
-        let extraction = extract(text);
+        Self::from_extraction(corpus, extract(text), file)
+    }
+
+    /// The report on citations already extracted (by [`extract_with`](super::extract_with),
+    /// say) from the text named `file`.
+    pub fn from_extraction(corpus: &Corpus, extraction: super::Extraction, file: &str) -> Self {
         let index = CitationIndex::new(corpus);
+        let resolutions = index.resolve_all(&extraction.citations);
         let citations: Vec<ResolvedCitation> = extraction
             .citations
             .into_iter()
-            .map(|citation| {
-                let resolution = index.resolve(&citation);
-                ResolvedCitation { citation, resolution }
-            })
+            .zip(resolutions)
+            .map(|(citation, resolution)| ResolvedCitation { citation, resolution })
             .collect();
         let cited: HashSet<&str> =
             citations.iter().filter_map(|c| c.resolution.work.as_ref()).map(|k| k.as_str()).collect();

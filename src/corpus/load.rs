@@ -349,6 +349,7 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
                 url: rw.url,
                 doi: rw.doi,
                 note: rw.note,
+                label: rw.label,
                 discipline: rw.discipline,
                 annotation: rw.annotation,
                 flags: rw.flags,

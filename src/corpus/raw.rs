@@ -121,6 +121,8 @@ pub(crate) struct RawWork {
     #[serde(default)]
     pub annotation: Option<String>,
     #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
     pub flags: Vec<Flag>,
     #[serde(default)]
     pub repairs: Vec<Flag>,

@@ -25,6 +25,7 @@ mod body;
 mod checks;
 mod head;
 mod key;
+pub mod list;
 mod places;
 mod rest;
 mod segment;
@@ -45,6 +46,9 @@ pub use stream::ReferenceStream;
 pub struct ParseOptions {
     /// Each non-empty line is exactly one reference: no joining, no splitting.
     pub one_per_line: bool,
+    /// Labels the text is known to cite (`Hall 1980`): an entry that starts with one has
+    /// it as its label ([`list::read_marks`]).
+    pub labels: Vec<String>,
 }
 
 impl ParseOptions {
@@ -100,12 +104,41 @@ impl ReferenceList {
     }
 }
 
+/// Whether a reference starts with names followed by a year (`Hall S (1980) ...`,
+/// `Hall, S. 1980. ...`): the author-date head, as against the year near the end.
+pub fn has_author_date_head(text: &str) -> bool {
+    head::parse_head(&text::clean_markdown(text).text).is_some()
+}
+
 /// Parses one reference string into a work. The key is made from its authors and year.
 pub fn parse_reference(text: &str) -> Work {
     let (mut work, _) = parse_entry(text);
     work.raw = Some(text.to_string());
     work.key = make_key(&work);
     work
+}
+
+/// Parses an entry's text given its list marks: the label is kept as the work's label
+/// and left out of what the entry parser reads; a ditto mark is read as the previous
+/// entry's authors.
+fn parse_marked(text: &str, mark: &list::ListMark, previous: Option<&Work>) -> (Work, bool) {
+    let body = &text[mark.body.min(text.len())..];
+    let (mut work, ok) = match (&mark.ditto, previous) {
+        (Some(d), Some(prev)) if !prev.creators().is_empty() => {
+            let names = list::names_for_ditto(prev.creators());
+            let d = d.start - mark.body..d.end - mark.body;
+            let replaced = format!("{names}{}", &body[d.end..]);
+            let (mut work, ok) = parse_entry(&replaced);
+            work.repairs.push(Flag::new(
+                "ditto",
+                format!("`{}` read as the previous entry's names ({names})", &body[d.clone()]),
+            ));
+            (work, ok)
+        }
+        _ => parse_entry(body),
+    };
+    work.label = mark.label.clone().or(mark.number.map(|n| n.to_string()));
+    (work, ok)
 }
 
 /// Parses the entry text (pieces already joined): returns the work and whether a head was found.
@@ -214,12 +247,21 @@ fn parse_list_keys(
 ) -> ReferenceList {
     let split = segment::split(input, options, first_line);
     let mut references: Vec<Reference> = Vec::with_capacity(split.entries.len());
-    for entry in &split.entries {
-        let text = segment::join_pieces(input, &entry.pieces);
-        let (mut work, _) = parse_entry(&text.text);
+    let joined: Vec<segment::Joined> = split.entries.iter().map(|e| segment::join_pieces(input, &e.pieces)).collect();
+    let texts: Vec<&str> = joined.iter().map(|j| j.text.as_str()).collect();
+    let marks = list::read_marks(&texts, &options.labels.iter().map(String::as_str).collect::<Vec<_>>());
+    for ((entry, text), mark) in split.entries.iter().zip(joined).zip(marks) {
+        let span = entry.pieces.first().map_or(0, |p| p.start)..entry.pieces.last().map_or(0, |p| p.end);
+        let (mut work, _) = parse_marked(&text.text, &mark, references.last().map(|r| &r.work));
+        if mark.label.is_none() {
+            // A numbered list: the number printed before the entry is its label.
+            let line_start = input[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            if let Some(n) = list::marker_number(&input[line_start..span.start]) {
+                work.label = Some(n.to_string());
+            }
+        }
         work.repairs.extend(entry.repairs.iter().cloned());
         work.repairs.extend(text.repairs);
-        let span = entry.pieces.first().map_or(0, |p| p.start)..entry.pieces.last().map_or(0, |p| p.end);
         work.raw = Some(input[span.clone()].to_string());
         work.origin = Some(Location::new(file, entry.line, entry.column));
         work.key = make_key(&work);

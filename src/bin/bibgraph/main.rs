@@ -16,6 +16,8 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod read;
+
 /// Trace how ideas travelled through a body of scholarship: reference lists, concepts
 /// and lineage, in one graph. Uses the built-in corpus (Waldinger, 'Immigrant
 /// transnationalism') unless --corpus names another.
@@ -195,6 +197,9 @@ enum Command {
         #[arg(long, value_name = "KEY")]
         source: Option<String>,
     },
+    /// Read an article: find its reference list by its heading, parse it, find and resolve
+    /// every citation (style detected), and print a summary; with --out, write a corpus.
+    Read(read::ReadArgs),
     /// What to read on a topic, in what order, and why each work is there.
     ReadingList {
         /// A concept ("long-distance nationalism"), a work ("Portes et al. 1999") or a
@@ -371,6 +376,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 }
             }
         }
+        Command::Read(args) => read::run(&args),
         Command::ReadingList { topic, order, limit, format, style, kind } => {
             let corpus = load(&cli).map_err(err)?;
             reading_list(&corpus, topic, *order, *limit, *format, style, *kind).map_err(err)
