@@ -44,6 +44,7 @@
 
 pub mod cues;
 pub mod eval;
+mod from_read;
 mod input;
 pub mod lexicon;
 pub mod lineage;
@@ -53,6 +54,7 @@ pub mod terms;
 pub mod text;
 mod write;
 
+pub use from_read::{cited_of, draft_read};
 pub use input::from_report;
 pub use write::{write, write_concepts_yaml, write_lineage_yaml};
 

@@ -39,8 +39,10 @@ impl From<StyleArg> for Style {
 pub enum ReadFormat {
     /// For people.
     Text,
-    /// For programs: counts, style, every citation, problems.
+    /// For programs: counts, style, every citation, problems, and the drafts.
     Json,
+    /// The drafted concepts and lineage as a Markdown page to review and correct.
+    Markdown,
 }
 
 /// The arguments of `bibgraph read`.
@@ -48,7 +50,8 @@ pub enum ReadFormat {
 pub struct ReadArgs {
     /// The article (plain text or Markdown); `-` for standard input.
     pub file: PathBuf,
-    /// Write a corpus directory (works and `cites` edges) here, for `bibgraph --corpus DIR`.
+    /// Write a corpus directory (works, `cites` edges, and the drafted concepts.yaml and
+    /// lineage.yaml, every item marked `drafted`) here, for `bibgraph --corpus DIR`.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Read the citations in this style instead of the detected one.
@@ -67,12 +70,25 @@ pub fn run(args: &ReadArgs) -> Result<String, String> {
     let (name, text) = crate::read_input(&Some(args.file.clone()))?;
     let options = ReadOptions::default().style_hint(args.style_hint.map(Style::from)).source_key(args.source.clone());
     let article = read_article(&text, &name, &options);
+    let drafts = bibgraph::draft::draft_read(&text, &article);
     let mut out = match args.format {
-        ReadFormat::Text => article.summary_text(),
-        ReadFormat::Json => bibgraph::render::to_json(&article.summary()).map_err(|e| e.to_string())?,
+        ReadFormat::Text => article.summary_text() + "\n" + &bibgraph::draft::report::text(&drafts),
+        ReadFormat::Json => {
+            let mut value = serde_json::to_value(article.summary()).map_err(|e| e.to_string())?;
+            if let Some(map) = value.as_object_mut() {
+                map.insert("drafts".into(), serde_json::to_value(&drafts).map_err(|e| e.to_string())?);
+            }
+            bibgraph::render::to_json(&value).map_err(|e| e.to_string())?
+        }
+        ReadFormat::Markdown => bibgraph::draft::report::markdown(&drafts),
     };
     if let Some(dir) = &args.out {
         article.write_corpus(dir).map_err(|e| e.to_string())?;
+        let (concepts, lineage) = bibgraph::draft::write(&drafts).map_err(|e| e.to_string())?;
+        for (name, body) in [("concepts.yaml", concepts), ("lineage.yaml", lineage)] {
+            let path = dir.join(name);
+            std::fs::write(&path, body).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
         if args.format == ReadFormat::Text {
             out.push_str(&format!("  corpus written to {}\n", dir.display()));
         }
