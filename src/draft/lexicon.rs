@@ -134,7 +134,6 @@ const TABLE: &[(&str, Class, f32)] = &[
     ("refers back to", Link(Relation::Influence), 0.7), ("in the tradition of", Link(Relation::Influence), 0.7),
     ("moved away from", Link(Relation::Critique), 0.7), ("departs from", Link(Relation::Critique), 0.7),
     ("breaks with", Link(Relation::Critique), 0.75), ("broke with", Link(Relation::Critique), 0.75), ("indebted to", Link(Relation::Influence), 0.9),
-    ("in the wake of", Link(Relation::Influence), 0.5),
     // Lineage: refinement.
     ("refined", Link(Relation::Refinement), 0.85), ("refines", Link(Relation::Refinement), 0.85),
     ("extended", Link(Relation::Refinement), 0.75), ("extends", Link(Relation::Refinement), 0.75),

@@ -330,7 +330,7 @@ pub fn attribute(article: &Article<'_>, reading: &Reading, located: &Located, fo
     for (t, term) in found.terms.iter().enumerate() {
         let bonus = (mentions[t] as f32).ln_1p() * 0.04 + if cited_mentions[t] > 0 { 0.05 } else { 0.0 };
         let confidence = (term.score + bonus).min(1.0);
-        let needs_citation = term.origin == Origin::Recurrent && cited_mentions[t] == 0;
+        let needs_citation = term.origin == Origin::Recurrent && cited_mentions[t] == 0 && mentions[t] < 3;
         if confidence < MIN_CONCEPT || best[t].is_empty() || needs_citation {
             continue;
         }

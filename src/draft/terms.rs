@@ -18,6 +18,9 @@ use std::ops::Range;
 /// The most words in a term.
 pub const MAX_TERM_WORDS: usize = 6;
 
+/// How often a phrase of content words must recur to be proposed as a term.
+const MIN_RECURRENCE: u32 = 2;
+
 /// How a term was proposed, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Origin {
@@ -125,13 +128,27 @@ pub fn key_of(words: &[Word]) -> Option<(String, Range<usize>)> {
 /// The surface form of a run of words: the text with line breaks folded, lowercased unless
 /// a word after the first is capitalised (a name).
 fn form_of(text: &str, words: &[Word]) -> String {
-    let (Some(first), Some(last)) = (words.first(), words.last()) else { return String::new() };
-    let raw = &text[first.span.start..last.span.end];
-    let folded: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            let between = &text[words[i - 1].span.end..w.span.start];
+            out.push(if words[i - 1].hyphen_after {
+                '-'
+            } else if between.contains(',') {
+                ','
+            } else {
+                ' '
+            });
+            if between.contains(',') {
+                out.push(' ');
+            }
+        }
+        out.push_str(&text[w.span.clone()]);
+    }
     if words.iter().skip(1).any(|w| w.capital) {
-        folded
+        out
     } else {
-        folded.to_lowercase()
+        out.to_lowercase()
     }
 }
 
@@ -413,7 +430,7 @@ fn recurrent(text: &str, reading: &Reading, located: &Located, b: &mut Builder<'
         }
     }
     let mut keep: Vec<(String, (u32, usize, Range<usize>))> =
-        counts.into_iter().filter(|(_, (n, _, _))| *n >= 3).collect();
+        counts.into_iter().filter(|(_, (n, _, _))| *n >= MIN_RECURRENCE).collect();
     keep.sort_by(|a, b| a.1 .1.cmp(&b.1 .1).then_with(|| a.0.cmp(&b.0)));
     for (_, (n, si, run)) in keep {
         let words = &reading.words[run.clone()];
@@ -464,6 +481,15 @@ fn occurrences(text: &str, reading: &Reading, b: &Builder<'_>) -> Vec<Occurrence
             match found {
                 Some((t, n)) => {
                     out.push(Occurrence { term: t, sentence: si, words: i..i + n });
+                    // A compound also mentions the one-word terms it is made of
+                    // (`'transnational' social fields` mentions `transnational`).
+                    if n > 1 {
+                        for j in i..i + n {
+                            if let Some(&u) = b.index.get(reading.words[j].stem.as_str()) {
+                                out.push(Occurrence { term: u, sentence: si, words: j..j + 1 });
+                            }
+                        }
+                    }
                     i += n;
                 }
                 None => i += 1,

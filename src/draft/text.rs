@@ -214,6 +214,12 @@ pub fn stem(lower: &str) -> String {
     } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         w = &w[..w.len() - 1];
     }
+    // A gerund meets its noun (`lobbying`, `lobbyists`).
+    if let Some(x) = w.strip_suffix("ing") {
+        if x.chars().count() >= 4 {
+            w = x;
+        }
+    }
     for suffix in ["ism", "ist"] {
         if let Some(x) = w.strip_suffix(suffix) {
             if x.chars().count() >= 4 {
