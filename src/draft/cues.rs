@@ -138,8 +138,7 @@ pub fn quoted_in(text: &str, reading: &Reading, sentence: &Sentence) -> Vec<Quot
         let from = i + c.len_utf8();
         // The closing mark: followed by a space, punctuation or the end.
         let mut close = None;
-        let mut iter = s[from..].char_indices().peekable();
-        while let Some((j, d)) = iter.next() {
+        for (j, d) in s[from..].char_indices() {
             if closers.contains(&d) {
                 let after = s[from + j + d.len_utf8()..].chars().next();
                 let before = s[..from + j].chars().next_back();

@@ -257,7 +257,7 @@ pub(crate) fn quote_window(text: &str, sentence: Range<usize>, focus: Range<usiz
         // Cut at word boundaries.
         if a > s.start {
             if let Some(p) = text[a..b].find(' ') {
-                if a + p + 1 <= focus.start {
+                if a + p < focus.start {
                     a += p + 1;
                 }
             }

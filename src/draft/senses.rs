@@ -159,13 +159,7 @@ impl Located {
             .iter()
             .map(|&c| {
                 let span = &self.cited[c].span;
-                let d = if span.start >= at.end {
-                    span.start - at.end
-                } else if span.end <= at.start {
-                    at.start - span.end
-                } else {
-                    0
-                };
+                let d = span.start.saturating_sub(at.end).max(at.start.saturating_sub(span.end));
                 (c, d)
             })
             .min_by_key(|&(_, d)| d)
@@ -272,7 +266,7 @@ pub fn attribute(article: &Article<'_>, reading: &Reading, located: &Located, fo
         };
         let near = located.citation_near(o.sentence, term_span.clone());
         let works: Vec<(usize, f32)> = match near {
-            Some((c, _)) if !self_voiced(&info.hits) || cued_at.get(&(o.term, o.sentence)).is_none() => {
+            Some((c, _)) if !self_voiced(&info.hits) || !cued_at.contains_key(&(o.term, o.sentence)) => {
                 cited_mentions[o.term] += 1;
                 located
                     .group_of(text, o.sentence, c)

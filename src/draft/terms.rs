@@ -204,9 +204,8 @@ fn quoted_term(text: &str, reading: &Reading, q: &Quoted, sentence_start: usize)
     }
     // Longer quotes, or quotes with commas, are a term only when they name things
     // (`isomorphism of space, place and culture`): no verb-like word, no pronoun.
-    let naming = |w: &Word| {
-        !(is_stop(w) && !matches!(w.lower.as_str(), "of" | "and" | "or" | "the")) && !w.lower.ends_with("ed")
-    };
+    let naming =
+        |w: &Word| (!is_stop(w) || matches!(w.lower.as_str(), "of" | "and" | "or" | "the")) && !w.lower.ends_with("ed");
     if (n > 4 || inner.contains(',')) && !words.iter().all(naming) {
         return false;
     }
@@ -397,6 +396,9 @@ fn before(text: &str, reading: &Reading, quoted: &[Quoted], to: usize, start: us
     i..end
 }
 
+/// How often a phrase was seen, and where first: (count, sentence, words).
+type Seen = (u32, usize, Range<usize>);
+
 /// Phrases of two or three content words that recur at least three times, lowercase
 /// (not names), each word a letter word of at least three letters.
 fn recurrent(text: &str, reading: &Reading, located: &Located, b: &mut Builder<'_>) {
@@ -429,8 +431,7 @@ fn recurrent(text: &str, reading: &Reading, located: &Located, b: &mut Builder<'
             }
         }
     }
-    let mut keep: Vec<(String, (u32, usize, Range<usize>))> =
-        counts.into_iter().filter(|(_, (n, _, _))| *n >= MIN_RECURRENCE).collect();
+    let mut keep: Vec<(String, Seen)> = counts.into_iter().filter(|(_, (n, _, _))| *n >= MIN_RECURRENCE).collect();
     keep.sort_by(|a, b| a.1 .1.cmp(&b.1 .1).then_with(|| a.0.cmp(&b.0)));
     for (_, (n, si, run)) in keep {
         let words = &reading.words[run.clone()];
@@ -607,7 +608,7 @@ fn compounds(text: &str, reading: &Reading, b: &mut Builder<'_>) {
         });
     }
     let mut singles: Vec<(String, (u32, usize))> = singles.into_iter().filter(|(_, (n, _))| *n >= 4).collect();
-    singles.sort_by(|a, b| a.1 .1.cmp(&b.1 .1));
+    singles.sort_by_key(|a| a.1 .1);
     for (_, (n, wi)) in singles {
         let w = &reading.words[wi..wi + 1];
         let si = reading.sentences.partition_point(|s| s.words.end <= wi);

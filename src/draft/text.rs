@@ -121,8 +121,7 @@ fn read_paragraph(text: &str, para: Range<usize>, number: u32, reading: &mut Rea
                 }
                 let next = text[j..para.end].trim_start();
                 let boundary = j >= para.end
-                    || (j < para.end
-                        && bytes[j].is_ascii_whitespace()
+                    || (bytes[j].is_ascii_whitespace()
                         && next.chars().next().is_some_and(|n| {
                             n.is_uppercase()
                                 || n.is_ascii_digit()

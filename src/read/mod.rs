@@ -324,12 +324,14 @@ pub fn read_article(text: &str, file: &str, options: &ReadOptions) -> Article {
     });
     let corpus = build_corpus(&source, &works, &mut problems);
     let notes = find_notes(&sections);
-    let mut ex = ExtractOptions::default();
-    ex.sections = Some(sections.clone());
-    ex.labels = works.iter().filter_map(|w| w.label.clone()).collect();
-    ex.numbered = style.style == Style::Numbered;
-    ex.author_page = style.style == Style::AuthorPage;
-    ex.notes = notes.clone();
+    let ex = ExtractOptions {
+        sections: Some(sections.clone()),
+        labels: works.iter().filter_map(|w| w.label.clone()).collect(),
+        numbered: style.style == Style::Numbered,
+        author_page: style.style == Style::AuthorPage,
+        notes: notes.clone(),
+        ..ExtractOptions::default()
+    };
     let extraction = crate::cites::extract_with(text, &ex);
     let index = CitationIndex::new(&corpus);
     let resolutions = index.resolve_all(&extraction.citations);

@@ -112,9 +112,12 @@ struct JsonCitation {
     section: Option<String>,
 }
 
+/// A citation with the section it stands in.
+pub type CitedIn = (Cited, Option<String>);
+
 /// The article's text and its citations (byte offsets; work keys are the Works Cited
 /// labels; the year is the first four-digit number of the label).
-pub fn load_dhq(dir: &Path) -> Result<(String, Vec<(Cited, Option<String>)>), String> {
+pub fn load_dhq(dir: &Path) -> Result<(String, Vec<CitedIn>), String> {
     let text = std::fs::read_to_string(dir.join("ARTICLE.txt")).map_err(|e| format!("{}: {e}", dir.display()))?;
     let json = std::fs::read_to_string(dir.join("citations.json")).map_err(|e| format!("{}: {e}", dir.display()))?;
     let parsed: CitationsJson = serde_json::from_str(&json).map_err(|e| e.to_string())?;
@@ -168,7 +171,7 @@ fn year_of(label: &str) -> Option<i32> {
 
 /// The DHQ article as the drafter reads it: the body up to `Works Cited`, headings found
 /// as whole lines named by the citations' sections.
-pub fn dhq_article<'a>(text: &'a str, cited: &'a [(Cited, Option<String>)]) -> Article<'a> {
+pub fn dhq_article<'a>(text: &'a str, cited: &'a [CitedIn]) -> Article<'a> {
     let body_end = text.find("\nWorks Cited\n").map_or(text.len(), |p| p + 1);
     let mut heads: Vec<(usize, String)> = Vec::new();
     for name in cited.iter().filter_map(|(_, s)| s.as_ref()) {
