@@ -33,17 +33,18 @@ pub fn cues_in(text: &str, reading: &Reading, sentence: &Sentence) -> Vec<Hit> {
         }
         // The longest phrase that matches here, with every other cue of the same phrase
         // (`criticised` is both a sense cue and a lineage cue).
-        let mut matched: Option<&'static str> = None;
+        let mut matched: Option<(&'static str, usize)> = None;
         for cue in lexicon.starting_with(w) {
-            if matched.is_some_and(|p| p != cue.phrase) {
+            if matched.is_some_and(|(p, _)| p != cue.phrase) {
                 continue;
             }
             if let Some(hit) = match_at(text, words, sentence.words.end, i, cue) {
-                matched = Some(cue.phrase);
+                matched = Some((cue.phrase, hit.words.end));
                 hits.push(hit);
             }
         }
-        i += 1;
+        // The words of a matched phrase are not read again as cues of their own.
+        i = matched.map_or(i + 1, |(_, end)| end.max(i + 1));
     }
     hits
 }
