@@ -78,7 +78,7 @@ impl fmt::Display for Drafted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "drafted by {}, confidence {}", self.by, self.confidence)?;
         if let Some(cue) = &self.cue {
-            write!(f, ", cue `{cue}`")?;
+            write!(f, ", cue \u{201c}{cue}\u{201d}")?;
         }
         Ok(())
     }

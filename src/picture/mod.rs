@@ -131,6 +131,15 @@ fn evidence(corpus: &Corpus, source: EdgeSource) -> String {
     }
 }
 
+/// `; 3 links drafted, not reviewed` when some links are drafted.
+fn drafted_note(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => "; 1 link drafted, not reviewed".to_string(),
+        n => format!("; {n} links drafted, not reviewed"),
+    }
+}
+
 impl<'a> Historiograph<'a> {
     /// The picture of a lineage: its works, its links (drawn heavier), and any other
     /// link between two of its works.
@@ -184,6 +193,7 @@ impl<'a> Historiograph<'a> {
             count(lineage.links.len(), "link"),
             lineage.links.len() - attested
         );
+        let title = title + &drafted_note(lineage.links.iter().filter(|l| l.drafted.is_some()).count());
         Ok(Historiograph { title, works, edges })
     }
 
@@ -274,7 +284,8 @@ impl<'a> Historiograph<'a> {
             });
         }
         let name = corpus.meta.title.clone().unwrap_or_else(|| corpus.meta.id.clone());
-        let title = format!("{name}: {}, {}{scope}", count(works.len(), "work"), count(edges.len(), "link"));
+        let mut title = format!("{name}: {}, {}{scope}", count(works.len(), "work"), count(edges.len(), "link"));
+        title.push_str(&drafted_note(edges.iter().filter(|e| e.evidence.starts_with("[drafted")).count()));
         Ok(Historiograph { title, works, edges })
     }
 
