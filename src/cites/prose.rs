@@ -30,7 +30,6 @@ const WORK_WORDS: WordList = WordList {
         "review",
         "speech",
         "study",
-        "survey",
         "thesis",
         "treatise",
         "volume",

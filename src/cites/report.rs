@@ -55,6 +55,12 @@ pub struct Counts {
     pub uncited: usize,
 }
 
+/// Whether a citation is a work named in the prose by its year alone (`the 2007 survey`)
+/// that no name before it resolves: most likely not a citation at all, so not reported.
+pub(crate) fn weak_prose(c: &Citation, r: &Resolution) -> bool {
+    c.kind == CitationKind::Prose && c.authors.is_empty() && r.work.is_none()
+}
+
 /// Where a citation before the first heading is said to be.
 const NO_SECTION: &str = "(before the first heading)";
 
@@ -77,6 +83,7 @@ impl CitationReport {
             .citations
             .into_iter()
             .zip(resolutions)
+            .filter(|(c, r)| !weak_prose(c, r))
             .map(|(citation, resolution)| ResolvedCitation { citation, resolution })
             .collect();
         let cited: HashSet<&str> =

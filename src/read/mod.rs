@@ -277,7 +277,7 @@ pub fn read_article(text: &str, file: &str, options: &ReadOptions) -> Article {
         let list_text = &text[body.clone()];
         let line0 = text[..body.start].matches('\n').count() as u32;
         let labels = bracket_labels(&text[..body.start]);
-        let opts = ParseOptions { one_per_line: single_line_paragraphs(list_text), labels };
+        let opts = ParseOptions { one_per_line: false, paragraphs: single_line_paragraphs(list_text), labels };
         let parsed = parse_list(list_text, file, &opts);
         for d in parsed.diagnostics {
             if d.severity == Severity::Warning {
@@ -339,6 +339,9 @@ pub fn read_article(text: &str, file: &str, options: &ReadOptions) -> Article {
     let page_breaks: Vec<usize> = text.match_indices('\u{c}').map(|(i, _)| i).collect();
     let mut citations = Vec::with_capacity(resolutions.len());
     for (c, r) in extraction.citations.into_iter().zip(resolutions) {
+        if crate::cites::report::weak_prose(&c, &r) {
+            continue;
+        }
         let paragraph = paras.partition_point(|p| p.start <= c.span.start) as u32;
         let page = (!page_breaks.is_empty()).then(|| page_breaks.partition_point(|&b| b < c.span.start) as u32 + 1);
         // A citation in a note stands where the note is called.

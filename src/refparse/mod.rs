@@ -46,6 +46,8 @@ pub use stream::ReferenceStream;
 pub struct ParseOptions {
     /// Each non-empty line is exactly one reference: no joining, no splitting.
     pub one_per_line: bool,
+    /// Each paragraph (lines up to a blank line) is one reference: no splitting by heads.
+    pub paragraphs: bool,
     /// Labels the text is known to cite (`Hall 1980`): an entry that starts with one has
     /// it as its label ([`list::read_marks`]).
     pub labels: Vec<String>,
@@ -252,7 +254,10 @@ fn parse_list_keys(
     let marks = list::read_marks(&texts, &options.labels.iter().map(String::as_str).collect::<Vec<_>>());
     for ((entry, text), mark) in split.entries.iter().zip(joined).zip(marks) {
         let span = entry.pieces.first().map_or(0, |p| p.start)..entry.pieces.last().map_or(0, |p| p.end);
-        let (mut work, _) = parse_marked(&text.text, &mark, references.last().map(|r| &r.work));
+        // Lines read one by one are independent references: a ditto mark has no entry
+        // before it to stand for.
+        let previous = if options.one_per_line { None } else { references.last().map(|r| &r.work) };
+        let (mut work, _) = parse_marked(&text.text, &mark, previous);
         if mark.label.is_none() {
             // A numbered list: the number printed before the entry is its label.
             let line_start = input[..span.start].rfind('\n').map_or(0, |i| i + 1);

@@ -126,7 +126,8 @@ pub(crate) fn split(input: &str, options: &ParseOptions, first_line: u32) -> Spl
         let current_unreadable = current.is_some_and(|i| !entries[i].has_head);
         let starts = options.one_per_line
             || current.is_none()
-            || parse_head(content).is_some()
+            || (options.paragraphs && blank_before)
+            || (!options.paragraphs && parse_head(content).is_some())
             || (has_marker && current_unreadable);
         if starts {
             let mut repairs = Vec::new();
@@ -154,7 +155,7 @@ pub(crate) fn split(input: &str, options: &ParseOptions, first_line: u32) -> Spl
         }
         bullets_seen |= has_marker;
         blank_before = false;
-        if !options.one_per_line {
+        if !options.one_per_line && !options.paragraphs {
             split_run_together(input, &mut entries, &mut current, line_no, line_start, line);
         }
     }
