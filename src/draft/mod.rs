@@ -16,7 +16,7 @@
 //!
 //! Every drafted item carries its evidence: a verbatim quote of the sentence (with its byte
 //! range, so `&text[range] == quote`), the section, the paragraph number, the cue, and a
-//! confidence. [`write`] turns the drafts into corpus YAML with every item marked
+//! confidence. [`write()`] turns the drafts into corpus YAML with every item marked
 //! `drafted`.
 //!
 //! ```
