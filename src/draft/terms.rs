@@ -2,7 +2,7 @@
 //!
 //! A term is proposed by a cue (`the notion of Y`, `what A calls Y`, `Y refers to`), by
 //! quotation marks or emphasis around a short phrase, by a short section heading, or by
-//! recurrence (a phrase of two or three content words used at least three times). Variants
+//! recurrence (a phrase of two or three content words used at least twice). Variants
 //! meet under one key: the stems of the term's words, hyphens folded, determiners and
 //! words about terms (`concept`, `perspective`) left off.
 
@@ -399,7 +399,7 @@ fn before(text: &str, reading: &Reading, quoted: &[Quoted], to: usize, start: us
 /// How often a phrase was seen, and where first: (count, sentence, words).
 type Seen = (u32, usize, Range<usize>);
 
-/// Phrases of two or three content words that recur at least three times, lowercase
+/// Phrases of two or three content words that recur at least [`MIN_RECURRENCE`] times, lowercase
 /// (not names), each word a letter word of at least three letters.
 fn recurrent(text: &str, reading: &Reading, located: &Located, b: &mut Builder<'_>) {
     let mut counts: HashMap<String, (u32, usize, Range<usize>)> = HashMap::new();
@@ -554,7 +554,7 @@ const ABSTRACT: &[&str] = &["ism", "ity", "tion", "sion", "ance", "ence", "ment"
 /// Compounds of a modifier and a strong one-word term (`hard transnationalism`, `implicit
 /// nationalism`): the modifier a lowercase content word of four letters or more, written
 /// right before the term's word. Also single abstract nouns (`remittances`,
-/// `assimilation`) used at least four times.
+/// `assimilation`) used at least three times.
 fn compounds(text: &str, reading: &Reading, b: &mut Builder<'_>) {
     let strong: std::collections::HashSet<String> =
         b.terms.iter().filter(|t| t.score >= 0.5 && !t.key.contains(' ')).map(|t| t.key.clone()).collect();
@@ -607,7 +607,7 @@ fn compounds(text: &str, reading: &Reading, b: &mut Builder<'_>) {
             cue: "compound of a term".to_string(),
         });
     }
-    let mut singles: Vec<(String, (u32, usize))> = singles.into_iter().filter(|(_, (n, _))| *n >= 4).collect();
+    let mut singles: Vec<(String, (u32, usize))> = singles.into_iter().filter(|(_, (n, _))| *n >= 3).collect();
     singles.sort_by_key(|a| a.1 .1);
     for (_, (n, wi)) in singles {
         let w = &reading.words[wi..wi + 1];
