@@ -330,3 +330,57 @@ fn dhq_article_figures() {
         assert_eq!(s.denied_drafted, 0, "{id}");
     }
 }
+
+fn bibgraph(args: &[&str]) -> (bool, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bibgraph")).args(args).output().expect("bibgraph runs");
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+}
+
+/// `bibgraph draft` and `bibgraph read`: the review page, the drafted corpus, and `check`
+/// listing its drafts.
+#[test]
+fn cli_draft_and_read() {
+    let dir = std::env::temp_dir().join(format!("bibgraph-cli-drafts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let article = dir.join("article.md");
+    std::fs::write(
+        &article,
+        "#### Origins\n\nAnderson (1998) coined the term 'long-distance nationalism'. Later, Smith (2006) built on Anderson (1998).\n",
+    )
+    .unwrap();
+    let path = article.to_str().unwrap();
+    let (ok, md) = bibgraph(&["draft", path, "--format", "markdown"]);
+    assert!(ok, "{md}");
+    assert!(md.contains("### long-distance nationalism") && md.contains("- [ ] **anderson1998** names"), "{md}");
+    let out = dir.join("out");
+    let (ok, msg) = bibgraph(&["draft", path, "--out", out.to_str().unwrap()]);
+    assert!(ok, "{msg}");
+    let (ok, check) = bibgraph(&["--corpus", out.to_str().unwrap(), "check"]);
+    assert!(ok, "{check}");
+    assert!(
+        check.contains("drafted items to review") && check.contains("concept long-distance-nationalism"),
+        "{check}"
+    );
+
+    // `read`, bracketed citations against the article's own list.
+    let dhq = dir.join("dhq.txt");
+    std::fs::write(
+        &dhq,
+        "A Title\n\nIntroduction\n\n[Hall 1980] coined the term \u{201c}encoding/decoding\u{201d} for how audiences read. [Morley 1992] built on [Hall 1980].\n\nWorks Cited\n\nHall 1980 Hall, Stuart. \u{201c}Encoding/Decoding.\u{201d} Culture, Media, Language. London: Hutchinson, 1980.\n\nMorley 1992 Morley, David. Television, Audiences and Cultural Studies. London: Routledge, 1992.\n",
+    )
+    .unwrap();
+    let (ok, md) = bibgraph(&["read", dhq.to_str().unwrap(), "--format", "markdown"]);
+    assert!(ok, "{md}");
+    assert!(md.contains("encoding/decoding"), "{md}");
+    let (ok, json) = bibgraph(&["read", dhq.to_str().unwrap(), "--format", "json"]);
+    assert!(ok, "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v["drafts"]["concepts"].as_array().is_some_and(|c| !c.is_empty()), "{json}");
+    let read_out = dir.join("read-out");
+    let (ok, msg) = bibgraph(&["read", dhq.to_str().unwrap(), "--out", read_out.to_str().unwrap()]);
+    assert!(ok, "{msg}");
+    assert!(read_out.join("concepts.yaml").exists() && read_out.join("lineage.yaml").exists());
+    let (ok, check) = bibgraph(&["--corpus", read_out.to_str().unwrap(), "check"]);
+    assert!(ok && check.contains("drafted items to review"), "{check}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -89,12 +89,12 @@ fn match_at(text: &str, words: &[Word], end: usize, start: usize, cue: &'static 
     Some(Hit { cue, words: start..i, gap })
 }
 
-/// Whether only spaces, a hyphen or quotation marks separate two words (`'transnational'
+/// Whether only spaces, a hyphen, a slash or quotation marks separate two words (`'transnational'
 /// social fields` reads as one phrase).
 pub fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
     text.get(a.span.end..b.span.start).is_some_and(|between| {
         between.chars().all(|c| {
-            matches!(c, ' ' | '-' | '\n' | '\'' | '"' | '*' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}')
+            matches!(c, ' ' | '-' | '/' | '\n' | '\'' | '"' | '*' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}')
         })
     })
 }

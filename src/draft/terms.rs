@@ -134,6 +134,8 @@ fn form_of(text: &str, words: &[Word]) -> String {
             let between = &text[words[i - 1].span.end..w.span.start];
             out.push(if words[i - 1].hyphen_after {
                 '-'
+            } else if between.contains('/') {
+                '/'
             } else if between.contains(',') {
                 ','
             } else {
