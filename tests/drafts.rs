@@ -187,6 +187,25 @@ fn contrasts_are_drafted_between_concepts() {
     );
 }
 
+#[test]
+fn kinds_and_related_terms_are_drafted() {
+    let text = "Arendt (1958) treats 'natality' as a kind of 'plurality'. Benhabib (1992) finds 'natality' akin to 'plurality' and 'worldlessness'.";
+    let d = run(text, &[A, B]);
+    let natality = d.concepts.iter().find(|c| c.label == "natality").expect("natality");
+    assert!(
+        natality.relations.iter().any(|r| r.relation == Relation::Broader && r.concept == "plurality"),
+        "{:?}",
+        natality.relations
+    );
+    let d = run("Benhabib (1992) finds 'natality' akin to 'plurality' in the human condition.", &[B]);
+    let natality = d.concepts.iter().find(|c| c.label == "natality").expect("natality");
+    assert!(
+        natality.relations.iter().any(|r| r.relation == Relation::Related && r.concept == "plurality"),
+        "{:?}",
+        natality.relations
+    );
+}
+
 /// A drafted corpus loads, `check` lists its drafts, lineage runs on it and shows the
 /// mark, and removing the mark makes a reviewed claim.
 #[test]

@@ -20,6 +20,8 @@ pub enum Class {
     KindOf,
     /// The term before has the terms after as examples.
     Example,
+    /// The terms on either side are related (`akin to`, `closely related to`).
+    Related,
     /// The statement is denied (`not`, `never`, `independently of`).
     Negation,
     /// The statement is hedged (`it is unclear whether`, `perhaps`).
@@ -161,6 +163,8 @@ const TABLE: &[(&str, Class, f32)] = &[
     ("a kind of", KindOf, 0.7), ("a type of", KindOf, 0.7), ("a form of", KindOf, 0.7),
     ("a variety of", KindOf, 0.5), ("a variant of", KindOf, 0.7), ("a subset of", KindOf, 0.8),
     ("a species of", KindOf, 0.7), ("such as", Example, 0.6), ("including", Example, 0.5),
+    ("related to", Related, 0.6), ("akin to", Related, 0.7), ("closely linked to", Related, 0.6),
+    ("cognate with", Related, 0.7), ("similar to", Related, 0.5), ("overlaps with", Related, 0.6),
     // Denials and hedges.
     ("not", Negation, 1.0), ("never", Negation, 1.0), ("no", Negation, 1.0), ("nor", Negation, 1.0),
     ("neither", Negation, 1.0), ("without", Negation, 1.0), ("cannot", Negation, 1.0), ("n't", Negation, 1.0),

@@ -402,6 +402,7 @@ fn relations(
                 Class::Contrast => (Relation::Contrasts, Relation::Contrasts),
                 Class::KindOf => (Relation::Broader, Relation::Narrower),
                 Class::Example => (Relation::Narrower, Relation::Broader),
+                Class::Related => (Relation::Related, Relation::Related),
                 _ => continue,
             };
             // The nearest concept before the cue and the nearest after it, within eight words.
