@@ -94,7 +94,7 @@ pub fn to_csl(work: &Work) -> Value {
             m.insert("original-date".into(), json!({ "date-parts": [[o]] }));
         }
     }
-    let fields: [(&str, &Option<String>); 15] = [
+    let fields: [(&str, &Option<String>); 16] = [
         ("title", &work.title),
         ("container-title", &work.container_title),
         ("collection-title", &work.collection_title),
@@ -110,6 +110,7 @@ pub fn to_csl(work: &Work) -> Value {
         ("DOI", &work.doi),
         ("note", &work.note),
         ("annote", &work.annotation),
+        ("citation-label", &work.label),
     ];
     for (name, value) in fields {
         if let Some(v) = value {
@@ -380,6 +381,7 @@ pub fn from_csl(item: &Value) -> Result<Work> {
             _ => None,
         },
         annotation: field("annote")?,
+        label: field("citation-label")?,
         flags: custom_list::<Flag>(custom, &id, "flags")?,
         repairs: custom_list::<Flag>(custom, &id, "repairs")?,
         raw: match custom.and_then(|c| c.get("raw")) {

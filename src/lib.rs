@@ -39,6 +39,8 @@
 //!   read into records, their cited references matched within the set.
 //! - [`graph`]: the petgraph graph of works, people and concepts.
 //! - [`lineage`]: paths, ancestors, descendants, concept histories.
+//! - [`read`]: a whole article: its reference list found by its heading, its citations
+//!   in any common style, resolved, with section, paragraph and page; `bibgraph read`.
 //! - [`reading`]: reading lists on a concept, a work or a section, in three orders, each
 //!   entry with its reasons.
 //! - [`style`]: references formatted by a citation style (APA, Chicago, any CSL file),
@@ -57,6 +59,7 @@
 pub mod cites;
 pub mod corpus;
 pub mod csl;
+pub mod draft;
 pub mod encoding;
 pub mod error;
 mod escape;
@@ -68,6 +71,7 @@ pub mod model;
 pub mod netimport;
 pub mod network;
 pub mod picture;
+pub mod read;
 pub mod reading;
 pub mod refparse;
 pub mod render;

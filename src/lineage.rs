@@ -62,6 +62,8 @@ pub struct Link {
     pub attested: bool,
     /// Where the source says so.
     pub provenance: Provenance,
+    /// Set when the edge was drafted by a tool and not yet reviewed.
+    pub drafted: Option<crate::model::Drafted>,
 }
 
 /// A path of works from one to another, with a link between each consecutive pair.
@@ -135,8 +137,8 @@ impl Corpus {
     }
 
     fn link(&self, from: u32, to: u32, data: EdgeData) -> Link {
-        let provenance = match data.source {
-            EdgeSource::Edge(i) => self.edges[i as usize].provenance.clone(),
+        let (provenance, drafted) = match data.source {
+            EdgeSource::Edge(i) => (self.edges[i as usize].provenance.clone(), self.edges[i as usize].drafted.clone()),
             _ => unreachable!("lineage edges come from corpus edges"),
         };
         Link {
@@ -145,6 +147,7 @@ impl Corpus {
             relation: data.relation,
             attested: data.relation.attests_influence(),
             provenance,
+            drafted,
         }
     }
 

@@ -144,6 +144,9 @@ pub struct LinkView {
     pub locator: String,
     /// The source work's key.
     pub source: String,
+    /// Set when the link was drafted by a tool and not yet reviewed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drafted: Option<crate::model::Drafted>,
 }
 
 /// A lineage as the JSON view shows it: `path` and `links`.
@@ -172,6 +175,7 @@ impl LineageView {
                     quote: l.provenance.quote.clone(),
                     locator: l.provenance.locator.clone(),
                     source: l.provenance.source.to_string(),
+                    drafted: l.drafted.clone(),
                 })
                 .collect(),
         }
@@ -216,6 +220,9 @@ pub fn lineage_text(corpus: &Corpus, lineage: &Lineage) -> String {
                 "not attested: the source gives the order, not an influence"
             };
             let _ = writeln!(out, "   |  {} ({verdict})", l.relation);
+            if let Some(d) = &l.drafted {
+                let _ = writeln!(out, "   |  {d}: not reviewed");
+            }
             let _ = writeln!(out, "   |  {}", l.provenance.evidence());
             let _ = writeln!(
                 out,
@@ -381,6 +388,58 @@ pub struct CheckReport {
     /// How many files of each kind were read (and folders walked): see
     /// [`Corpus::files_read`].
     pub files: Vec<(String, usize)>,
+    /// Every item marked `drafted`, for review.
+    pub drafted: Vec<DraftedItem>,
+}
+
+/// A drafted item awaiting review, as `bibgraph check` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DraftedItem {
+    /// What it is: `concept`, `sense`, `relation` or `edge`.
+    pub kind: &'static str,
+    /// The item in words: `sense of transnationalism: portes1997 defines`.
+    pub item: String,
+    /// Where it was read (file:line:column of the concept or edge).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// The mark.
+    pub drafted: crate::model::Drafted,
+}
+
+/// Every drafted concept, sense, relation and edge of a corpus, in file order.
+pub fn drafted_items(corpus: &Corpus) -> Vec<DraftedItem> {
+    let mut out = Vec::new();
+    for c in corpus.concepts() {
+        let at = c.origin.as_ref().map(ToString::to_string);
+        if let Some(d) = &c.drafted {
+            out.push(DraftedItem {
+                kind: "concept",
+                item: format!("concept {}", c.id),
+                location: at.clone(),
+                drafted: d.clone(),
+            });
+        }
+        for s in &c.senses {
+            if let Some(d) = &s.drafted {
+                let item = format!("sense of {}: {} {}", c.id, s.work, s.kind);
+                out.push(DraftedItem { kind: "sense", item, location: at.clone(), drafted: d.clone() });
+            }
+        }
+        for r in &c.relations {
+            if let Some(d) = &r.drafted {
+                let item = format!("relation {} {} {}", c.id, r.relation, r.concept);
+                out.push(DraftedItem { kind: "relation", item, location: at.clone(), drafted: d.clone() });
+            }
+        }
+    }
+    for e in corpus.edges() {
+        if let Some(d) = &e.drafted {
+            let item = format!("edge {} {} {}", e.from, e.relation, e.to);
+            let location = e.origin.as_ref().map(ToString::to_string);
+            out.push(DraftedItem { kind: "edge", item, location, drafted: d.clone() });
+        }
+    }
+    out
 }
 
 /// `1 work`, `2 works`, `1 entry`, `3 entries`, `1 person`, `2 people`.
@@ -411,6 +470,7 @@ impl CheckReport {
             notes: corpus.diagnostics().iter().filter(|d| d.severity == Severity::Note).cloned().collect(),
             imports: corpus.imports().to_vec(),
             files: corpus.files_read().iter().map(|(k, n)| (k.to_string(), *n)).collect(),
+            drafted: drafted_items(corpus),
         }
     }
 
@@ -454,6 +514,17 @@ impl CheckReport {
         if with_notes {
             for d in &self.notes {
                 let _ = writeln!(out, "{d}");
+            }
+        }
+        if !self.drafted.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} drafted items to review (edit each, then delete its `drafted` mark):",
+                self.drafted.len()
+            );
+            for d in &self.drafted {
+                let at = d.location.as_deref().map(|l| format!("{l}: ")).unwrap_or_default();
+                let _ = writeln!(out, "{at}{}: {}", d.item, d.drafted);
             }
         }
         out

@@ -540,10 +540,7 @@ fn check_a_bib_file_reports_its_import_and_each_bad_entry() {
     let out = ok(&["--corpus", &file, "check"], None);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[1], "read 1 file: 1 bib");
-    assert_eq!(
-        lines[2],
-        format!("{file}: 3 entries, 2 works, 1 skipped, 72 bytes of text outside entries, 1 warning")
-    );
+    assert_eq!(lines[2], format!("{file}: 3 entries, 2 works, 1 skipped, 72 bytes of text outside entries, 1 warning"));
     assert_eq!(lines[3], "1 warning, 0 notes");
     assert_eq!(
         lines[4],

@@ -36,13 +36,16 @@
 //! assert_eq!(found.sections[portes.section.unwrap()].title, "Intro");
 //! ```
 
+use super::brackets::{self, BracketContext};
 use super::lex::{
     is_cap, lex, may_be_in_run, may_start_run, parse_locator, parse_run, parse_year, Kind, Lexed, LocatorTok, Run,
     Token, YearTok,
 };
 use super::sections::{heading_of, read_sections, section_at, Section};
+use super::{notes, prose};
 use crate::model::Year;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// How a citation is written.
@@ -56,6 +59,22 @@ pub enum CitationKind {
     /// Only the year (and locator) in the parenthesis; the author is named earlier in the
     /// prose: `Bourne argued ... (1916: 93)`.
     YearOnly,
+    /// A label in square brackets, resolved by the reference list's labels or by its
+    /// names and year: `[Hall 1980, 11]`.
+    Bracketed,
+    /// A number in square brackets (or parentheses) against a numbered list: `[12]`,
+    /// `[3, 7-9]`, `(12)`.
+    Numbered,
+    /// A pandoc Markdown citation, resolved by key: `[@hall1980, p. 33]`, `@hall1980 [p. 33]`.
+    Pandoc,
+    /// An author and page with no year (MLA): `(Hall 11)`, `(Hall, Encoding 11)`.
+    AuthorPage,
+    /// A work named in the prose by its author's name and year, with a word for the work:
+    /// `Hall's 1980 essay`, `a widely read 1997 article` after the author is named.
+    Prose,
+    /// A note that refers back to the work of the note before it: `Ibid.`, `Id.`,
+    /// `op. cit.`, `loc. cit.`.
+    Ibid,
 }
 
 impl CitationKind {
@@ -65,6 +84,12 @@ impl CitationKind {
             CitationKind::Parenthetical => "parenthetical",
             CitationKind::Narrative => "narrative",
             CitationKind::YearOnly => "year-only",
+            CitationKind::Bracketed => "bracketed",
+            CitationKind::Numbered => "numbered",
+            CitationKind::Pandoc => "pandoc",
+            CitationKind::AuthorPage => "author-page",
+            CitationKind::Prose => "prose",
+            CitationKind::Ibid => "ibid",
         }
     }
 }
@@ -115,6 +140,14 @@ pub struct Citation {
     /// For a year-only citation: the names written earlier in the same paragraph, nearest
     /// first (at most 8). Empty for other kinds.
     pub context: Vec<NameGroup>,
+    /// The label, number or key the citation gives, which the reference list's labels
+    /// (or the corpus's keys, for pandoc) resolve: `Hall 1980`, `12`, `hall1980`.
+    pub label: Option<String>,
+    /// Words of the work's title the citation gives (`Encoding` in `(Hall, Encoding 11)`).
+    pub title_words: Option<String>,
+    /// The number of the note the citation is printed in, when it stands in a notes
+    /// section; see [`Extraction::note_calls`] for where the note is called.
+    pub note: Option<u32>,
 }
 
 impl Citation {
@@ -132,6 +165,29 @@ pub struct Extraction {
     pub citations: Vec<Citation>,
     /// The text's sections ([`read_sections`]).
     pub sections: Vec<Section>,
+    /// Where each note is called in the text (`[3]`, `[^3]`), for a text with a notes
+    /// section: the note's number and the byte range of its call, in text order.
+    pub note_calls: Vec<(u32, Range<usize>)>,
+}
+
+/// What [`extract_with`] is told about the text, beyond the text itself.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct ExtractOptions {
+    /// The text's sections, when the caller has read them (plain-text headings, say);
+    /// otherwise its Markdown headings are read.
+    pub sections: Option<Vec<Section>>,
+    /// The labels the reference list prints (`Hall 1980`, `12`): a bracket holding one is
+    /// a citation whatever its form.
+    pub labels: Vec<String>,
+    /// Numbers in brackets (`[12]`, `[3, 7-9]`) and parentheses (`(12)`) cite a numbered
+    /// list; otherwise a number in brackets is a note call.
+    pub numbered: bool,
+    /// Read `(Hall 11)` and `(Hall, Encoding 11)` (author and page, no year: MLA).
+    pub author_page: bool,
+    /// The byte range of the notes section, whose paragraphs are notes (`[3] text`,
+    /// `3. text`): their citations get the note's number.
+    pub notes: Option<Range<usize>>,
 }
 
 /// Finds every author-date citation in `text`. Never fails and never panics; text that is
@@ -140,23 +196,81 @@ pub struct Extraction {
 /// Complexity: linear in the length of the text (each parenthesis is read once; a
 /// narrative or year-only citation looks back a bounded distance).
 pub fn extract(text: &str) -> Extraction {
-    let sections = read_sections(text);
+    extract_with(text, &ExtractOptions::default())
+}
+
+/// [`extract`], told more about the text: its sections, the labels its reference list
+/// prints, whether the list is numbered, where the notes are. Finds, besides the
+/// author-date forms, bracketed labels (`[Hall 1980, 11]`), numbers (`[3, 7-9]`),
+/// pandoc citations (`[@hall1980, p. 33]`, `@hall1980 [p. 33]`), author-page citations
+/// (`(Hall 11)`, with [`ExtractOptions::author_page`]), works named in the prose
+/// (`Hall's 1980 essay`) and `Ibid.` in notes.
+///
+/// Complexity: linear in the length of the text.
+pub fn extract_with(text: &str, options: &ExtractOptions) -> Extraction {
+    let sections = options.sections.clone().unwrap_or_else(|| read_sections(text));
+    let labels: HashSet<String> = options.labels.iter().map(|l| collapse(l)).collect();
+    let ctx = BracketContext { labels: &labels, numbered: options.numbered };
     let mut citations = Vec::new();
+    let mut note_calls = Vec::new();
     let mut tokens = Vec::new();
+    let mut found = Vec::new();
+    let mut brackets = Vec::new();
     for para in paragraphs(text) {
         let section = section_at(&sections, para.start);
         if section.is_some_and(|i| sections[i].bibliography) {
             continue;
         }
+        let in_notes = options.notes.as_ref().is_some_and(|n| n.contains(&para.start));
+        let note = if in_notes { notes::note_number(&text[para.clone()]) } else { None };
         tokens.clear();
-        lex(text, para, &mut tokens);
-        scan_paragraph(text, &tokens, section, &mut citations);
+        found.clear();
+        brackets.clear();
+        lex(text, para.clone(), &mut tokens);
+        scan_paragraph(text, &tokens, section, &mut found);
+        if options.author_page {
+            notes::author_page(text, &tokens, section, &mut found);
+        }
+        prose::prose_citations(text, &tokens, section, &mut found);
+        brackets::scan(text, para.clone(), &ctx, section, &mut brackets);
+        if in_notes {
+            notes::ibid(text, para.clone(), section, &mut found);
+        } else if options.notes.is_some() && !options.numbered {
+            notes::note_calls(text, para.clone(), &mut note_calls);
+        }
+        // A parenthesis around bracketed citations is not a citation itself.
+        found.retain(|c| !brackets.iter().any(|b| b.span.start < c.span.end && c.span.start < b.span.end));
+        let start = citations.len();
+        merge(&mut citations, &mut found, &mut brackets);
+        for c in &mut citations[start..] {
+            c.note = note;
+        }
     }
     let mut cursor = LineCursor::new(text);
     for c in &mut citations {
         (c.line, c.column) = cursor.locate(c.span.start);
     }
-    Extraction { citations, sections }
+    Extraction { citations, sections, note_calls }
+}
+
+/// Appends `a` and `b` to `out` in order of where they start; `a` keeps its own order
+/// (parentheses in the order they open) where `b` is empty.
+fn merge(out: &mut Vec<Citation>, a: &mut Vec<Citation>, b: &mut Vec<Citation>) {
+    if b.is_empty() {
+        out.append(a);
+        return;
+    }
+    b.sort_by_key(|c| c.span.start);
+    let (mut i, mut j) = (a.drain(..).peekable(), b.drain(..).peekable());
+    loop {
+        let take_a = match (i.peek(), j.peek()) {
+            (Some(x), Some(y)) => x.span.start <= y.span.start,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { i.next() } else { j.next() });
+    }
 }
 
 /// The paragraphs of a text: runs of non-blank lines that are not headings or fenced
@@ -343,7 +457,7 @@ fn parse_items(lx: &Lexed<'_>, unclosed: bool) -> Vec<Item> {
 }
 
 /// Collapses whitespace runs to one space.
-fn collapse(s: &str) -> String {
+pub(crate) fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -500,6 +614,9 @@ fn scan_paragraph(text: &str, toks: &[Token], section: Option<usize>, out: &mut 
                 section,
                 unclosed: close.is_none(),
                 context: Vec::new(),
+                label: None,
+                title_words: None,
+                note: None,
             };
             if let Some(end) = item.truncated_end {
                 let run = item.run.as_ref().map(|r| (r.authors.clone(), r.et_al)).unwrap_or_default();

@@ -303,8 +303,8 @@ pub(crate) fn is_cap(word: &str) -> bool {
 
 /// A sorted list of lowercase ASCII words, and the length of its longest.
 pub(crate) struct WordList {
-    words: &'static [&'static str],
-    longest: usize,
+    pub(crate) words: &'static [&'static str],
+    pub(crate) longest: usize,
 }
 
 /// Whether the word, in lowercase, is one of `list`. Allocation-free: a word longer than

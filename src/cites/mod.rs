@@ -26,13 +26,16 @@
 //! # Ok::<(), bibgraph::Error>(())
 //! ```
 
+mod brackets;
 pub mod extract;
 mod lex;
+mod notes;
+mod prose;
 pub mod report;
 pub mod resolve;
 pub mod sections;
 
-pub use extract::{extract, Citation, CitationKind, Extraction, NameGroup};
+pub use extract::{extract, extract_with, Citation, CitationKind, ExtractOptions, Extraction, NameGroup};
 pub use report::{CitationReport, CitationView, CitesView, Counts, ResolvedCitation};
 pub use resolve::{CitationIndex, Resolution, Status, Tolerance};
 pub use sections::{read_sections, section_at, Section};

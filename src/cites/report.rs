@@ -55,6 +55,12 @@ pub struct Counts {
     pub uncited: usize,
 }
 
+/// Whether a citation is a work named in the prose by its year alone (`the 2007 survey`)
+/// that no name before it resolves: most likely not a citation at all, so not reported.
+pub(crate) fn weak_prose(c: &Citation, r: &Resolution) -> bool {
+    c.kind == CitationKind::Prose && c.authors.is_empty() && r.work.is_none()
+}
+
 /// Where a citation before the first heading is said to be.
 const NO_SECTION: &str = "(before the first heading)";
 
@@ -65,15 +71,20 @@ impl CitationReport {
     /// Complexity: linear in the length of the text, plus O(n) in the number of works to
     /// index them and list the uncited ones.
     pub fn new(corpus: &Corpus, text: &str, file: &str) -> Self {
-        let extraction = extract(text);
+        Self::from_extraction(corpus, extract(text), file)
+    }
+
+    /// The report on citations already extracted (by [`extract_with`](super::extract_with),
+    /// say) from the text named `file`.
+    pub fn from_extraction(corpus: &Corpus, extraction: super::Extraction, file: &str) -> Self {
         let index = CitationIndex::new(corpus);
+        let resolutions = index.resolve_all(&extraction.citations);
         let citations: Vec<ResolvedCitation> = extraction
             .citations
             .into_iter()
-            .map(|citation| {
-                let resolution = index.resolve(&citation);
-                ResolvedCitation { citation, resolution }
-            })
+            .zip(resolutions)
+            .filter(|(c, r)| !weak_prose(c, r))
+            .map(|(citation, resolution)| ResolvedCitation { citation, resolution })
             .collect();
         let cited: HashSet<&str> =
             citations.iter().filter_map(|c| c.resolution.work.as_ref()).map(|k| k.as_str()).collect();

@@ -25,7 +25,7 @@
 //! year, so resolving a citation costs a few hash look-ups whatever the size of the
 //! corpus; misspellings are found through a one-deletion index built on first use.
 
-use super::extract::Citation;
+use super::extract::{Citation, CitationKind};
 use super::lex::{in_list, PARTICLES};
 use crate::corpus::Corpus;
 use crate::model::{Name, Work, WorkKey, Year};
@@ -573,6 +573,8 @@ pub struct CitationIndex<'c> {
     deletions: OnceLock<HashMap<u64, Vec<u32>>>,
     /// Whether the corpus has works read from a reference list.
     has_lists: bool,
+    /// A work's label, spaces collapsed → work index.
+    labels: HashMap<String, u32>,
 }
 
 fn push_unique(v: &mut Vec<u32>, id: u32) {
@@ -618,8 +620,12 @@ impl<'c> CitationIndex<'c> {
             acronyms: HashMap::new(),
             deletions: OnceLock::new(),
             has_lists: corpus.works().iter().any(|w| w.raw.is_some()),
+            labels: HashMap::new(),
         };
         for (wi, work) in corpus.works().iter().enumerate() {
+            if let Some(l) = &work.label {
+                index.labels.entry(super::extract::collapse(l)).or_insert(wi as u32);
+            }
             let Some(first) = work.creators().first() else { continue };
             let years: Vec<i32> = match &work.year {
                 Some(y) => match (y.year, y.original) {
@@ -856,6 +862,25 @@ impl<'c> CitationIndex<'c> {
     /// year; independent of the number of works (the one-deletion index is built on the
     /// first look-up that needs it, in O(n)).
     pub fn resolve(&self, citation: &Citation) -> Resolution {
+        match citation.kind {
+            CitationKind::Bracketed | CitationKind::Numbered | CitationKind::Pandoc => {
+                if let Some(r) = self.resolve_label(citation) {
+                    return r;
+                }
+            }
+            CitationKind::AuthorPage => return self.resolve_author_page(citation),
+            CitationKind::Ibid => {
+                return Resolution {
+                    status: Status::Unresolved,
+                    work: None,
+                    authors: citation.authors.clone(),
+                    et_al: false,
+                    tolerances: Vec::new(),
+                    notes: vec![format!("`{}` refers to an earlier citation, which was not found", citation.text)],
+                }
+            }
+            _ => {}
+        }
         let Some(year) = &citation.year else { return self.truncated(citation) };
         if citation.authors.is_empty() {
             return self.resolve_year_only(citation, year);
@@ -863,6 +888,154 @@ impl<'c> CitationIndex<'c> {
         let found = self.candidates(&citation.authors, citation.et_al, year, true);
         let mut r = self.choose(&citation.authors, citation.et_al, year, citation.locator.as_deref(), found);
         self.add_notes(citation, &mut r);
+        r
+    }
+
+    /// Resolves citations in text order: each as [`resolve`](Self::resolve) does, and
+    /// `Ibid.` / `Id.` as the citation before it, `op. cit.` / `loc. cit.` as the last
+    /// citation of the author named before it.
+    pub fn resolve_all(&self, citations: &[Citation]) -> Vec<Resolution> {
+        let mut out: Vec<Resolution> = Vec::with_capacity(citations.len());
+        for (i, c) in citations.iter().enumerate() {
+            let mut r = self.resolve(c);
+            if c.kind == CitationKind::Ibid {
+                let earlier = (0..i).rev().find(|&k| {
+                    out[k].work.is_some()
+                        && match c.authors.first() {
+                            Some(name) => {
+                                self.corpus.work(out[k].work.as_ref().map_or("", |w| w.as_str())).is_some_and(|w| {
+                                    w.creators()
+                                        .first()
+                                        .is_some_and(|n| fold_key_part(n.family()) == fold_key_part(name))
+                                })
+                            }
+                            None => true,
+                        }
+                });
+                if let Some(k) = earlier {
+                    r.status = Status::Exact;
+                    r.work = out[k].work.clone();
+                    r.notes = vec![format!(
+                        "refers to the earlier citation `{}` (line {})",
+                        citations[k].text, citations[k].line
+                    )];
+                }
+            }
+            out.push(r);
+        }
+        out
+    }
+
+    /// A citation by label, number or key: the work the reference list labels so (or,
+    /// for pandoc, the work with that key). `None` when a bracketed label gives names and
+    /// a year to try instead.
+    fn resolve_label(&self, citation: &Citation) -> Option<Resolution> {
+        let label = citation.label.as_deref()?;
+        let works = self.corpus.works();
+        let found = match citation.kind {
+            CitationKind::Pandoc => {
+                self.corpus.work(label).or_else(|| self.labels.get(label).map(|&w| &works[w as usize]))
+            }
+            _ => self.labels.get(&super::extract::collapse(label)).map(|&w| &works[w as usize]),
+        };
+        let mut r = Resolution {
+            status: Status::Unresolved,
+            work: None,
+            authors: citation.authors.clone(),
+            et_al: citation.et_al,
+            tolerances: Vec::new(),
+            notes: Vec::new(),
+        };
+        match found {
+            Some(work) => {
+                r.status = Status::Exact;
+                r.work = Some(work.key.clone());
+                self.add_notes(citation, &mut r);
+                Some(r)
+            }
+            None if citation.kind == CitationKind::Bracketed
+                && citation.year.is_some()
+                && !citation.authors.is_empty() =>
+            {
+                None
+            }
+            None => {
+                r.notes.push(match citation.kind {
+                    CitationKind::Pandoc => format!("no work with the key `{label}`"),
+                    CitationKind::Numbered => format!("no reference numbered {label} in the list"),
+                    _ => format!("no reference labelled `{label}` in the list"),
+                });
+                Some(r)
+            }
+        }
+    }
+
+    /// An author-page citation (`(Hall 11)`, `(Hall, Encoding 11)`): the works of the
+    /// author, narrowed by the title words, then by the page falling in the work's pages;
+    /// ambiguous when more than one remains.
+    fn resolve_author_page(&self, citation: &Citation) -> Resolution {
+        let mut r = Resolution {
+            status: Status::Unresolved,
+            work: None,
+            authors: citation.authors.clone(),
+            et_al: citation.et_al,
+            tolerances: Vec::new(),
+            notes: Vec::new(),
+        };
+        let Some(first) = citation.authors.first() else { return r };
+        let mut ids = self.direct_candidates(&Cited::new(first));
+        if ids.is_empty() {
+            ids = self.misspelled_candidates(&Cited::new(first));
+        }
+        let mut ws: Vec<u32> = ids.iter().flat_map(|&id| self.buckets[id as usize].iter().map(|(_, w)| *w)).collect();
+        ws.sort_unstable();
+        ws.dedup();
+        let works = self.corpus.works();
+        let fold = |s: &str| fold_key_part(s);
+        if let Some(title) = &citation.title_words {
+            let words: Vec<String> = title.split_whitespace().map(fold).filter(|w| w.len() >= 3).collect();
+            let by_title: Vec<u32> = ws
+                .iter()
+                .copied()
+                .filter(|&w| {
+                    let t: Vec<String> =
+                        works[w as usize].title.as_deref().unwrap_or("").split_whitespace().map(fold).collect();
+                    !words.is_empty() && words.iter().all(|x| t.iter().any(|y| y.starts_with(x.as_str())))
+                })
+                .collect();
+            if !by_title.is_empty() {
+                ws = by_title;
+            }
+        }
+        if ws.len() > 1 {
+            if let Some(loc) = &citation.locator {
+                let by_page: Vec<u32> = ws
+                    .iter()
+                    .copied()
+                    .filter(|&w| works[w as usize].pages.as_deref().and_then(|p| pages_contain(p, loc)) == Some(true))
+                    .collect();
+                if by_page.len() == 1 {
+                    r.notes.push(format!(
+                        "chosen among the author's works as the one whose pages contain {}",
+                        page_words(loc)
+                    ));
+                    ws = by_page;
+                }
+            }
+        }
+        match ws.as_slice() {
+            [] => r.notes.push(format!("no work by {first} in the corpus")),
+            [w] => {
+                let work = &works[*w as usize];
+                r.status = Status::Exact;
+                r.work = Some(work.key.clone());
+                self.add_notes(citation, &mut r);
+            }
+            many => {
+                let keys: Vec<String> = many.iter().map(|&w| works[w as usize].key.to_string()).collect();
+                r.notes.push(format!("ambiguous: {first} has {} works: {}", keys.len(), keys.join(", ")));
+            }
+        }
         r
     }
 

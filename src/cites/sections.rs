@@ -86,6 +86,29 @@ pub fn is_bibliography_title(title: &str) -> bool {
         || t.contains("literature cited")
         || t == "sources"
         || t == "literatur"
+        || [
+            "références",
+            "références bibliographiques",
+            "bibliographie",
+            "ouvrages cités",
+            "œuvres citées",
+            "sources citées",
+            "literaturverzeichnis",
+            "quellen",
+            "quellenverzeichnis",
+            "zitierte literatur",
+            "referencias",
+            "referencias bibliográficas",
+            "bibliografía",
+            "obras citadas",
+            "fuentes",
+            "referências",
+            "referências bibliográficas",
+            "bibliografia",
+            "fontes",
+            "literature cited",
+        ]
+        .contains(&t)
 }
 
 /// The sections of `text`, in order. Never fails; a text without headings has none.
@@ -180,7 +203,20 @@ mod tests {
 
     #[test]
     fn bibliography_titles() {
-        for t in ["References", "Reference list", "Bibliography", "Annotated further reading", "Works Cited"] {
+        for t in [
+            "References",
+            "Reference list",
+            "Bibliography",
+            "Annotated further reading",
+            "Works Cited",
+            "Literature Cited",
+            "Sources",
+            "Références",
+            "Literaturverzeichnis",
+            "Bibliografía",
+            "Obras citadas",
+            "Referências",
+        ] {
             assert!(is_bibliography_title(t), "{t}");
         }
         for t in ["Notes", "Conclusion", "Homeland politics", "Preferences and priorities"] {

@@ -149,6 +149,7 @@ pub(crate) fn merge(work: &mut Work, other: Work) -> WorkKey {
         url,
         doi,
         note,
+        label,
         discipline,
         annotation,
         flags,
@@ -185,6 +186,7 @@ pub(crate) fn merge(work: &mut Work, other: Work) -> WorkKey {
         (&mut work.url, url),
         (&mut work.doi, doi),
         (&mut work.note, note),
+        (&mut work.label, label),
         (&mut work.discipline, discipline),
         (&mut work.annotation, annotation),
     ] {

@@ -130,6 +130,7 @@ impl EdgeItem<'_> {
                 quote: own(self.quote),
                 note: own(self.note),
             },
+            drafted: None,
         })
     }
 }

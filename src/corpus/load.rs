@@ -222,6 +222,7 @@ impl Checker<'_> {
                 concept,
                 locator: re.locator,
                 provenance,
+                drafted: re.drafted,
                 origin: Some(loc.locate(&path)),
             });
         }
@@ -487,6 +488,7 @@ fn assemble(files: &[CorpusFile], sources: Sources<'_>) -> Result<Corpus> {
                 url: rw.url,
                 doi: rw.doi,
                 note: rw.note,
+                label: rw.label,
                 discipline: rw.discipline,
                 annotation: rw.annotation,
                 flags: rw.flags,
@@ -539,6 +541,7 @@ fn assemble(files: &[CorpusFile], sources: Sources<'_>) -> Result<Corpus> {
                 description: rc.description.clone(),
                 senses: Vec::new(),
                 relations: Vec::new(),
+                drafted: rc.drafted.clone(),
                 origin: Some(at),
             });
         }
@@ -647,6 +650,7 @@ fn assemble(files: &[CorpusFile], sources: Sources<'_>) -> Result<Corpus> {
                             description: rs.description.clone(),
                             discipline: rs.discipline.clone(),
                             provenance,
+                            drafted: rs.drafted.clone(),
                         },
                     ));
                 }
@@ -678,7 +682,10 @@ fn assemble(files: &[CorpusFile], sources: Sources<'_>) -> Result<Corpus> {
                         );
                         continue;
                     }
-                    relations.push((cidx, ConceptRelation { relation: rr.relation, concept, provenance }));
+                    relations.push((
+                        cidx,
+                        ConceptRelation { relation: rr.relation, concept, provenance, drafted: rr.drafted.clone() },
+                    ));
                 }
             }
         }

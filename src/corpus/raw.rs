@@ -1,6 +1,6 @@
 //! The YAML shapes of corpus files, as written. Converted into the model by the loader.
 
-use crate::model::{Contributors, Flag, Name, Relation, SenseKind, SourceRecord, Year};
+use crate::model::{Contributors, Drafted, Flag, Name, Relation, SenseKind, SourceRecord, Year};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -121,6 +121,8 @@ pub(crate) struct RawWork {
     #[serde(default)]
     pub annotation: Option<String>,
     #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
     pub flags: Vec<Flag>,
     #[serde(default)]
     pub repairs: Vec<Flag>,
@@ -158,6 +160,8 @@ pub(crate) struct RawConcept {
     pub senses: Vec<RawSense>,
     #[serde(default)]
     pub relations: Vec<RawConceptRelation>,
+    #[serde(default)]
+    pub drafted: Option<Drafted>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -174,6 +178,8 @@ pub(crate) struct RawSense {
     #[serde(default)]
     pub discipline: Option<String>,
     pub provenance: RawProvenance,
+    #[serde(default)]
+    pub drafted: Option<Drafted>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -182,6 +188,8 @@ pub(crate) struct RawConceptRelation {
     pub relation: Relation,
     pub concept: String,
     pub provenance: RawProvenance,
+    #[serde(default)]
+    pub drafted: Option<Drafted>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -195,4 +203,6 @@ pub(crate) struct RawEdge {
     #[serde(default)]
     pub locator: Option<String>,
     pub provenance: RawProvenance,
+    #[serde(default)]
+    pub drafted: Option<Drafted>,
 }

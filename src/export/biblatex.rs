@@ -569,6 +569,7 @@ pub(crate) fn from_entry(e: &Entry) -> Result<Work> {
         note: text("note", &["note"]),
         discipline: text("discipline", &["userb"]),
         annotation: text("annotation", &["annotation", "annote"]),
+        label: None,
         flags: extra.flags,
         repairs: extra.repairs,
         raw,

@@ -1,4 +1,4 @@
-use super::{ConceptId, Provenance, Relation, WorkKey};
+use super::{ConceptId, Drafted, Provenance, Relation, WorkKey};
 use crate::error::Location;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -57,6 +57,9 @@ pub struct Sense {
     pub discipline: Option<String>,
     /// Where the source reports this sense.
     pub provenance: Provenance,
+    /// Set when a tool drafted the sense and no person has reviewed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafted: Option<Drafted>,
 }
 
 /// A typed link from one concept to another.
@@ -69,6 +72,9 @@ pub struct ConceptRelation {
     pub concept: ConceptId,
     /// Where the source says so.
     pub provenance: Provenance,
+    /// Set when a tool drafted the relation and no person has reviewed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafted: Option<Drafted>,
 }
 
 /// A concept, with its labels, senses and relations.
@@ -91,6 +97,9 @@ pub struct Concept {
     /// Links to other concepts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub relations: Vec<ConceptRelation>,
+    /// Set when a tool drafted the concept and no person has reviewed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafted: Option<Drafted>,
     /// Where the concept was read from.
     #[serde(default, skip)]
     pub origin: Option<Location>,

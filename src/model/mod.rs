@@ -4,6 +4,7 @@
 //! it, and the [`graph`](crate::graph) links it.
 
 mod concept;
+mod drafted;
 mod ids;
 mod name;
 mod record;
@@ -13,6 +14,7 @@ mod year;
 
 pub(crate) use concept::fold_label as concept_fold_label;
 pub use concept::{Concept, ConceptRelation, Sense, SenseKind};
+pub use drafted::{Confidence, Drafted};
 pub use ids::{ConceptId, PersonId, WorkKey};
 pub use name::{dotted_initials, undotted_initials, Contributors, Name, PersonName, Role};
 pub use record::{RecordField, RecordFormat, SourceRecord};

@@ -1,4 +1,4 @@
-use super::{ConceptId, WorkKey};
+use super::{ConceptId, Drafted, WorkKey};
 use crate::error::Location;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -213,6 +213,8 @@ pub struct Edge {
     pub locator: Option<String>,
     /// Where the source says so.
     pub provenance: Provenance,
+    /// Set when a tool drafted the edge and no person has reviewed it.
+    pub drafted: Option<Drafted>,
     /// Where the edge was read from.
     pub origin: Option<Location>,
 }

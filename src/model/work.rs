@@ -150,6 +150,11 @@ pub struct Work {
     /// DOI, without the resolver prefix.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doi: Option<String>,
+    /// The label the work is cited by, when its reference list prints one: the label
+    /// that starts the entry (`Hall 1980` in `Hall 1980 Hall, Stuart. ...`), the entry's
+    /// number in a numbered list (`12`), or an alphabetic label (`Knu84`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// Anything else the entry prints, such as a translation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -224,7 +229,7 @@ impl Work {
     /// differ: `type`, `authors`, `editors`, `year`, `title`, ... `discipline`. The key,
     /// raw text, flags, provenance and records are not compared.
     pub fn differing_fields(&self, other: &Work) -> Vec<&'static str> {
-        let pairs: [(&'static str, bool); 21] = [
+        let pairs: [(&'static str, bool); 22] = [
             ("type", self.kind == other.kind),
             ("authors", self.authors == other.authors),
             ("editors", self.editors == other.editors),
@@ -245,6 +250,7 @@ impl Work {
             ("doi", self.doi == other.doi),
             ("note", self.note == other.note),
             ("annotation", self.annotation == other.annotation),
+            ("label", self.label == other.label),
             ("discipline", self.discipline == other.discipline),
         ];
         pairs.into_iter().filter(|(_, same)| !same).map(|(name, _)| name).collect()

@@ -126,9 +126,20 @@ fn evidence(corpus: &Corpus, source: EdgeSource) -> String {
         EdgeSource::Edge(i) => {
             let p = &corpus.edges[i as usize].provenance;
             let by = corpus.work(p.source.as_str()).map(Work::citation).unwrap_or_else(|| p.source.to_string());
-            format!("{} ({by}, {})", p.evidence(), p.locator)
+            let drafted =
+                corpus.edges[i as usize].drafted.as_ref().map(|d| format!("[{d}: not reviewed] ")).unwrap_or_default();
+            format!("{drafted}{} ({by}, {})", p.evidence(), p.locator)
         }
         _ => String::new(),
+    }
+}
+
+/// `; 3 links drafted, not reviewed` when some links are drafted.
+fn drafted_note(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => "; 1 link drafted, not reviewed".to_string(),
+        n => format!("; {n} links drafted, not reviewed"),
     }
 }
 
@@ -185,6 +196,7 @@ impl<'a> Historiograph<'a> {
             count(lineage.links.len(), "link"),
             lineage.links.len() - attested
         );
+        let title = title + &drafted_note(lineage.links.iter().filter(|l| l.drafted.is_some()).count());
         Ok(Historiograph { title, works, edges })
     }
 
@@ -289,7 +301,8 @@ impl<'a> Historiograph<'a> {
             });
         }
         let name = corpus.meta.title.clone().unwrap_or_else(|| corpus.meta.id.clone());
-        let title = format!("{name}: {}, {}{scope}", count(works.len(), "work"), count(edges.len(), "link"));
+        let mut title = format!("{name}: {}, {}{scope}", count(works.len(), "work"), count(edges.len(), "link"));
+        title.push_str(&drafted_note(edges.iter().filter(|e| e.evidence.starts_with("[drafted")).count()));
         Ok(Historiograph { title, works, edges })
     }
 

@@ -325,7 +325,7 @@ pub(crate) fn parse_trailing_head(s: &str) -> Option<TrailingHead> {
 /// name ends, after its last initial.
 fn one_inverted_name_end(s: &str) -> Option<usize> {
     let (family, rest) = s.split_once(", ")?;
-    if family.contains([',', '.']) || rest.contains(',') || rest.contains(" and ") || rest.contains('&') {
+    if family.contains([',', '.']) {
         return None;
     }
     let mut end = family.len() + 2;

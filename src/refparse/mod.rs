@@ -26,6 +26,7 @@ mod checks;
 mod head;
 mod key;
 pub mod learned;
+pub mod list;
 mod places;
 mod rest;
 mod segment;
@@ -47,6 +48,11 @@ pub use stream::ReferenceStream;
 pub struct ParseOptions {
     /// Each non-empty line is exactly one reference: no joining, no splitting.
     pub one_per_line: bool,
+    /// Each paragraph (lines up to a blank line) is one reference: no splitting by heads.
+    pub paragraphs: bool,
+    /// Labels the text is known to cite (`Hall 1980`): an entry that starts with one has
+    /// it as its label ([`list::read_marks`]).
+    pub labels: Vec<String>,
     /// Which parser reads each entry.
     pub parser: Parser,
 }
@@ -141,6 +147,12 @@ impl ReferenceList {
     }
 }
 
+/// Whether a reference starts with names followed by a year (`Hall S (1980) ...`,
+/// `Hall, S. 1980. ...`): the author-date head, as against the year near the end.
+pub fn has_author_date_head(text: &str) -> bool {
+    head::parse_head(&text::clean_markdown(text).text).is_some()
+}
+
 /// Parses one reference string into a work. The key is made from its authors and year.
 /// As [`Parser::Rules`]: the rules, and the model for what they cannot read.
 pub fn parse_reference(text: &str) -> Work {
@@ -182,6 +194,29 @@ fn learned_entry(text: &str) -> (Work, bool) {
     let dated = work.year.as_ref().is_some_and(|y| y.year.is_some());
     let ok = dated && (work.title.is_some() || !work.authors.is_empty());
     check_fields(&mut work);
+    (work, ok)
+}
+
+/// Parses an entry's text given its list marks: the label is kept as the work's label
+/// and left out of what the entry parser reads; a ditto mark is read as the previous
+/// entry's authors.
+fn parse_marked(text: &str, mark: &list::ListMark, previous: Option<&Work>, parser: Parser) -> (Work, bool) {
+    let body = &text[mark.body.min(text.len())..];
+    let (mut work, ok) = match (&mark.ditto, previous) {
+        (Some(d), Some(prev)) if !prev.creators().is_empty() => {
+            let names = list::names_for_ditto(prev.creators());
+            let d = d.start - mark.body..d.end - mark.body;
+            let replaced = format!("{names}{}", &body[d.end..]);
+            let (mut work, ok) = read_entry(&replaced, parser);
+            work.repairs.push(Flag::new(
+                "ditto",
+                format!("`{}` read as the previous entry's names ({names})", &body[d.clone()]),
+            ));
+            (work, ok)
+        }
+        _ => read_entry(body, parser),
+    };
+    work.label = mark.label.clone().or(mark.number.map(|n| n.to_string()));
     (work, ok)
 }
 
@@ -291,12 +326,24 @@ fn parse_list_keys(
 ) -> ReferenceList {
     let split = segment::split(input, options, first_line);
     let mut references: Vec<Reference> = Vec::with_capacity(split.entries.len());
-    for entry in &split.entries {
-        let text = segment::join_pieces(input, &entry.pieces);
-        let (mut work, _) = read_entry(&text.text, options.parser);
+    let joined: Vec<segment::Joined> = split.entries.iter().map(|e| segment::join_pieces(input, &e.pieces)).collect();
+    let texts: Vec<&str> = joined.iter().map(|j| j.text.as_str()).collect();
+    let marks = list::read_marks(&texts, &options.labels.iter().map(String::as_str).collect::<Vec<_>>());
+    for ((entry, text), mark) in split.entries.iter().zip(joined).zip(marks) {
+        let span = entry.pieces.first().map_or(0, |p| p.start)..entry.pieces.last().map_or(0, |p| p.end);
+        // Lines read one by one are independent references: a ditto mark has no entry
+        // before it to stand for.
+        let previous = if options.one_per_line { None } else { references.last().map(|r| &r.work) };
+        let (mut work, _) = parse_marked(&text.text, &mark, previous, options.parser);
+        if mark.label.is_none() {
+            // A numbered list: the number printed before the entry is its label.
+            let line_start = input[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            if let Some(n) = list::marker_number(&input[line_start..span.start]) {
+                work.label = Some(n.to_string());
+            }
+        }
         work.repairs.extend(entry.repairs.iter().cloned());
         work.repairs.extend(text.repairs);
-        let span = entry.pieces.first().map_or(0, |p| p.start)..entry.pieces.last().map_or(0, |p| p.end);
         work.raw = Some(input[span.clone()].to_string());
         work.origin = Some(Location::new(file, entry.line, entry.column));
         work.key = make_key(&work);

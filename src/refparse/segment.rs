@@ -129,10 +129,9 @@ pub(crate) fn split(input: &str, options: &ParseOptions, first_line: u32) -> Spl
         let damaged = !head && current.is_some() && !options.one_per_line && damaged_head(content);
         let starts = options.one_per_line
             || current.is_none()
-            || head
-            || damaged
-            || (has_marker && current_unreadable)
-            || cjk_entry_start(content);
+            || (options.paragraphs && blank_before)
+            || (!options.paragraphs && (head || damaged || cjk_entry_start(content)))
+            || (has_marker && current_unreadable);
         if starts {
             let mut repairs = Vec::new();
             if !has_marker && bullets_seen && !options.one_per_line {
@@ -160,7 +159,7 @@ pub(crate) fn split(input: &str, options: &ParseOptions, first_line: u32) -> Spl
         }
         bullets_seen |= has_marker;
         blank_before = false;
-        if !options.one_per_line {
+        if !options.one_per_line && !options.paragraphs {
             split_run_together(input, &mut entries, &mut current, line_no, line_start, line);
         }
     }

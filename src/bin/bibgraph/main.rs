@@ -1,5 +1,6 @@
 //! The `bibgraph` command line: a thin shell over the library's public API.
 
+mod draft;
 mod explain;
 
 use bibgraph::export::{self, biblatex, markdown, Format as ExportFormat};
@@ -21,6 +22,7 @@ mod mainpath;
 mod netload;
 mod network;
 mod output;
+mod read;
 mod search;
 mod styles;
 
@@ -229,6 +231,22 @@ enum Command {
         #[arg(long, value_name = "KEY")]
         source: Option<String>,
     },
+    /// Drafts concepts, senses and lineage links from an article's words, for review.
+    Draft {
+        /// The article (plain text or Markdown, author-date citations); `-` for standard input.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: draft::DraftFormat,
+        /// Write a drafted corpus (corpus.yaml, works.yaml, concepts.yaml, lineage.yaml) here.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The article's own work key (default: the corpus's `source`).
+        #[arg(long, value_name = "KEY")]
+        source: Option<String>,
+    },
+    /// Read an article: find its reference list by its heading, parse it, find and resolve
+    /// every citation (style detected), and print a summary; with --out, write a corpus.
+    Read(read::ReadArgs),
     /// What to read on a topic, in what order, and why each work is there.
     ReadingList {
         /// A concept ("long-distance nationalism"), a work ("Portes et al. 1999") or a
@@ -507,6 +525,11 @@ fn run(cli: Cli) -> Result<Made, String> {
                 TextOrJson::Json => render::to_json(&WorkView::new(&corpus, work)).map_err(err),
             })
         }
+        Command::Draft { file, format, out, source } => {
+            let corpus = load(&cli).map_err(err)?;
+            let (name, input) = read_input(&Some(file.clone()))?;
+            text(draft::run(&corpus, &name, &input, source.as_deref(), out.as_deref(), *format))
+        }
         Command::Cites { file, format, source } => {
             let known =
                 [("json", CitesFormat::Json), ("yaml", CitesFormat::CorpusYaml), ("yml", CitesFormat::CorpusYaml)];
@@ -528,6 +551,7 @@ fn run(cli: Cli) -> Result<Made, String> {
                 }
             })
         }
+        Command::Read(args) => text(read::run(args)),
         Command::ReadingList { topic, order, limit, format, style, kind } => {
             let known = [
                 ("md", ReadingFormat::Markdown),
