@@ -35,6 +35,8 @@
 //! - [`corpus`]: loading and validating a corpus directory, or the built-in one.
 //! - [`import`]: users' own bibliographies, BibTeX, BibLaTeX and CSL-JSON, read entry by
 //!   entry with every problem located and nothing lost.
+//! - [`netimport`]: Web of Science, Scopus, OpenAlex, Crossref and Semantic Scholar exports
+//!   read into records, their cited references matched within the set.
 //! - [`graph`]: the petgraph graph of works, people and concepts.
 //! - [`lineage`]: paths, ancestors, descendants, concept histories.
 //! - [`reading`]: reading lists on a concept, a work or a section, in three orders, each
@@ -44,6 +46,8 @@
 //! - [`export`]: BibLaTeX, CSL-JSON, the YAML corpus format, Markdown annotated
 //!   bibliographies.
 //! - [`render`] and [`csl`]: text, JSON and CSL-JSON views.
+//! - [`network`]: citation networks at scale (Pajek, edge lists, bibliographic exports) as
+//!   compact CSR arrays; SPC/SPLC/SPNP, main paths, PageRank, HistCite historiographs.
 //! - [`picture`]: historiographs (works on a time axis, lanes by discipline) as SVG.
 //! - [`export`]: the whole graph as DOT, GraphML or node-link JSON.
 //! - [`Error`]: the one error type, with locations.
@@ -61,6 +65,8 @@ pub mod graph;
 pub mod import;
 pub mod lineage;
 pub mod model;
+pub mod netimport;
+pub mod network;
 pub mod picture;
 pub mod reading;
 pub mod refparse;

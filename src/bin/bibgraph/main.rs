@@ -14,6 +14,11 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod histcite;
+mod mainpath;
+mod netload;
+mod network;
+
 /// Trace how ideas travelled through a body of scholarship: reference lists, concepts
 /// and lineage, in one graph. Uses the built-in corpus (Waldinger, 'Immigrant
 /// transnationalism') unless --corpus names another.
@@ -147,6 +152,11 @@ enum Command {
         #[arg(long, value_parser = export_format())]
         format: ExportFormat,
     },
+    /// The main path of a citation network (Pajek, CSV edge list, bibliographic exports):
+    /// SPC, SPLC or SPNP weights; local, global or key-route search.
+    Mainpath(mainpath::MainPathArgs),
+    /// A HistCite-style historiograph of the works most cited within a citation network.
+    Histcite(histcite::HistCiteArgs),
     /// Reference lists.
     Refs {
         #[command(subcommand)]
@@ -200,6 +210,10 @@ enum Command {
         #[arg(long = "as", value_enum, value_name = "KIND")]
         kind: Option<TopicArg>,
     },
+    /// Load citation-data exports (Web of Science, Scopus, OpenAlex, Crossref, Semantic
+    /// Scholar, Pajek, CSV edge lists; format told by content) into one citation network and
+    /// count what was read: records, cited references, matched, cited-only, skipped.
+    Network(network::NetworkArgs),
     /// Load and validate the corpus; print its counts and every warning.
     Check {
         /// Also print the notes (repairs made while reading reference lists).
@@ -293,6 +307,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let picture = Historiograph::graph(&corpus, &selection).map_err(err)?;
             Ok(picture.to_svg(&picture::Options::default().titles(!no_titles)))
         }
+        Command::Network(args) => network::run(args),
         Command::Export { format } => {
             let corpus = load(&cli).map_err(err)?;
             export::export(&corpus, *format).map_err(err)
@@ -318,6 +333,8 @@ fn run(cli: Cli) -> Result<String, String> {
                 RefsFormat::Yaml => render::to_yaml(&works).map_err(err),
             }
         }
+        Command::Mainpath(args) => mainpath::run(args),
+        Command::Histcite(args) => histcite::run(args),
         Command::Concept { name, format } => {
             let corpus = load(&cli).map_err(err)?;
             let id = corpus.find_concept(name).map_err(err)?.id.clone();
