@@ -348,3 +348,12 @@ fn a_csl_json_error_at_a_line_start_is_in_column_1() {
     let at: Vec<String> = import.diagnostics.iter().map(|d| d.location.as_ref().unwrap().to_string()).collect();
     assert_eq!(at, ["c.json:3:1"]);
 }
+
+#[test]
+fn a_nul_in_an_edges_section_is_reported_at_its_own_place_too() {
+    let text = "works:\n  - key: a\n    type: book\n    title: A\n    provenance: {source: a, locator: x, note: n}\nedges:\n  - from: a\n    to: a\n    relation: influenced\n    provenance: {source: a, locator: x, note: \"n\0\"}\n";
+    assert_eq!(
+        load_yaml(text).unwrap_err().to_string(),
+        "f.yaml:10:49: a control character (U+0000) is not allowed in YAML"
+    );
+}

@@ -38,6 +38,8 @@ pub(crate) fn read_file(text: &str, name: &str) -> Result<(RawFile, Option<Range
     let Some(section) = edges_section(text) else {
         return Ok((yaml::from_str(text, name)?, None));
     };
+    // The section bypasses serde_yaml, not the limits (control characters, nesting, aliases).
+    crate::yaml_scan::check(&text[section.clone()], name).map_err(|e| shift(e, text, section.start))?;
     let rest: Cow<'_, str> = if section.end == text.len() {
         Cow::Borrowed(&text[..section.start])
     } else {
@@ -55,6 +57,19 @@ pub(crate) fn read_file(text: &str, name: &str) -> Result<(RawFile, Option<Range
     });
     let raw = if blank { RawFile::default() } else { yaml::from_str(&rest, name)? };
     Ok((raw, Some(section)))
+}
+
+/// `e`, found in the text from byte `start` of `text`, placed in `text`.
+fn shift(e: crate::error::Error, text: &str, start: usize) -> crate::error::Error {
+    let before = text[..start].bytes().filter(|&b| b == b'\n').count() as u32;
+    match e.location().cloned() {
+        Some(mut at) => {
+            at.line += before;
+            let message = e.message().to_string();
+            crate::error::Error::new(e.kind(), message).at(Some(at))
+        }
+        None => e,
+    }
 }
 
 /// The byte range of the `edges:` section (its key line to the next top-level key), if
