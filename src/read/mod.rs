@@ -35,7 +35,7 @@ mod out;
 pub use layout::{article_sections, find_list, find_notes, is_notes_title};
 pub use out::{ArticleSummary, CitationLine};
 
-use crate::cites::extract::paragraphs;
+use crate::cites::extract::paragraphs_in;
 use crate::cites::{Citation, CitationIndex, ExtractOptions, Resolution, Section, Status};
 use crate::corpus::{Corpus, CorpusFile};
 use crate::error::{Diagnostic, Location, Severity};
@@ -226,12 +226,6 @@ fn bracket_labels(text: &str) -> Vec<String> {
     v
 }
 
-/// Whether every paragraph of a stretch of text is one line (one entry per paragraph).
-fn single_line_paragraphs(s: &str) -> bool {
-    let paras: Vec<&str> = s.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
-    paras.len() >= 2 && paras.iter().all(|p| !p.contains('\n'))
-}
-
 /// Detects the style from the list's works and the text.
 fn detect(works: &[Work], text: &str, hint: Option<Style>) -> StyleDetection {
     if let Some(style) = hint {
@@ -277,7 +271,11 @@ pub fn read_article(text: &str, file: &str, options: &ReadOptions) -> Article {
         let list_text = &text[body.clone()];
         let line0 = text[..body.start].matches('\n').count() as u32;
         let labels = bracket_labels(&text[..body.start]);
-        let opts = ParseOptions { one_per_line: false, paragraphs: single_line_paragraphs(list_text), labels };
+        let opts = ParseOptions {
+            one_per_line: false,
+            paragraphs: crate::refparse::list::one_entry_per_paragraph(list_text),
+            labels,
+        };
         let parsed = parse_list(list_text, file, &opts);
         for d in parsed.diagnostics {
             if d.severity == Severity::Warning {
@@ -324,16 +322,17 @@ pub fn read_article(text: &str, file: &str, options: &ReadOptions) -> Article {
     });
     let corpus = build_corpus(&source, &works, &mut problems);
     let notes = find_notes(&sections);
-    let mut ex = ExtractOptions::default();
-    ex.sections = Some(sections.clone());
-    ex.labels = works.iter().filter_map(|w| w.label.clone()).collect();
-    ex.numbered = style.style == Style::Numbered;
-    ex.author_page = style.style == Style::AuthorPage;
-    ex.notes = notes.clone();
+    let ex = ExtractOptions {
+        sections: Some(sections.clone()),
+        labels: works.iter().filter_map(|w| w.label.clone()).collect(),
+        numbered: style.style == Style::Numbered,
+        author_page: style.style == Style::AuthorPage,
+        notes: notes.clone(),
+    };
     let extraction = crate::cites::extract_with(text, &ex);
     let index = CitationIndex::new(&corpus);
     let resolutions = index.resolve_all(&extraction.citations);
-    let paras = paragraphs(text);
+    let paras = paragraphs_in(text, &extraction.sections);
     let page_breaks: Vec<usize> = text.match_indices('\u{c}').map(|(i, _)| i).collect();
     let mut citations = Vec::with_capacity(resolutions.len());
     for (c, r) in extraction.citations.into_iter().zip(resolutions) {

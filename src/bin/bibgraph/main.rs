@@ -356,7 +356,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 }
             }
         }
-        Command::Read(args) => read::run(&args),
+        Command::Read(args) => read::run(args),
         Command::ReadingList { topic, order, limit, format, style, kind } => {
             let corpus = load(&cli).map_err(err)?;
             reading_list(&corpus, topic, *order, *limit, *format, style, *kind).map_err(err)
