@@ -154,7 +154,7 @@ impl Citation {
     /// Whether the citation is truncated: its parenthesis never closes and no year follows
     /// the names.
     pub fn is_truncated(&self) -> bool {
-        self.year.is_none()
+        self.year.is_none() && matches!(self.kind, CitationKind::Parenthetical)
     }
 }
 
