@@ -105,7 +105,8 @@ fn author_page_citations_by_title_words_page_range_or_ambiguous() {
 #[test]
 fn mla_list_entries() {
     let list = parse_list(MLA_LIST.trim_start_matches("Works Cited\n\n"), "mla.txt", &ParseOptions::default());
-    let got: Vec<(String, Option<String>, Option<String>, Option<String>)> = list
+    type Row = (String, Option<String>, Option<String>, Option<String>);
+    let got: Vec<Row> = list
         .works()
         .map(|w| (w.key.to_string(), w.title.clone(), w.container_title.clone(), w.pages.clone()))
         .collect();
@@ -170,7 +171,8 @@ fn notes_ibid_op_cit_tied_to_the_call() {
         "First Part\n\nA claim.[1] Another.[2]\n\nSecond Part\n\nA third.[3]\n\nNotes\n\n[1] See [Ong 2002, 31].\n\n[2] Ibid., 45.\n\n[3] Ong, op. cit., 12.\n\n{LABELLED_LIST}"
     );
     let a = read(&text);
-    let got: Vec<(String, Option<String>, Option<String>, Option<u32>, Option<String>)> = a
+    type Row = (String, Option<String>, Option<String>, Option<u32>, Option<String>);
+    let got: Vec<Row> = a
         .citations
         .iter()
         .map(|c| {
