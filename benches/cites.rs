@@ -38,6 +38,13 @@ While advances in telecommunication may ease contact with close relatives, dista
 matters, producing high transaction costs that impede effective contact between activists and \
 their communities, and the leaders are volunteers heading up associations with limited capacity.\n\n";
 
+/// The other styles: bracketed labels, numbers, pandoc keys, author-page, prose, notes.
+const STYLES: &str = "Decoding is active [Hall 1980, 11, 13], as machines read [Lee et al. 2010, 15]; \
+[Ong 2002]. Some disagree (see, e.g., [Hall 1980]), others quote (Smith, as quoted in [Ong 2002, \
+352]), and [Pettit] describes a parenthesis [sic] in [Paris]. Numbers cite too [2], [1, 3-4]. \
+Markdown users write [@hall1980, p. 33] or @ong1982 [p. 12] or [see @hall1980; -@ong1982]. \
+Codes are negotiated (Hall, Encoding 131), and Hall's 1980 essay returned; Ibid., 45.\n\n";
+
 /// About `bytes` of text: `paragraphs` repeated, with a heading every ten paragraphs.
 fn text(bytes: usize, paragraphs: &[&str]) -> String {
     let mut out = String::with_capacity(bytes + 4096);
@@ -60,11 +67,18 @@ fn bench(c: &mut Criterion) {
     let texts = [
         ("seed-like", text(size, &[PARAGRAPH, PROSE, PROSE, PROSE, PROSE, PROSE])),
         ("dense", text(size, &[PARAGRAPH])),
+        ("dense-styles", text(size, &[STYLES, PARAGRAPH])),
     ];
+    let options = cites::ExtractOptions::default()
+        .labels(["Hall 1980", "Lee et al. 2010", "Ong 2002", "Pettit"])
+        .author_page(true);
     for (name, input) in &texts {
         group.throughput(Throughput::Bytes(input.len() as u64));
         group.bench_with_input(BenchmarkId::new("extract", name), input, |b, t| {
             b.iter(|| cites::extract(black_box(t)).citations.len())
+        });
+        group.bench_with_input(BenchmarkId::new("extract-all-forms", name), input, |b, t| {
+            b.iter(|| cites::extract_with(black_box(t), &options).citations.len())
         });
         group.bench_with_input(BenchmarkId::new("extract+resolve", name), input, |b, t| {
             b.iter(|| cites::check(&corpus, black_box(t), "bench").citations.len())

@@ -7,6 +7,7 @@
 //! a corpus.
 
 use bibgraph::cites::{self, Status};
+use bibgraph::read::{read_article, ReadOptions, Style};
 use bibgraph::refparse::{parse_list, parse_reference, ParseOptions, SegmentKind};
 use bibgraph::{Corpus, CorpusFile};
 use proptest::prelude::*;
@@ -207,10 +208,42 @@ fn articleish() -> impl Strategy<Value = String> {
         Just("UN Development Program ".to_string()),
         Just("n.d.".to_string()),
         Just("(Waldinger, n.d.)".to_string()),
+        Just("[Hall 1980, 11, 13]".to_string()),
+        Just("[Lee et al. 2010]; [Ong 2002]".to_string()),
+        Just("[".to_string()),
+        Just("]".to_string()),
+        Just("[3, 7-9]".to_string()),
+        Just("[@hall1980, p. 33]".to_string()),
+        Just("@ong1982 [p. 12]".to_string()),
+        Just("[see @a; -@b]".to_string()),
+        Just("Ibid., 45".to_string()),
+        Just("Hall, op. cit., 12".to_string()),
+        Just("Hall's 1980 essay".to_string()),
+        Just("a 1997 article".to_string()),
+        Just("(Hall, Encoding 11)".to_string()),
+        Just("Notes\n\n[1] ".to_string()),
+        Just("Works Cited\n\nHall 1980 Hall, Stuart. Encoding. London: Hutchinson, 1980.\n\n".to_string()),
+        Just("———. ".to_string()),
         "[ -~]{0,12}",
         "\\PC{0,6}",
     ];
     prop::collection::vec(piece, 0..50).prop_map(|v| v.concat())
+}
+
+/// `bibgraph read` on any text: no panic, every citation's span inside the text on char
+/// boundaries, its text the span's, every summary and corpus view built.
+fn check_read(input: &str) {
+    for hint in [None, Some(Style::Numbered), Some(Style::AuthorPage)] {
+        let a = read_article(input, "p.txt", &ReadOptions::default().style_hint(hint));
+        for c in &a.citations {
+            let s = &c.citation.span;
+            assert!(s.start <= s.end && s.end <= input.len(), "{s:?}");
+            assert!(input.is_char_boundary(s.start) && input.is_char_boundary(s.end), "{s:?}");
+            assert_eq!(input[s.clone()].split_whitespace().collect::<Vec<_>>().join(" "), c.citation.text);
+        }
+        let _ = a.summary_text();
+        let _ = a.cites_yaml();
+    }
 }
 
 fn corpus() -> &'static Corpus {
@@ -251,6 +284,16 @@ fn check_citations(input: &str) {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases(256)))]
+
+    #[test]
+    fn reading_any_articleish_text_never_panics_and_spans_lie_inside(input in articleish()) {
+        check_read(&input);
+    }
+
+    #[test]
+    fn reading_any_text_never_panics_and_spans_lie_inside(input in "\\PC{0,400}") {
+        check_read(&input);
+    }
 
     #[test]
     fn citations_of_any_text_are_located_and_never_panic(input in "\\PC{0,400}") {

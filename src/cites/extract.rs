@@ -154,7 +154,7 @@ impl Citation {
     /// Whether the citation is truncated: its parenthesis never closes and no year follows
     /// the names.
     pub fn is_truncated(&self) -> bool {
-        self.year.is_none()
+        self.year.is_none() && matches!(self.kind, CitationKind::Parenthetical)
     }
 }
 
@@ -190,6 +190,38 @@ pub struct ExtractOptions {
     pub notes: Option<Range<usize>>,
 }
 
+impl ExtractOptions {
+    /// Options with these sections.
+    pub fn sections(mut self, sections: Option<Vec<Section>>) -> Self {
+        self.sections = sections;
+        self
+    }
+
+    /// Options with the labels the reference list prints.
+    pub fn labels(mut self, labels: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.labels = labels.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Options for a numbered list.
+    pub fn numbered(mut self, yes: bool) -> Self {
+        self.numbered = yes;
+        self
+    }
+
+    /// Options reading author-page citations.
+    pub fn author_page(mut self, yes: bool) -> Self {
+        self.author_page = yes;
+        self
+    }
+
+    /// Options with the notes section's byte range.
+    pub fn notes(mut self, notes: Option<Range<usize>>) -> Self {
+        self.notes = notes;
+        self
+    }
+}
+
 /// Finds every author-date citation in `text`. Never fails and never panics; text that is
 /// not a citation is skipped.
 ///
@@ -216,7 +248,7 @@ pub fn extract_with(text: &str, options: &ExtractOptions) -> Extraction {
     let mut tokens = Vec::new();
     let mut found = Vec::new();
     let mut brackets = Vec::new();
-    for para in paragraphs(text) {
+    for para in paragraphs_in(text, &sections) {
         let section = section_at(&sections, para.start);
         if section.is_some_and(|i| sections[i].bibliography) {
             continue;
@@ -308,6 +340,38 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Range<usize>> {
         paras.push(b);
     }
     paras
+}
+
+/// [`paragraphs`], split where a section's heading line starts inside one and without
+/// the heading lines themselves (plain-text headings read as paragraphs otherwise).
+pub(crate) fn paragraphs_in(text: &str, sections: &[Section]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut h = 0;
+    for p in paragraphs(text) {
+        let mut start = p.start;
+        while h < sections.len() && sections[h].heading.end <= start {
+            h += 1;
+        }
+        let mut k = h;
+        while k < sections.len() && sections[k].heading.start < p.end {
+            let head = &sections[k].heading;
+            if head.start > start {
+                let piece = start..text[..head.start].trim_end().len().max(start);
+                if !text[piece.clone()].trim().is_empty() {
+                    out.push(piece);
+                }
+            }
+            start = start.max(head.end);
+            k += 1;
+        }
+        let rest = start..p.end;
+        let lead = text[rest.clone()].len() - text[rest.clone()].trim_start().len();
+        let rest = rest.start + lead..rest.end;
+        if !text[rest.clone()].trim().is_empty() {
+            out.push(rest);
+        }
+    }
+    out
 }
 
 /// Whether block `b` continues the sentence that block `a` leaves open: `a` does not end
@@ -648,6 +712,21 @@ fn scan_paragraph(text: &str, toks: &[Token], section: Option<usize>, out: &mut 
                 c.year = Some(year.year.clone());
                 c.locator = locator.as_ref().map(|l| collapse(&text[l.span.clone()]));
                 c.context = context;
+                // A page after a narrative citation: `Hall (1980), 5`.
+                if let (CitationKind::Narrative, None, Some(ci)) = (c.kind, &c.locator, ci) {
+                    let after = Lexed::over(text, &toks[ci + 1..]);
+                    if after.kind(0) == Some(Kind::Comma) && after.kind(1) == Some(Kind::Number) {
+                        let page = after.str(1);
+                        let next_ok =
+                            !after.word(2).is_some_and(|w| ["percent", "per", "cent", "million", "years"].contains(&w))
+                                && after.kind(2) != Some(Kind::Other);
+                        if page.len() <= 4 && page.bytes().all(|b| b.is_ascii_digit()) && next_ok {
+                            c.span.end = after.toks[1].end;
+                            c.text = collapse(&text[c.span.clone()]);
+                            c.locator = Some(page.to_string());
+                        }
+                    }
+                }
                 out.push(c);
             }
         }

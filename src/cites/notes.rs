@@ -14,11 +14,12 @@ pub(crate) fn note_number(para: &str) -> Option<u32> {
     let p = para.trim_start();
     let inner = p.strip_prefix("[^").or_else(|| p.strip_prefix('[')).unwrap_or(p);
     let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 4 {
+    let bracketed = inner.len() != p.len();
+    if digits == 0 || digits > 4 || !bracketed && digits > 3 {
         return None;
     }
     let after = &inner[digits..];
-    let ok = if inner.len() != p.len() { after.starts_with(']') } else { after.starts_with(['.', ')', ' ', '\t']) };
+    let ok = if bracketed { after.starts_with(']') } else { after.starts_with(['.', ')', ' ', '\t']) };
     ok.then(|| inner[..digits].parse().ok()).flatten()
 }
 

@@ -35,7 +35,7 @@ mod out;
 pub use layout::{article_sections, find_list, find_notes, is_notes_title};
 pub use out::{ArticleSummary, CitationLine};
 
-use crate::cites::extract::paragraphs;
+use crate::cites::extract::paragraphs_in;
 use crate::cites::{Citation, CitationIndex, ExtractOptions, Resolution, Section, Status};
 use crate::corpus::{Corpus, CorpusFile};
 use crate::error::{Diagnostic, Location, Severity};
@@ -226,12 +226,6 @@ fn bracket_labels(text: &str) -> Vec<String> {
     v
 }
 
-/// Whether every paragraph of a stretch of text is one line (one entry per paragraph).
-fn single_line_paragraphs(s: &str) -> bool {
-    let paras: Vec<&str> = s.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
-    paras.len() >= 2 && paras.iter().all(|p| !p.contains('\n'))
-}
-
 /// Detects the style from the list's works and the text.
 fn detect(works: &[Work], text: &str, hint: Option<Style>) -> StyleDetection {
     if let Some(style) = hint {
@@ -279,7 +273,7 @@ pub fn read_article(text: &str, file: &str, options: &ReadOptions) -> Article {
         let labels = bracket_labels(&text[..body.start]);
         let opts = ParseOptions {
             one_per_line: false,
-            paragraphs: single_line_paragraphs(list_text),
+            paragraphs: crate::refparse::list::one_entry_per_paragraph(list_text),
             labels,
             ..ParseOptions::default()
         };
@@ -340,7 +334,7 @@ pub fn read_article(text: &str, file: &str, options: &ReadOptions) -> Article {
     let extraction = crate::cites::extract_with(text, &ex);
     let index = CitationIndex::new(&corpus);
     let resolutions = index.resolve_all(&extraction.citations);
-    let paras = paragraphs(text);
+    let paras = paragraphs_in(text, &extraction.sections);
     let page_breaks: Vec<usize> = text.match_indices('\u{c}').map(|(i, _)| i).collect();
     let mut citations = Vec::with_capacity(resolutions.len());
     for (c, r) in extraction.citations.into_iter().zip(resolutions) {

@@ -254,7 +254,8 @@ pub(crate) struct TrailingHead {
 /// the last year in what follows.
 pub(crate) fn parse_trailing_head(s: &str) -> Option<TrailingHead> {
     let quote = s.find(['“', '"', '‘', '«']).unwrap_or(s.len());
-    let sentence = super::text::sentence_breaks(s, &[]).first().map_or(s.len(), |&b| b - 1);
+    let sentence = vancouver_names_end(s)
+        .unwrap_or_else(|| super::text::sentence_breaks(s, &[]).first().map_or(s.len(), |&b| b - 1));
     // Springer's names end with a colon after an initial: `Landolt, P.: Title`.
     let colon = s.find(".: ").map_or(s.len(), |i| i + 1);
     let mut end = quote.min(sentence).min(colon).min(s.len());
@@ -282,6 +283,21 @@ pub(crate) fn parse_trailing_head(s: &str) -> Option<TrailingHead> {
         return None;
     }
     let body_start = end + (s[end..].len() - s[end..].trim_start_matches(['.', ',', ':', ' ', ';']).len());
+    trailing_year(s, names, body_start)
+}
+
+/// A reference with no author, starting with its title and ending with its year
+/// (`Beowulf: A New Verse Translation. New York: Norton, 1999.`): no names, the last year.
+pub(crate) fn parse_untitled_head(s: &str) -> Option<TrailingHead> {
+    let first = s.trim_start().chars().next()?;
+    if !(first.is_uppercase() || "“\"‘«".contains(first)) {
+        return None;
+    }
+    trailing_year(s, Vec::new(), 0)
+}
+
+/// The last year in `s[body_start..]`, with the month, day and brackets around it.
+fn trailing_year(s: &str, names: Vec<Name>, body_start: usize) -> Option<TrailingHead> {
     // The last year in the body, with the month, day and brackets around it.
     let body = &s[body_start..];
     let mut found = None;
@@ -320,6 +336,24 @@ pub(crate) fn parse_trailing_head(s: &str) -> Option<TrailingHead> {
     Some(TrailingHead { names, year, body_start, year_span: body_start + ys..body_start + ye })
 }
 
+/// Vancouver names, each a family name and up to three capital initials without points,
+/// closed by a full stop: `Hall S, Ong WJ. Title`. Where the names end (at the stop).
+fn vancouver_names_end(s: &str) -> Option<usize> {
+    let stop = s.find(". ")?;
+    let names = &s[..stop];
+    let ok = names.split(", ").all(|n| {
+        let mut words: Vec<&str> = n.split(' ').collect();
+        let initials = words.pop().unwrap_or("");
+        !words.is_empty()
+            && (1..=3).contains(&initials.len())
+            && initials.chars().all(|c| c.is_ascii_uppercase())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase))
+    });
+    (ok && !names.is_empty()).then_some(stop)
+}
+
 /// `Jessup, P. Transnational Law`: one inverted name whose initials are followed, without a
 /// comma or `and`, by capitalised words (the title, when the year is at the end): where the
 /// name ends, after its last initial.
@@ -330,7 +364,21 @@ fn one_inverted_name_end(s: &str) -> Option<usize> {
     }
     let mut end = family.len() + 2;
     let mut initials = 0;
-    for token in rest.split(' ') {
+    // Given names before the initials: `Ong, Walter J. Orality`.
+    let mut tokens = rest.split(' ').peekable();
+    let mut given = 0;
+    while given < 2
+        && tokens.peek().is_some_and(|t| {
+            t.len() >= 2
+                && t.chars().next().is_some_and(char::is_uppercase)
+                && t.chars().skip(1).all(char::is_lowercase)
+        })
+    {
+        let t = tokens.next().unwrap_or_default();
+        end += t.len() + 1;
+        given += 1;
+    }
+    for token in tokens {
         if !token.ends_with('.') || !is_initial_token(token) {
             break;
         }

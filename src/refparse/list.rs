@@ -163,6 +163,19 @@ pub fn ditto_len(s: &str) -> Option<usize> {
         .then_some(mark)
 }
 
+/// Whether every paragraph of a list is one line, with a blank line between entries:
+/// each paragraph is then one entry.
+pub fn one_entry_per_paragraph(s: &str) -> bool {
+    let mut paras = 0;
+    for p in s.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        if p.contains('\n') {
+            return false;
+        }
+        paras += 1;
+    }
+    paras >= 2
+}
+
 /// The number of a list marker as printed: `[12]`, `12.`, `12)`, `(12)`.
 pub fn marker_number(marker: &str) -> Option<u32> {
     let m = marker.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')', '.']);

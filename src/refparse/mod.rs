@@ -224,27 +224,29 @@ fn parse_marked(text: &str, mark: &list::ListMark, previous: Option<&Work>, pars
 fn parse_entry(text: &str) -> (Work, bool) {
     let mut clean = text::clean_markdown(text);
     let mut work = Work::default();
-    let head = head::parse_head(&clean.text).or_else(|| {
-        // The year at the end: remove it from the text and read the rest as usual.
-        let t = head::parse_trailing_head(&clean.text)?;
-        let span = t.year_span.clone();
-        let removed = span.len();
-        clean.text.replace_range(span.clone(), "");
-        clean.emphasis = clean
-            .emphasis
-            .iter()
-            .filter(|r| r.end <= span.start || r.start >= span.end)
-            .map(|r| if r.start >= span.end { r.start - removed..r.end - removed } else { r.clone() })
-            .collect();
-        Some(head::Head {
-            names: t.names,
-            editors: false,
-            editor_marker: None,
-            roles: Vec::new(),
-            year: t.year,
-            body_start: t.body_start,
-        })
-    });
+    let head = head::parse_head(&clean.text)
+        .filter(|h| !sentences_in_names(&clean.text[..h.body_start.min(clean.text.len())]))
+        .or_else(|| {
+            // The year at the end: remove it from the text and read the rest as usual.
+            let t = head::parse_trailing_head(&clean.text).or_else(|| head::parse_untitled_head(&clean.text))?;
+            let span = t.year_span.clone();
+            let removed = span.len();
+            clean.text.replace_range(span.clone(), "");
+            clean.emphasis = clean
+                .emphasis
+                .iter()
+                .filter(|r| r.end <= span.start || r.start >= span.end)
+                .map(|r| if r.start >= span.end { r.start - removed..r.end - removed } else { r.clone() })
+                .collect();
+            Some(head::Head {
+                names: t.names,
+                editors: false,
+                editor_marker: None,
+                roles: Vec::new(),
+                year: t.year,
+                body_start: t.body_start,
+            })
+        });
     let Some(h) = head else {
         work.kind = crate::model::WorkType::Other("unknown".into());
         work.flags.push(Flag::new("unparsed", "no author-date head (names followed by a year): kept as raw text"));
@@ -280,6 +282,28 @@ fn parse_entry(text: &str) -> (Work, bool) {
     rest::tidy_container(&mut work);
     check_fields(&mut work);
     (work, true)
+}
+
+/// Whether the names part of an author-date head runs over a sentence end after a word
+/// (`Ong, Walter J. Orality and Literacy. Methuen, 1982`): a title, not names, so the
+/// year belongs at the end of the reference.
+fn sentences_in_names(head: &str) -> bool {
+    let b = head.as_bytes();
+    // A year in brackets closes an author-date head whatever the names hold.
+    if head.contains('(') && !head.contains(':') {
+        return false;
+    }
+    head.match_indices(". ").any(|(i, _)| {
+        let word = head[..i].rsplit([' ', ',']).next().unwrap_or("");
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let next = b.get(i + 2).copied().unwrap_or(b' ');
+        let then = b.get(i + 3).copied().unwrap_or(b' ');
+        letters >= 3
+            && word.chars().last().is_some_and(char::is_lowercase)
+            && next.is_ascii_uppercase()
+            && then.is_ascii_lowercase()
+            && !["al", "eds", "ed", "Jr", "Sr"].contains(&word)
+    })
 }
 
 /// Flags fields whose content does not look like what the field holds: symbol runs that no
@@ -324,6 +348,13 @@ fn parse_list_keys(
     first_line: u32,
     keys: &mut std::collections::HashMap<String, usize>,
 ) -> ReferenceList {
+    let auto;
+    let options = if !options.one_per_line && !options.paragraphs && list::one_entry_per_paragraph(input) {
+        auto = ParseOptions { paragraphs: true, ..options.clone() };
+        &auto
+    } else {
+        options
+    };
     let split = segment::split(input, options, first_line);
     let mut references: Vec<Reference> = Vec::with_capacity(split.entries.len());
     let joined: Vec<segment::Joined> = split.entries.iter().map(|e| segment::join_pieces(input, &e.pieces)).collect();
