@@ -35,6 +35,8 @@
 //! - [`corpus`]: loading and validating a corpus directory, or the built-in one.
 //! - [`import`]: users' own bibliographies, BibTeX, BibLaTeX and CSL-JSON, read entry by
 //!   entry with every problem located and nothing lost.
+//! - [`netimport`]: Web of Science, Scopus, OpenAlex, Crossref and Semantic Scholar exports
+//!   read into records, their cited references matched within the set.
 //! - [`graph`]: the petgraph graph of works, people and concepts.
 //! - [`lineage`]: paths, ancestors, descendants, concept histories.
 //! - [`read`]: a whole article: its reference list found by its heading, its citations
@@ -46,6 +48,8 @@
 //! - [`export`]: BibLaTeX, CSL-JSON, the YAML corpus format, Markdown annotated
 //!   bibliographies.
 //! - [`render`] and [`csl`]: text, JSON and CSL-JSON views.
+//! - [`network`]: citation networks at scale (Pajek, edge lists, bibliographic exports) as
+//!   compact CSR arrays; SPC/SPLC/SPNP, main paths, PageRank, HistCite historiographs.
 //! - [`picture`]: historiographs (works on a time axis, lanes by discipline) as SVG.
 //! - [`export`]: the whole graph as DOT, GraphML or node-link JSON.
 //! - [`Error`]: the one error type, with locations.
@@ -55,6 +59,7 @@
 pub mod cites;
 pub mod corpus;
 pub mod csl;
+pub mod encoding;
 pub mod error;
 mod escape;
 pub mod export;
@@ -62,6 +67,8 @@ pub mod graph;
 pub mod import;
 pub mod lineage;
 pub mod model;
+pub mod netimport;
+pub mod network;
 pub mod picture;
 pub mod read;
 pub mod reading;
@@ -70,6 +77,7 @@ pub mod render;
 mod resolve;
 pub mod style;
 mod yaml;
+mod yaml_scan;
 
 pub use corpus::{Corpus, CorpusFile};
 pub use error::{Diagnostic, Error, ErrorKind, Location, Result, Severity};

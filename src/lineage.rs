@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::graph::{EdgeData, EdgeSource};
 use crate::model::{Concept, ConceptId, Provenance, Relation, Sense, Work, WorkKey};
 use petgraph::Direction;
-use std::collections::VecDeque;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Which path [`Corpus::lineage`] returns when several connect the two works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -165,7 +165,13 @@ impl Corpus {
     /// them form a cycle (the message lists it).
     ///
     /// # Complexity
-    /// O(V + E) over the works and lineage edges reachable from `from`.
+    /// Bounded by what the answer needs. The shortest path is found by a bidirectional
+    /// breadth-first search, which expands the smaller frontier first and stops when the
+    /// two meet: it visits the works within the path's length of either end, not
+    /// everything reachable. The fullest path is computed over the works between the two
+    /// ends (those on some path from `from` to `to`), found by searching from both ends
+    /// in step and finishing the side that closes first: O(V' + E') where V' is the
+    /// smaller of `from`'s descendants and `to`'s ancestors.
     ///
     /// ```
     /// let corpus = bibgraph::Corpus::builtin()?;
@@ -181,124 +187,226 @@ impl Corpus {
         if s == t {
             return Ok(Lineage { path: vec![self.works[s as usize].key.clone()], links: Vec::new() });
         }
-        let fwd = self.reach(s, Direction::Outgoing, concept);
-        if !fwd[t as usize] {
+        let no_path = || {
             let scope = options.concept.as_ref().map(|c| format!(" for concept `{c}`")).unwrap_or_default();
-            return Err(Error::new(ErrorKind::NoPath, format!("no lineage path from `{from}` to `{to}`{scope}")));
-        }
-        let back = self.reach(t, Direction::Incoming, concept);
-        let on_path = |w: u32| fwd[w as usize] && back[w as usize];
+            Error::new(ErrorKind::NoPath, format!("no lineage path from `{from}` to `{to}`{scope}"))
+        };
         match options.choice {
-            PathChoice::Shortest => self.shortest(s, t, concept, &on_path),
-            PathChoice::Fullest => self.fullest(s, t, concept, &on_path),
+            PathChoice::Shortest => self.shortest(s, t, concept).ok_or_else(no_path),
+            PathChoice::Fullest => {
+                let nodes = self.between(s, t, concept).ok_or_else(no_path)?;
+                self.fullest(s, t, concept, &nodes)
+            }
         }
     }
 
-    fn shortest(&self, s: u32, t: u32, concept: Option<u32>, on_path: &dyn Fn(u32) -> bool) -> Result<Lineage> {
-        let mut pred: Vec<Option<(u32, EdgeData)>> = vec![None; self.works.len()];
-        let mut seen = vec![false; self.works.len()];
-        seen[s as usize] = true;
-        let mut queue = VecDeque::from([s]);
-        while let Some(w) = queue.pop_front() {
-            if w == t {
-                break;
+    /// The works on some path from `s` to `t`, in index order; `None` if there is no path.
+    /// A search from `s` forward and one from `t` backward run in step; the first to run
+    /// out of works gives a closure, and a search from the other end limited to it gives
+    /// the works between.
+    ///
+    /// When every work is dated, the years along a path never decrease, so the searches
+    /// skip the works outside the two ends' years.
+    fn between(&self, s: u32, t: u32, concept: Option<u32>) -> Option<Vec<u32>> {
+        let years = (self.works[s as usize].sort_year(), self.works[t as usize].sort_year());
+        let window = match years {
+            (Some(a), Some(b)) if self.all_dated => Some((a, b)),
+            _ => None,
+        };
+        let inside =
+            |w: u32| window.is_none_or(|(a, b)| self.works[w as usize].sort_year().is_some_and(|y| a <= y && y <= b));
+        let mut seen = [HashSet::from([s]), HashSet::from([t])];
+        let mut queues = [VecDeque::from([s]), VecDeque::from([t])];
+        let dirs = [Direction::Outgoing, Direction::Incoming];
+        let closed = loop {
+            let mut done = None;
+            for side in 0..2 {
+                let Some(w) = queues[side].pop_front() else {
+                    done = Some(side);
+                    break;
+                };
+                for (o, _) in self.forward_edges(w, dirs[side], concept) {
+                    if inside(o) && seen[side].insert(o) {
+                        queues[side].push_back(o);
+                    }
+                }
             }
-            for (o, d) in self.forward_edges(w, Direction::Outgoing, concept) {
-                if on_path(o) && !seen[o as usize] {
-                    seen[o as usize] = true;
-                    pred[o as usize] = Some((w, d));
+            if let Some(side) = done {
+                break side;
+            }
+        };
+        let [fwd, back] = seen;
+        let (closure, start, dir) =
+            if closed == 0 { (fwd, t, Direction::Incoming) } else { (back, s, Direction::Outgoing) };
+        if !closure.contains(&start) {
+            return None;
+        }
+        let mut found = HashSet::from([start]);
+        let mut queue = VecDeque::from([start]);
+        while let Some(w) = queue.pop_front() {
+            for (o, _) in self.forward_edges(w, dir, concept) {
+                if closure.contains(&o) && found.insert(o) {
                     queue.push_back(o);
                 }
             }
         }
-        Ok(self.rebuild(s, t, &pred))
+        let mut nodes: Vec<u32> = found.into_iter().collect();
+        nodes.sort_unstable();
+        Some(nodes)
     }
 
-    fn fullest(&self, s: u32, t: u32, concept: Option<u32>, on_path: &dyn Fn(u32) -> bool) -> Result<Lineage> {
-        // Kahn's algorithm over the sub-DAG of works on some s-t path.
-        let nodes: Vec<u32> = (0..self.works.len() as u32).filter(|&w| on_path(w)).collect();
-        let mut indegree = vec![0u32; self.works.len()];
-        let mut out_edges: Vec<Vec<(u32, EdgeData)>> = vec![Vec::new(); self.works.len()];
-        for &w in &nodes {
-            let outs: Vec<(u32, EdgeData)> =
-                self.forward_edges(w, Direction::Outgoing, concept).into_iter().filter(|(o, _)| on_path(*o)).collect();
-            for (o, _) in &outs {
-                indegree[*o as usize] += 1;
+    /// The shortest path, by a bidirectional breadth-first search; among shortest paths,
+    /// the one whose works' indices come first in lexicographic order (which is the
+    /// path a breadth-first search from `s` over index-ordered edges finds).
+    fn shortest(&self, s: u32, t: u32, concept: Option<u32>) -> Option<Lineage> {
+        // Level of each work seen from each end, and the levels as lists.
+        let mut dist = [HashMap::from([(s, 0u32)]), HashMap::from([(t, 0u32)])];
+        let mut levels: [Vec<Vec<u32>>; 2] = [vec![vec![s]], vec![vec![t]]];
+        let dirs = [Direction::Outgoing, Direction::Incoming];
+        let meet: Vec<u32> = loop {
+            let (fl, bl) = (levels[0].last().map_or(0, Vec::len), levels[1].last().map_or(0, Vec::len));
+            if fl == 0 || bl == 0 {
+                return None;
             }
-            out_edges[w as usize] = outs;
+            let side = usize::from(bl < fl);
+            let depth = levels[side].len() as u32;
+            let mut next = Vec::new();
+            for &w in levels[side].last().into_iter().flatten() {
+                for (o, _) in self.forward_edges(w, dirs[side], concept) {
+                    if let std::collections::hash_map::Entry::Vacant(e) = dist[side].entry(o) {
+                        e.insert(depth);
+                        next.push(o);
+                    }
+                }
+            }
+            let meet: Vec<u32> = next.iter().copied().filter(|o| dist[1 - side].contains_key(o)).collect();
+            levels[side].push(next);
+            if !meet.is_empty() {
+                break meet;
+            }
+        };
+        // The meeting works sit at the last forward level; the forward works on a
+        // shortest path are those with an edge into the next such level.
+        let depth = levels[0].len() - 1;
+        let mut on: Vec<HashSet<u32>> = vec![HashSet::new(); depth + 1];
+        on[depth] = meet.into_iter().collect();
+        for k in (0..depth).rev() {
+            let keep: HashSet<u32> = levels[0][k]
+                .iter()
+                .copied()
+                .filter(|&u| {
+                    self.forward_edges(u, Direction::Outgoing, concept).iter().any(|(o, _)| on[k + 1].contains(o))
+                })
+                .collect();
+            on[k] = keep;
+        }
+        let mut path = vec![s];
+        let mut links = Vec::new();
+        let mut cur = s;
+        let mut k = 0;
+        while cur != t {
+            let remaining = dist[1].get(&cur).copied();
+            let step = self.forward_edges(cur, Direction::Outgoing, concept).into_iter().find(|(o, _)| {
+                if k < depth {
+                    on[k + 1].contains(o)
+                } else {
+                    remaining.is_some_and(|r| dist[1].get(o) == Some(&(r - 1)))
+                }
+            });
+            let (o, d) = step.expect("every work on a shortest path has a next one");
+            links.push(self.link(cur, o, d));
+            path.push(o);
+            cur = o;
+            k += 1;
+        }
+        Some(Lineage { path: path.into_iter().map(|w| self.works[w as usize].key.clone()).collect(), links })
+    }
+
+    /// The longest path over `nodes` (the works between `s` and `t`, in index order).
+    fn fullest(&self, s: u32, t: u32, concept: Option<u32>, nodes: &[u32]) -> Result<Lineage> {
+        // Kahn's algorithm over the sub-DAG of works on some s-t path, in local indices.
+        let local: HashMap<u32, usize> = nodes.iter().enumerate().map(|(i, &w)| (w, i)).collect();
+        let mut indegree = vec![0u32; nodes.len()];
+        let mut out_edges: Vec<Vec<(usize, EdgeData)>> = Vec::with_capacity(nodes.len());
+        for &w in nodes {
+            let outs: Vec<(usize, EdgeData)> = self
+                .forward_edges(w, Direction::Outgoing, concept)
+                .into_iter()
+                .filter_map(|(o, d)| local.get(&o).map(|&i| (i, d)))
+                .collect();
+            for (o, _) in &outs {
+                indegree[*o] += 1;
+            }
+            out_edges.push(outs);
         }
         let mut order = Vec::with_capacity(nodes.len());
-        let mut ready: VecDeque<u32> = nodes.iter().copied().filter(|&w| indegree[w as usize] == 0).collect();
+        let mut ready: VecDeque<usize> = (0..nodes.len()).filter(|&i| indegree[i] == 0).collect();
         while let Some(w) = ready.pop_front() {
             order.push(w);
-            for (o, _) in &out_edges[w as usize] {
-                indegree[*o as usize] -= 1;
-                if indegree[*o as usize] == 0 {
+            for (o, _) in &out_edges[w] {
+                indegree[*o] -= 1;
+                if indegree[*o] == 0 {
                     ready.push_back(*o);
                 }
             }
         }
         if order.len() < nodes.len() {
-            return Err(self.cycle_error(&nodes, &out_edges, &indegree));
+            return Err(self.cycle_error(nodes, &out_edges, &indegree));
         }
         // Longest path by steps, then attested links, then earlier works.
-        let mut best: Vec<Option<(u32, u32)>> = vec![None; self.works.len()];
-        let mut pred: Vec<Option<(u32, EdgeData)>> = vec![None; self.works.len()];
-        best[s as usize] = Some((0, 0));
+        let mut best: Vec<Option<(u32, u32)>> = vec![None; nodes.len()];
+        let mut pred: Vec<Option<(usize, EdgeData)>> = vec![None; nodes.len()];
+        best[local[&s]] = Some((0, 0));
         for &w in &order {
-            let Some((len, att)) = best[w as usize] else { continue };
-            for (o, d) in &out_edges[w as usize] {
+            let Some((len, att)) = best[w] else { continue };
+            for (o, d) in &out_edges[w] {
                 let cand = (len + 1, att + u32::from(d.relation.attests_influence()));
-                if best[*o as usize].is_none_or(|b| cand > b) {
-                    best[*o as usize] = Some(cand);
-                    pred[*o as usize] = Some((w, *d));
+                if best[*o].is_none_or(|b| cand > b) {
+                    best[*o] = Some(cand);
+                    pred[*o] = Some((w, *d));
                 }
             }
         }
-        Ok(self.rebuild(s, t, &pred))
-    }
-
-    fn cycle_error(&self, nodes: &[u32], out_edges: &[Vec<(u32, EdgeData)>], indegree: &[u32]) -> Error {
-        // The works left with positive in-degree contain a cycle: walk predecessors.
-        let stuck: Vec<u32> = nodes.iter().copied().filter(|&w| indegree[w as usize] > 0).collect();
-        let mut next = vec![None; self.works.len()];
-        for &w in &stuck {
-            next[w as usize] = out_edges[w as usize].iter().map(|(o, _)| *o).find(|o| indegree[*o as usize] > 0);
-        }
-        let mut seen = vec![false; self.works.len()];
-        let mut w = stuck[0];
-        while !seen[w as usize] {
-            seen[w as usize] = true;
-            match next[w as usize] {
-                Some(n) => w = n,
-                None => break,
-            }
-        }
-        let start = w;
-        let mut cycle = vec![self.works[start as usize].key.to_string()];
-        let mut cur = next[start as usize];
-        while let Some(c) = cur {
-            cycle.push(self.works[c as usize].key.to_string());
-            if c == start {
-                break;
-            }
-            cur = next[c as usize];
-        }
-        Error::new(ErrorKind::Cycle, format!("the lineage edges form a cycle: {}", cycle.join(" -> ")))
-    }
-
-    fn rebuild(&self, s: u32, t: u32, pred: &[Option<(u32, EdgeData)>]) -> Lineage {
         let mut links = Vec::new();
-        let mut w = t;
-        while w != s {
-            let (p, d) = pred[w as usize].expect("t is reachable from s");
-            links.push(self.link(p, w, d));
+        let mut w = local[&t];
+        while nodes[w] != s {
+            let (p, d) = pred[w].expect("t is reachable from s");
+            links.push(self.link(nodes[p], nodes[w], d));
             w = p;
         }
         links.reverse();
         let mut path = vec![self.works[s as usize].key.clone()];
         path.extend(links.iter().map(|l| l.to.clone()));
-        Lineage { path, links }
+        Ok(Lineage { path, links })
+    }
+
+    fn cycle_error(&self, nodes: &[u32], out_edges: &[Vec<(usize, EdgeData)>], indegree: &[u32]) -> Error {
+        // The works left with positive in-degree contain a cycle: walk predecessors.
+        let stuck: Vec<usize> = (0..nodes.len()).filter(|&w| indegree[w] > 0).collect();
+        let mut next = vec![None; nodes.len()];
+        for &w in &stuck {
+            next[w] = out_edges[w].iter().map(|(o, _)| *o).find(|o| indegree[*o] > 0);
+        }
+        let mut seen = vec![false; nodes.len()];
+        let mut w = stuck[0];
+        while !seen[w] {
+            seen[w] = true;
+            match next[w] {
+                Some(n) => w = n,
+                None => break,
+            }
+        }
+        let start = w;
+        let mut cycle = vec![self.works[nodes[start] as usize].key.to_string()];
+        let mut cur = next[start];
+        while let Some(c) = cur {
+            cycle.push(self.works[nodes[c] as usize].key.to_string());
+            if c == start {
+                break;
+            }
+            cur = next[c];
+        }
+        Error::new(ErrorKind::Cycle, format!("the lineage edges form a cycle: {}", cycle.join(" -> ")))
     }
 
     fn closure(&self, key: &str, concept: Option<&ConceptId>, dir: Direction) -> Result<Vec<&Work>> {

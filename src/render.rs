@@ -407,8 +407,8 @@ impl CheckReport {
         for i in &self.imports {
             let _ = writeln!(
                 out,
-                "{}: {} entries, {} works, {} skipped, {} warnings",
-                i.file, i.entries, i.works, i.skipped, i.warnings
+                "{}: {} entries, {} works, {} skipped, {} bytes of text outside entries, {} warnings",
+                i.file, i.entries, i.works, i.skipped, i.outside, i.warnings
             );
         }
         let _ = writeln!(out, "{} warnings, {} notes", self.warnings.len(), self.notes.len());

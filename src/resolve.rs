@@ -12,6 +12,11 @@ use crate::refparse::text::fold_name;
 fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    char_distance(&a, &b)
+}
+
+/// [`distance`] over characters.
+fn char_distance(a: &[char], b: &[char]) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
@@ -25,7 +30,9 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The candidates close enough to `query` to be a likely typo (at most a third of its
-/// characters changed, and at least 2), nearest first.
+/// characters changed, and at least 2), nearest first. (The loader uses [`KeyIndex`],
+/// which gives the same answers without a full scan; this is its reference.)
+#[cfg(test)]
 pub(crate) fn close_matches<'a>(query: &str, candidates: impl Iterator<Item = &'a str>, n: usize) -> Vec<String> {
     let q = fold_name(query);
     let limit = (q.chars().count() / 3).max(2);
@@ -33,6 +40,76 @@ pub(crate) fn close_matches<'a>(query: &str, candidates: impl Iterator<Item = &'
         candidates.map(|c| (distance(&q, &fold_name(c)), c)).filter(|(d, _)| *d <= limit).collect();
     scored.sort();
     scored.into_iter().take(n).map(|(_, c)| c.to_string()).collect()
+}
+
+/// An index of keys for "did you mean" hints: [`close_matches`] without comparing the
+/// query with every key.
+///
+/// A key within `k` edits of a query of `m` characters shares at least `m - 1 - 2k` of
+/// its character bigrams (each edit destroys at most two), and differs in length by at
+/// most `k`. The index counts, for each key, the distinct bigrams it shares with the
+/// query through one posting list per bigram, and computes the edit distance only for
+/// the keys that pass both bounds, so its answers are exactly those of
+/// [`close_matches`]. A query too short for the bound to exclude anything compares
+/// with every key of a near length.
+///
+/// Building it costs one pass over the keys; a query costs the lengths of the posting
+/// lists of its bigrams plus one edit distance per key that passes.
+pub(crate) struct KeyIndex<'a> {
+    keys: Vec<&'a str>,
+    folded: Vec<Vec<char>>,
+    postings: std::collections::HashMap<(char, char), Vec<u32>>,
+}
+
+impl<'a> KeyIndex<'a> {
+    /// Indexes `keys` (each once).
+    pub(crate) fn new(keys: impl Iterator<Item = &'a str>) -> Self {
+        let mut index = KeyIndex { keys: Vec::new(), folded: Vec::new(), postings: Default::default() };
+        for key in keys {
+            let id = index.keys.len() as u32;
+            let chars: Vec<char> = fold_name(key).chars().collect();
+            for w in chars.windows(2) {
+                let list = index.postings.entry((w[0], w[1])).or_default();
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            }
+            index.keys.push(key);
+            index.folded.push(chars);
+        }
+        index
+    }
+
+    /// As [`close_matches`] over the indexed keys.
+    pub(crate) fn close_matches(&self, query: &str, n: usize) -> Vec<String> {
+        let q: Vec<char> = fold_name(query).chars().collect();
+        let limit = (q.len() / 3).max(2);
+        let mut grams: Vec<(char, char)> = q.windows(2).map(|w| (w[0], w[1])).collect();
+        let all = grams.len();
+        grams.sort_unstable();
+        grams.dedup();
+        let repeated = all - grams.len();
+        let need = q.len() as i64 - 1 - 2 * limit as i64 - repeated as i64;
+        let near = |i: usize| self.folded[i].len().abs_diff(q.len()) <= limit;
+        let candidates: Vec<usize> = if need <= 0 {
+            (0..self.keys.len()).filter(|&i| near(i)).collect()
+        } else {
+            let mut shared = vec![0u16; self.keys.len()];
+            for g in &grams {
+                for &id in self.postings.get(g).map_or(&[][..], Vec::as_slice) {
+                    shared[id as usize] = shared[id as usize].saturating_add(1);
+                }
+            }
+            (0..self.keys.len()).filter(|&i| i64::from(shared[i]) >= need && near(i)).collect()
+        };
+        let mut scored: Vec<(usize, &str)> = candidates
+            .into_iter()
+            .map(|i| (char_distance(&q, &self.folded[i]), self.keys[i]))
+            .filter(|(d, _)| *d <= limit)
+            .collect();
+        scored.sort();
+        scored.into_iter().take(n).map(|(_, c)| c.to_string()).collect()
+    }
 }
 
 /// The `n` candidates nearest to `query`, nearest first (ties by name).
@@ -199,6 +276,36 @@ mod tests {
     fn distance_counts_edits() {
         assert_eq!(distance("jessup1965", "jessup1956"), 2);
         assert_eq!(distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn the_key_index_suggests_what_a_full_scan_does() {
+        let mut keys: Vec<String> = Vec::new();
+        for a in ["portes", "levitt", "glick-schiller", "vertovec", "smith", "kim", "li"] {
+            for y in 1990..2010 {
+                keys.push(format!("{a}{y}"));
+                keys.push(format!("{a}-etal{y}a"));
+            }
+        }
+        let index = KeyIndex::new(keys.iter().map(String::as_str));
+        for q in [
+            "portes1999",
+            "portez1999",
+            "levit2001",
+            "glickschiller1995",
+            "vertovek2004",
+            "kim19",
+            "x",
+            "",
+            "smith-etal2000b",
+            "lí1995",
+            "ab",
+        ] {
+            for n in [1, 3] {
+                assert_eq!(index.close_matches(q, n), close_matches(q, keys.iter().map(String::as_str), n), "{q}");
+            }
+        }
+        assert_eq!(index.close_matches("portez1999", 1), ["portes1999"]);
     }
 
     #[test]

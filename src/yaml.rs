@@ -12,7 +12,11 @@ use serde::Serialize;
 
 /// Deserialises `text`, read from `file`. A syntax or shape error names the file, line,
 /// column and, where serde gives one, the offending value.
+///
+/// The text is first checked against the limits of [`crate::yaml_scan`] (control
+/// characters, nesting depth, alias expansion), each a located error.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T> {
+    crate::yaml_scan::check(text, file)?;
     serde_yaml::from_str(text).map_err(|e| {
         let mut message = e.to_string();
         let location = e.location().map(|l| {
@@ -22,7 +26,19 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T>
             }
             refine(text, file, l.line() as u32, l.column() as u32, &message)
         });
-        let message = if location.is_some() { message } else { format!("cannot read {file}: {message}") };
+        // An error serde_yaml does not place (a second document) is placed at the second
+        // document's marker, or else at the start.
+        let location = location.or_else(|| {
+            let second = text
+                .lines()
+                .enumerate()
+                .skip_while(|(_, l)| !l.starts_with("---"))
+                .skip(1)
+                .find(|(_, l)| l.starts_with("---") || l.starts_with("..."));
+            let first_doc_marker = text.lines().position(|l| l.starts_with("---") || l.starts_with("..."));
+            let line = second.map(|(i, _)| i).or(first_doc_marker).map_or(1, |i| i + 1);
+            Some(Location::new(file, line as u32, 1))
+        });
         Error::new(ErrorKind::Syntax, message).at(location).with_source(e)
     })
 }
@@ -77,131 +93,192 @@ struct Line<'a> {
     text: &'a str,
 }
 
+/// Reads one line (without its end): `None` for a blank or comment line.
+fn parse_line(l: &str) -> Option<Line<'_>> {
+    let trimmed = l.trim_start();
+    if trimmed.is_empty() || trimmed.starts_with('#') {
+        return None;
+    }
+    let indent = l.len() - trimmed.len();
+    let (dash, content) = match trimmed.strip_prefix("- ") {
+        Some(rest) => (true, rest.trim_start()),
+        None => (trimmed == "-", if trimmed == "-" { "" } else { trimmed }),
+    };
+    let content_indent = l.len() - content.len();
+    let key_end = content.find(':').filter(|&i| {
+        content[..i].chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            && matches!(content.as_bytes().get(i + 1), None | Some(b' '))
+    });
+    let (key, value_col) = match key_end {
+        Some(i) => {
+            let after = &content[i + 1..];
+            let skip = after.len() - after.trim_start().len();
+            (Some(&content[..i]), content_indent + i + 1 + skip)
+        }
+        None => (None, content_indent),
+    };
+    Some(Line { indent, content_indent, dash, key, value_col, text: l })
+}
+
+/// The lines of `text` from byte `from` to byte `to`, as `str::lines` splits them.
+fn lines_between(text: &str, from: usize, to: usize) -> impl Iterator<Item = &str> {
+    text[from..to].split_inclusive('\n').map(|l| {
+        let l = l.strip_suffix('\n').unwrap_or(l);
+        l.strip_suffix('\r').unwrap_or(l)
+    })
+}
+
+/// A place in the text: byte offset of a line's start and its 0-based number.
+#[derive(Debug, Clone, Copy)]
+struct LineStart {
+    byte: usize,
+    line: u32,
+}
+
+/// One top-level key holding a block sequence: where each item starts, and where the
+/// section ends.
+struct Section {
+    items: Vec<LineStart>,
+    end: LineStart,
+}
+
 /// Finds where a path (`edges[3].to`) is in a block-style YAML text.
+///
+/// Built in one pass over the text that keeps only the start of each item of each
+/// top-level block sequence (two numbers an item), never a table of every line: locating
+/// item `n` of a section, or a field inside it, reads that item's lines only. Any other
+/// path reads the text from its start.
 pub(crate) struct Locator<'a> {
-    file: &'a str,
-    lines: Vec<Option<Line<'a>>>,
-    /// For each top-level key holding a block sequence: the line of each item, and the
-    /// line where the section ends. Built once, so locating item `n` costs the size of
-    /// that item, not of the file.
-    sections: std::collections::HashMap<&'a str, (Vec<usize>, usize)>,
+    text: &'a str,
+    file: std::sync::Arc<str>,
+    sections: std::collections::HashMap<&'a str, Section>,
 }
 
 impl<'a> Locator<'a> {
-    pub(crate) fn new(text: &'a str, file: &'a str) -> Self {
-        let lines = text
-            .lines()
-            .map(|l| {
-                let trimmed = l.trim_start();
-                if trimmed.is_empty() || trimmed.starts_with('#') {
-                    return None;
-                }
-                let indent = l.len() - trimmed.len();
-                let (dash, content) = match trimmed.strip_prefix("- ") {
-                    Some(rest) => (true, rest.trim_start()),
-                    None => (trimmed == "-", if trimmed == "-" { "" } else { trimmed }),
-                };
-                let content_indent = l.len() - content.len();
-                let key_end = content.find(':').filter(|&i| {
-                    content[..i].chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-                        && matches!(content.as_bytes().get(i + 1), None | Some(b' '))
-                });
-                let (key, value_col) = match key_end {
-                    Some(i) => {
-                        let after = &content[i + 1..];
-                        let skip = after.len() - after.trim_start().len();
-                        (Some(&content[..i]), content_indent + i + 1 + skip)
-                    }
-                    None => (None, content_indent),
-                };
-                Some(Line { indent, content_indent, dash, key, value_col, text: l })
-            })
-            .collect::<Vec<Option<Line<'a>>>>();
+    pub(crate) fn new(text: &'a str, file: &str) -> Self {
         let mut sections = std::collections::HashMap::new();
-        let tops: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].as_ref().is_some_and(|l| l.indent == 0 && !l.dash && l.key.is_some()))
-            .collect();
-        for (t, &top) in tops.iter().enumerate() {
-            let end = tops.get(t + 1).copied().unwrap_or(lines.len());
-            let dashes: Vec<usize> = (top + 1..end).filter(|&i| lines[i].as_ref().is_some_and(|l| l.dash)).collect();
-            if let Some(min) = dashes.iter().filter_map(|&i| lines[i].as_ref().map(|l| l.indent)).min() {
-                let items =
-                    dashes.into_iter().filter(|&i| lines[i].as_ref().is_some_and(|l| l.indent == min)).collect();
-                if let Some(key) = lines[top].as_ref().and_then(|l| l.key) {
-                    sections.insert(key, (items, end));
+        // The open section: its key, the items at the smallest dash indent so far.
+        let mut open: Option<(&'a str, Vec<LineStart>, usize)> = None;
+        let mut byte = 0;
+        let mut line = 0u32;
+        for raw in text.split_inclusive('\n') {
+            let l = raw.strip_suffix('\n').unwrap_or(raw);
+            let l = l.strip_suffix('\r').unwrap_or(l);
+            let here = LineStart { byte, line };
+            byte += raw.len();
+            line += 1;
+            let trimmed = l.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let indent = l.len() - trimmed.len();
+            let dash = trimmed == "-" || trimmed.starts_with("- ");
+            if indent == 0 && !dash {
+                let Some(parsed) = parse_line(l) else { continue };
+                let Some(key) = parsed.key else { continue };
+                if let Some((k, items, _)) = open.take() {
+                    if !items.is_empty() {
+                        sections.insert(k, Section { items, end: here });
+                    }
+                }
+                open = Some((key, Vec::new(), usize::MAX));
+                continue;
+            }
+            if let (true, Some((_, items, min))) = (dash, open.as_mut()) {
+                if indent < *min {
+                    items.clear();
+                    *min = indent;
+                }
+                if indent == *min {
+                    items.push(here);
                 }
             }
         }
-        Locator { file, lines, sections }
+        if let Some((k, items, _)) = open.take() {
+            if !items.is_empty() {
+                sections.insert(k, Section { items, end: LineStart { byte: text.len(), line } });
+            }
+        }
+        Locator { text, file: file.into(), sections }
     }
 
     /// The location of the value at `path`, or of the nearest enclosing node found.
     pub(crate) fn locate(&self, path: &[Step<'_>]) -> Location {
-        let (mut start, mut end) = (0usize, self.lines.len());
+        let (mut from, mut to, mut first_line) = (0usize, self.text.len(), 0u32);
         let mut found = (0usize, 0usize);
         let mut path = path;
+        let mut jumped = false;
         // Jump straight to item `n` of a top-level section.
         if let [Step::Key(k), Step::Index(n), rest @ ..] = path {
-            if let Some((items, section_end)) = self.sections.get(k) {
-                if let Some(&line) = items.get(*n) {
-                    start = line;
-                    end = items.get(n + 1).copied().unwrap_or(*section_end);
-                    found = (line, self.lines[line].as_ref().map_or(0, |l| l.indent));
+            if let Some(section) = self.sections.get(k) {
+                if let Some(&item) = section.items.get(*n) {
+                    let end = section.items.get(n + 1).copied().unwrap_or(section.end);
+                    // The item itself, or a key on its dash line: read that line only.
+                    let head = lines_between(self.text, item.byte, end.byte).next().and_then(parse_line);
+                    if let Some(head) = head {
+                        let byte = match rest {
+                            [] => Some(head.indent),
+                            [Step::Key(k)] if head.key == Some(k) => Some(head.value_col),
+                            _ => None,
+                        };
+                        if let Some(byte) = byte {
+                            let col = head.text[..byte.min(head.text.len())].chars().count();
+                            return Location::new(self.file.clone(), item.line + 1, col as u32 + 1);
+                        }
+                    }
+                    from = item.byte;
+                    to = end.byte;
+                    first_line = item.line;
                     path = rest;
+                    jumped = true;
                 }
             }
         }
+        let lines: Vec<Option<Line<'_>>> = lines_between(self.text, from, to).map(parse_line).collect();
+        if jumped {
+            found = (0, lines.first().and_then(|l| l.as_ref()).map_or(0, |l| l.indent));
+        }
+        let (mut start, mut end) = (0usize, lines.len());
         for step in path {
             match *step {
                 Step::Key(k) => {
-                    let min = (start..end).filter_map(|i| self.lines[i].as_ref().map(|l| l.content_indent)).min();
+                    let min = (start..end).filter_map(|i| lines[i].as_ref().map(|l| l.content_indent)).min();
                     let Some(min) = min else { break };
                     let hit = (start..end)
-                        .find(|&i| self.lines[i].as_ref().is_some_and(|l| l.content_indent == min && l.key == Some(k)));
+                        .find(|&i| lines[i].as_ref().is_some_and(|l| l.content_indent == min && l.key == Some(k)));
                     let Some(i) = hit else { break };
-                    found = (i, self.lines[i].as_ref().map_or(0, |l| l.value_col));
+                    found = (i, lines[i].as_ref().map_or(0, |l| l.value_col));
                     let next = (i + 1..end).find(|&j| {
-                        self.lines[j]
+                        lines[j]
                             .as_ref()
                             .is_some_and(|l| l.content_indent <= min && (l.key.is_some() || l.dash) && l.indent <= min)
                     });
                     start = i + 1;
                     end = next.unwrap_or(end);
                     // An item's first key sits on the dash line: the block starts there.
-                    if self.lines[i].as_ref().is_some_and(|l| l.dash) {
+                    if lines[i].as_ref().is_some_and(|l| l.dash) {
                         start = i;
                     }
                 }
                 Step::Index(n) => {
                     let dashes: Vec<usize> =
-                        (start..end).filter(|&i| self.lines[i].as_ref().is_some_and(|l| l.dash)).collect();
-                    let Some(min) = dashes.iter().filter_map(|&i| self.lines[i].as_ref().map(|l| l.indent)).min()
-                    else {
+                        (start..end).filter(|&i| lines[i].as_ref().is_some_and(|l| l.dash)).collect();
+                    let Some(min) = dashes.iter().filter_map(|&i| lines[i].as_ref().map(|l| l.indent)).min() else {
                         break;
                     };
-                    let items: Vec<usize> = dashes
-                        .into_iter()
-                        .filter(|&i| self.lines[i].as_ref().is_some_and(|l| l.indent == min))
-                        .collect();
+                    let items: Vec<usize> =
+                        dashes.into_iter().filter(|&i| lines[i].as_ref().is_some_and(|l| l.indent == min)).collect();
                     let Some(&i) = items.get(n) else { break };
-                    let line = self.lines[i].as_ref().expect("dash line");
-                    found = (i, line.indent);
-                    let next = items.get(n + 1).copied().unwrap_or(end);
+                    found = (i, lines[i].as_ref().map_or(0, |l| l.indent));
                     start = i;
-                    end = next;
-                    // The item's own keys start at its content indent: drop the dash
-                    // so that a `Key` step on this item finds them.
-                    let _ = line.text;
+                    end = items.get(n + 1).copied().unwrap_or(end);
                 }
             }
         }
         let (line, byte) = found;
-        let col = self
-            .lines
-            .get(line)
-            .and_then(|l| l.as_ref())
-            .map_or(0, |l| l.text[..byte.min(l.text.len())].chars().count());
-        Location::new(self.file, line as u32 + 1, col as u32 + 1)
+        let col =
+            lines.get(line).and_then(|l| l.as_ref()).map_or(0, |l| l.text[..byte.min(l.text.len())].chars().count());
+        Location::new(self.file.clone(), first_line + line as u32 + 1, col as u32 + 1)
     }
 }
 

@@ -531,7 +531,10 @@ fn check_a_bib_file_reports_its_import_and_each_bad_entry() {
     let file = format!("{}/tests/fixtures/bib/unbalanced-brace.bib", env!("CARGO_MANIFEST_DIR"));
     let out = ok(&["--corpus", &file, "check"], None);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[1], format!("{file}: 3 entries, 2 works, 1 skipped, 1 warnings"));
+    assert_eq!(
+        lines[1],
+        format!("{file}: 3 entries, 2 works, 1 skipped, 72 bytes of text outside entries, 1 warnings")
+    );
     assert_eq!(lines[2], "1 warnings, 0 notes");
     assert_eq!(
         lines[3],

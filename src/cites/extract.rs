@@ -632,10 +632,35 @@ fn scan_paragraph(text: &str, toks: &[Token], section: Option<usize>, out: &mut 
             _ => {}
         }
     }
+    // Where each parenthesis's group ends (its close, or the paragraph's end), by token.
+    let mut group_end: Vec<usize> = vec![usize::MAX; toks.len()];
+    for &(oi, ci) in &opens {
+        group_end[oi] = ci.unwrap_or(toks.len());
+    }
+    let mut inner: Vec<Token> = Vec::new();
     for (oi, ci) in opens {
         let open = toks[oi].start;
         let close = ci.map(|c| toks[c].start);
-        let content = Lexed::over(text, &toks[oi + 1..ci.unwrap_or(toks.len())]);
+        // The content, with each parenthesis nested in it as one token of kind `Other`: so
+        // every token is read in its innermost parenthesis only, and nested or unclosed
+        // parentheses cost O(n) in all, not O(n²).
+        inner.clear();
+        let end = ci.unwrap_or(toks.len());
+        let mut j = oi + 1;
+        while j < end {
+            match group_end[j] {
+                usize::MAX => {
+                    inner.push(toks[j]);
+                    j += 1;
+                }
+                e => {
+                    let last = toks[e.min(toks.len() - 1)];
+                    inner.push(Token { kind: Kind::Other, start: toks[j].start, end: last.end });
+                    j = e + 1;
+                }
+            }
+        }
+        let content = Lexed::over(text, &inner);
         let items = parse_items(&content, close.is_none());
         let produced: usize = items.iter().map(|it| it.years.len().max(1)).sum();
         let before = Lexed::over(text, &toks[..oi]);

@@ -61,9 +61,10 @@ impl Works<'_> {
             own = incoming.iter().map(|w| w.key.clone()).collect();
         }
         let base = self.works.len();
+        let mut free = import::FreeKeys::default();
         for (n, work) in incoming.iter_mut().enumerate() {
             if let Some(&prev) = self.index.get(&work.key) {
-                let new = import::free_key(&work.key, |k| self.index.contains_key(k) || own.contains(k));
+                let new = free.free(&work.key, |k| self.index.contains_key(k) || own.contains(k));
                 let message = format!(
                     "work key `{}` is taken by the work at {}; this one is `{new}`",
                     work.key,

@@ -1,7 +1,7 @@
 //! Reading corpus files and validating them into a [`Corpus`].
 
-use super::raw::{RawFile, RawManifest, RawProvenance, RawProvenances};
-use super::{dedupe, join};
+use super::raw::{RawEdge, RawFile, RawManifest, RawProvenance, RawProvenances};
+use super::{dedupe, fast, join};
 use super::{Corpus, CorpusMeta, Person};
 use crate::error::{Diagnostic, Error, ErrorKind, Location, Result, Severity};
 use crate::graph::CorpusGraph;
@@ -11,7 +11,7 @@ use crate::model::{
     WorkType,
 };
 use crate::refparse::{self, text::fold_key_part, ParseOptions};
-use crate::resolve::close_matches;
+use crate::resolve::KeyIndex;
 use crate::yaml::{self, Locator, Step};
 use std::collections::HashMap;
 use std::path::Path;
@@ -37,13 +37,20 @@ impl CorpusFile {
 
     /// A file named `name` holding `bytes`, which need not be valid UTF-8: the importers of
     /// `.bib` and `.json` files report the bad bytes and read the rest. Other kinds of file
-    /// must be UTF-8.
+    /// must be UTF-8. UTF-16 is decoded and a byte-order mark dropped
+    /// ([`crate::encoding::decode`]); UTF-16 that cannot be decoded is kept as it is, for
+    /// the importer or the reader of its kind to report.
     pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        let name = name.into();
+        let bytes = match crate::encoding::sniff(&bytes[..bytes.len().min(crate::encoding::SNIFF_BYTES)]) {
+            crate::encoding::Encoding::Utf8 => bytes,
+            _ => crate::encoding::decode(bytes.clone(), &name).unwrap_or(bytes),
+        };
         match String::from_utf8(bytes) {
             Ok(text) => CorpusFile::new(name, text),
             Err(e) => {
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                CorpusFile { name: name.into(), text, invalid: Some(e.into_bytes()) }
+                CorpusFile { name, text, invalid: Some(e.into_bytes()) }
             }
         }
     }
@@ -69,6 +76,7 @@ fn read_file(path: &Path) -> Result<CorpusFile> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path)
         .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {name}: {e}")).with_source(e))?;
+    let bytes = crate::encoding::decode(bytes, &name)?;
     if is_import(&name) {
         return Ok(CorpusFile::from_bytes(name, bytes));
     }
@@ -130,7 +138,17 @@ struct Checker<'a> {
     aliases: &'a HashMap<WorkKey, WorkKey>,
     concepts: &'a HashMap<ConceptId, u32>,
     default_source: Option<WorkKey>,
+    /// Unknown keys reported so far, and the indexes their hints come from.
+    unknown_works: usize,
+    unknown_concepts: usize,
+    work_hints: Option<KeyIndex<'a>>,
+    concept_hints: Option<KeyIndex<'a>>,
 }
+
+/// How many unknown work keys, and how many unknown concept ids, get a "did you mean"
+/// hint: enough to show a typo, few enough that a corpus with a million dangling
+/// references is reported in linear time.
+const HINTED: usize = 8;
 
 impl Checker<'_> {
     fn error(&mut self, code: &str, message: String, at: Location, subject: Option<&str>) {
@@ -139,36 +157,95 @@ impl Checker<'_> {
         self.diagnostics.push(d);
     }
 
-    /// Reports `key` as unknown unless `known` holds it, with the closest known key as a hint.
-    fn known<'k>(
-        &mut self,
-        kind: &str,
-        key: &str,
-        known: impl Iterator<Item = &'k str>,
-        at: impl FnOnce() -> Location,
-        subject: Option<&str>,
-    ) {
-        let hint = close_matches(key, known, 1);
+    /// Reports `key` as unknown unless `known` holds it; the first [`HINTED`] unknown keys
+    /// of each kind get the closest known key as a hint, found through an index of the
+    /// known keys built at the first of them.
+    fn known(&mut self, kind: &str, key: &str, at: impl FnOnce() -> Location, subject: Option<&str>) {
+        let (count, index) = if kind == "work" {
+            (&mut self.unknown_works, &mut self.work_hints)
+        } else {
+            (&mut self.unknown_concepts, &mut self.concept_hints)
+        };
+        *count += 1;
+        let hint = if *count <= HINTED {
+            let (works, concepts) = (self.works, self.concepts);
+            let index = index.get_or_insert_with(|| {
+                if kind == "work" {
+                    KeyIndex::new(works.keys().map(WorkKey::as_str))
+                } else {
+                    KeyIndex::new(concepts.keys().map(ConceptId::as_str))
+                }
+            });
+            index.close_matches(key, 1)
+        } else {
+            Vec::new()
+        };
         let hint = hint.first().map(|h| format!(" (did you mean `{h}`?)")).unwrap_or_default();
         self.error(&format!("unknown-{kind}"), format!("unknown {kind} `{key}`{hint}"), at(), subject);
     }
 
     fn work(&mut self, key: &str, at: impl FnOnce() -> Location, subject: Option<&str>) -> Option<WorkKey> {
-        if self.works.contains_key(key) {
-            return Some(WorkKey::new(key));
+        if let Some((known, _)) = self.works.get_key_value(key) {
+            return Some(known.clone());
         }
         if let Some(k) = self.aliases.get(key) {
             return Some(k.clone());
         }
-        self.known("work", key, self.works.keys().map(WorkKey::as_str), at, subject);
+        self.known("work", key, at, subject);
         None
     }
 
     fn concept(&mut self, id: &str, at: impl FnOnce() -> Location, subject: Option<&str>) -> Option<ConceptId> {
-        if self.concepts.contains_key(id) {
-            return Some(ConceptId::new(id));
+        if let Some((known, _)) = self.concepts.get_key_value(id) {
+            return Some(known.clone());
         }
-        self.known("concept", id, self.concepts.keys().map(ConceptId::as_str), at, subject);
+        self.known("concept", id, at, subject);
+        None
+    }
+
+    /// The edge at item `i` of a file's `edges:`, checked: `None` (and diagnostics) if it
+    /// names an unknown work or concept, links the wrong kinds, or lacks provenance.
+    fn edge(&mut self, re: RawEdge, i: usize, loc: &Locator<'_>) -> Option<Edge> {
+        let path = [Step::Key("edges"), Step::Index(i)];
+        let field = |f: &'static str| loc.locate(&[path[0], path[1], Step::Key(f)]);
+        let subject = format!("{} -> {}", re.from, re.to);
+        let from = self.work(&re.from, || field("from"), Some(&subject));
+        let to = if re.relation.is_work_to_work() {
+            self.work(&re.to, || field("to"), Some(&subject)).map(EdgeTarget::Work)
+        } else if re.relation.is_work_to_concept() {
+            self.concept(&re.to, || field("to"), Some(&subject)).map(EdgeTarget::Concept)
+        } else {
+            self.error(
+                "wrong-relation",
+                format!(
+                    "relation `{}` cannot link a work (use a work-to-work or work-to-concept relation)",
+                    re.relation
+                ),
+                field("relation"),
+                Some(&subject),
+            );
+            None
+        };
+        let concept = match &re.concept {
+            Some(c) => self.concept(c, || field("concept"), Some(&subject)).map(Some),
+            None => Some(None),
+        };
+        let p = self.provenance(&re.provenance, loc, &path, &subject);
+        if let (Some(from), Some(to), Some(concept), Some(provenance)) = (from, to, concept, p) {
+            if matches!(&to, EdgeTarget::Work(t) if *t == from) {
+                self.error("self-loop", format!("edge from `{from}` to itself"), field("to"), Some(&subject));
+                return None;
+            }
+            return Some(Edge {
+                from,
+                to,
+                relation: re.relation,
+                concept,
+                locator: re.locator,
+                provenance,
+                origin: Some(loc.locate(&path)),
+            });
+        }
         None
     }
 
@@ -243,36 +320,61 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
         .iter_mut()
         .map(|f| (extension(&f.name) == "bib" && f.invalid.is_none()).then(|| Arc::new(std::mem::take(&mut f.text))))
         .collect();
-    let files = files;
+    // Two functions, so that the importers and parsers (whose recursion is bounded, not
+    // small) run on a stack without the checks' locals.
+    let sources = read_sources(&files, &shared)?;
+    assemble(&files, sources)
+}
+
+/// A work added unless its key is taken (then a `duplicate-key` error).
+fn add_work(work: Work, works: &mut Vec<Work>, index: &mut HashMap<WorkKey, u32>, diags: &mut Vec<Diagnostic>) {
+    if let Some(&prev) = index.get(&work.key) {
+        let prev_at = works[prev as usize].origin.as_ref().map(|l| l.to_string()).unwrap_or_default();
+        diags.push(
+            Diagnostic::new(
+                Severity::Error,
+                "duplicate-key",
+                format!("duplicate work key `{}` (first at {prev_at})", work.key),
+            )
+            .at(work.origin.clone())
+            .about(work.key.as_str()),
+        );
+        return;
+    }
+    index.insert(work.key.clone(), works.len() as u32);
+    works.push(work);
+}
+
+/// What the files hold before the checks: the manifest, the works of reference lists and
+/// imported files, and each YAML file as read.
+struct Sources<'f> {
+    diagnostics: Vec<Diagnostic>,
+    meta: CorpusMeta,
+    works: Vec<Work>,
+    work_index: HashMap<WorkKey, u32>,
+    aliases: HashMap<WorkKey, WorkKey>,
+    imports: Vec<crate::import::ImportSummary>,
+    /// Works before this index came from reference lists and imports.
+    listed: usize,
+    /// Each YAML file, what serde read, and the range of an `edges:` section left to the
+    /// fast reader (see `fast`).
+    parsed: Vec<(&'f CorpusFile, RawFile, Option<std::ops::Range<usize>>)>,
+}
+
+/// Reads every file: reference lists, imports, the manifest and the YAML files.
+#[inline(never)]
+fn read_sources<'f>(files: &'f [CorpusFile], shared: &[Option<Arc<String>>]) -> Result<Sources<'f>> {
     let mut diagnostics = Vec::new();
     let mut meta = CorpusMeta::default();
     let mut works: Vec<Work> = Vec::new();
     let mut work_index: HashMap<WorkKey, u32> = HashMap::new();
-    let mut parsed: Vec<(&CorpusFile, RawFile)> = Vec::new();
+    let mut parsed: Vec<(&CorpusFile, RawFile, Option<std::ops::Range<usize>>)> = Vec::new();
 
     for file in files.iter().filter(|f| is_manifest(&f.name)) {
         let m: RawManifest = yaml::from_str(&file.text, &file.name)?;
         check_id("corpus id", &m.id, Locator::new(&file.text, &file.name).locate(&[Step::Key("id")]), &mut diagnostics);
         meta = CorpusMeta { id: m.id, title: m.title, source: m.source.map(WorkKey::new) };
     }
-    let add_work =
-        |work: Work, works: &mut Vec<Work>, index: &mut HashMap<WorkKey, u32>, diags: &mut Vec<Diagnostic>| {
-            if let Some(&prev) = index.get(&work.key) {
-                let prev_at = works[prev as usize].origin.as_ref().map(|l| l.to_string()).unwrap_or_default();
-                diags.push(
-                    Diagnostic::new(
-                        Severity::Error,
-                        "duplicate-key",
-                        format!("duplicate work key `{}` (first at {prev_at})", work.key),
-                    )
-                    .at(work.origin.clone())
-                    .about(work.key.as_str()),
-                );
-                return;
-            }
-            index.insert(work.key.clone(), works.len() as u32);
-            works.push(work);
-        };
     // Reference lists first, then users' bibliographies, then YAML works.
     let mut same = dedupe::Index::default();
     for (fi, file) in files.iter().enumerate().filter(|(_, f)| extension(&f.name) == "txt") {
@@ -313,18 +415,28 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
     // reported below.
     let listed = works.len();
     for file in files.iter().filter(|f| matches!(extension(&f.name), "yaml" | "yml") && !is_manifest(&f.name)) {
-        let raw: RawFile = yaml::from_str(&file.text, &file.name)?;
-        parsed.push((file, raw));
+        let (raw, fast_edges) = fast::read_file(&file.text, &file.name)?;
+        parsed.push((file, raw, fast_edges));
     }
+    Ok(Sources { diagnostics, meta, works, work_index, aliases, imports, listed, parsed })
+}
+
+/// Checks and links what [`read_sources`] read.
+#[inline(never)]
+fn assemble(files: &[CorpusFile], sources: Sources<'_>) -> Result<Corpus> {
+    let Sources { mut diagnostics, mut meta, mut works, mut work_index, mut aliases, imports, listed, mut parsed } =
+        sources;
     if meta.source.is_none()
-        && parsed.iter().any(|(_, r)| !r.works.is_empty() || !r.concepts.is_empty() || !r.edges.is_empty())
+        && parsed.iter().any(|(_, r, _)| !r.works.is_empty() || !r.concepts.is_empty() || !r.edges.is_empty())
     {
         // Provenance without `source` then needs one; reported per item below.
     }
     // (work index, its provenance, file index in `parsed`, item index in `works:`)
     let mut pending_provenance: Vec<(u32, RawProvenances, usize, usize)> = Vec::new();
-    for (fi, (file, raw)) in parsed.iter_mut().enumerate() {
-        let loc = Locator::new(&file.text, &file.name);
+    // One locator per file, built once.
+    let locators: Vec<Locator<'_>> = parsed.iter().map(|(f, _, _)| Locator::new(&f.text, &f.name)).collect();
+    for (fi, (_, raw, _)) in parsed.iter_mut().enumerate() {
+        let loc = &locators[fi];
         for (i, rw) in std::mem::take(&mut raw.works).into_iter().enumerate() {
             let at = loc.locate(&[Step::Key("works"), Step::Index(i), Step::Key("key")]);
             check_id("work key", &rw.key, at.clone(), &mut diagnostics);
@@ -369,8 +481,8 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
     // Concepts: register ids first.
     let mut concepts: Vec<Concept> = Vec::new();
     let mut concept_index: HashMap<ConceptId, u32> = HashMap::new();
-    for (file, raw) in &parsed {
-        let loc = Locator::new(&file.text, &file.name);
+    for (fi, (_, raw, _)) in parsed.iter().enumerate() {
+        let loc = &locators[fi];
         for (i, rc) in raw.concepts.iter().enumerate() {
             let at = loc.locate(&[Step::Key("concepts"), Step::Index(i), Step::Key("id")]);
             check_id("concept id", &rc.id, at.clone(), &mut diagnostics);
@@ -417,6 +529,10 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
         aliases: &aliases,
         concepts: &concept_index,
         default_source: meta.source.clone(),
+        unknown_works: 0,
+        unknown_concepts: 0,
+        work_hints: None,
+        concept_hints: None,
     };
     if let Some(src) = &meta.source {
         if !work_index.contains_key(src) {
@@ -430,7 +546,6 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
     // Provenance of YAML works: required, unless the work keeps the raw text it was read
     // from (a work exported from a reference list), which is its own evidence.
     let mut work_provenance: Vec<(u32, Provenance)> = Vec::new();
-    let locators: Vec<Locator<'_>> = parsed.iter().map(|(f, _)| Locator::new(&f.text, &f.name)).collect();
     for (index, rps, fi, i) in &pending_provenance {
         let key = works[*index as usize].key.to_string();
         let path = [Step::Key("works"), Step::Index(*i), Step::Key("provenance")];
@@ -464,12 +579,12 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
     let mut senses: Vec<(u32, Sense)> = Vec::new();
     let mut relations: Vec<(u32, ConceptRelation)> = Vec::new();
     let mut edges: Vec<Edge> = Vec::new();
-    for (file, raw) in &parsed {
-        let loc = Locator::new(&file.text, &file.name);
+    for (fi, (file, raw, fast_edges)) in parsed.iter_mut().enumerate() {
+        let loc = &locators[fi];
         for (i, n) in raw.work_notes.iter().enumerate() {
             let path = [Step::Key("work-notes"), Step::Index(i)];
             let w = checker.work(&n.work, || loc.locate(&[path[0], path[1], Step::Key("work")]), None);
-            let p = checker.provenance(&n.provenance, &loc, &path, &n.work);
+            let p = checker.provenance(&n.provenance, loc, &path, &n.work);
             if let (Some(w), Some(p)) = (w, p) {
                 notes.push((w, n.discipline.clone(), n.annotation.clone(), n.flags.clone(), p));
             }
@@ -486,7 +601,7 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
                     || loc.locate(&[path[0], path[1], path[2], path[3], Step::Key("work")]),
                     Some(&rc.id),
                 );
-                let p = checker.provenance(&rs.provenance, &loc, &path, &rc.id);
+                let p = checker.provenance(&rs.provenance, loc, &path, &rc.id);
                 let empty = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
                 if empty(&rs.quote) && empty(&rs.description) {
                     checker.error(
@@ -527,7 +642,7 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
                     || loc.locate(&[path[0], path[1], path[2], path[3], Step::Key("concept")]),
                     Some(&rc.id),
                 );
-                let p = checker.provenance(&rr.provenance, &loc, &path, &rc.id);
+                let p = checker.provenance(&rr.provenance, loc, &path, &rc.id);
                 if let (Some(concept), Some(provenance)) = (c, p) {
                     if concept.as_str() == rc.id {
                         checker.error(
@@ -542,46 +657,14 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
                 }
             }
         }
-        for (i, re) in raw.edges.iter().enumerate() {
-            let path = [Step::Key("edges"), Step::Index(i)];
-            let field = |f: &'static str| loc.locate(&[path[0], path[1], Step::Key(f)]);
-            let subject = format!("{} -> {}", re.from, re.to);
-            let from = checker.work(&re.from, || field("from"), Some(&subject));
-            let to = if re.relation.is_work_to_work() {
-                checker.work(&re.to, || field("to"), Some(&subject)).map(EdgeTarget::Work)
-            } else if re.relation.is_work_to_concept() {
-                checker.concept(&re.to, || field("to"), Some(&subject)).map(EdgeTarget::Concept)
-            } else {
-                checker.error(
-                    "wrong-relation",
-                    format!(
-                        "relation `{}` cannot link a work (use a work-to-work or work-to-concept relation)",
-                        re.relation
-                    ),
-                    field("relation"),
-                    Some(&subject),
-                );
-                None
-            };
-            let concept = match &re.concept {
-                Some(c) => checker.concept(c, || field("concept"), Some(&subject)).map(Some),
-                None => Some(None),
-            };
-            let p = checker.provenance(&re.provenance, &loc, &path, &subject);
-            if let (Some(from), Some(to), Some(concept), Some(provenance)) = (from, to, concept, p) {
-                if matches!(&to, EdgeTarget::Work(t) if *t == from) {
-                    checker.error("self-loop", format!("edge from `{from}` to itself"), field("to"), Some(&subject));
-                    continue;
-                }
-                edges.push(Edge {
-                    from,
-                    to,
-                    relation: re.relation,
-                    concept,
-                    locator: re.locator.clone(),
-                    provenance,
-                    origin: Some(loc.locate(&path)),
-                });
+        // The edges serde read, or those the fast reader hands out one at a time.
+        let fast = fast_edges
+            .clone()
+            .map(|range| fast::Edges::new(&file.text, range).filter_map(|e| e.ok().and_then(fast::EdgeItem::into_raw)));
+        let read = std::mem::take(&mut raw.edges).into_iter().chain(fast.into_iter().flatten());
+        for (i, re) in read.enumerate() {
+            if let Some(edge) = checker.edge(re, i, loc) {
+                edges.push(edge);
             }
         }
     }
@@ -648,7 +731,9 @@ pub(crate) fn build(mut files: Vec<CorpusFile>) -> Result<Corpus> {
         }
     }
     let people = collect_people(&works);
+    let all_dated = works.iter().all(|w| w.sort_year().is_some());
     let mut corpus = Corpus {
+        all_dated,
         imports,
         aliases,
         meta,

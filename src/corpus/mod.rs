@@ -4,6 +4,7 @@
 
 mod builtin;
 mod dedupe;
+mod fast;
 mod join;
 mod load;
 mod raw;
@@ -63,6 +64,9 @@ pub struct Corpus {
     /// Other keys of imported works (as written in their files, or of works merged into
     /// them) to their keys in the corpus.
     pub(crate) aliases: HashMap<WorkKey, WorkKey>,
+    /// Whether every work has a year: then the works on a lineage path lie between its
+    /// ends' years.
+    pub(crate) all_dated: bool,
 }
 
 impl Corpus {

@@ -463,6 +463,29 @@ pub fn to_biblatex<'a>(works: impl IntoIterator<Item = &'a Work>) -> String {
     out
 }
 
+/// As [`to_biblatex`], after `between`: the text of the `.bib` files the works were read
+/// from that is not in an entry ([`crate::import::Import::between`]: comments, `@comment`,
+/// `@preamble` and `@string` blocks), as written, each followed by a blank line. It comes
+/// before the entries, not in its places among them; a skipped entry is not written.
+///
+/// ```
+/// let import = bibgraph::import::bibtex(b"% mine\n@preamble{\"\\newcommand{\\x}{y}\"}\n@book{k, title = {T}}\n", "a.bib");
+/// let bib = bibgraph::export::biblatex::to_biblatex_between(import.between.iter().map(String::as_str), &import.works);
+/// assert!(bib.starts_with("% mine\n\n@preamble{\"\\newcommand{\\x}{y}\"}\n\n@book{k,"));
+/// ```
+pub fn to_biblatex_between<'a, 'b>(
+    between: impl IntoIterator<Item = &'b str>,
+    works: impl IntoIterator<Item = &'a Work>,
+) -> String {
+    let mut out = String::new();
+    for text in between {
+        out.push_str(text);
+        out.push_str("\n\n");
+    }
+    out.push_str(&to_biblatex(works));
+    out
+}
+
 fn field(e: &Entry, name: &str) -> Option<String> {
     e.get(name).map(|c| c.format_verbatim()).filter(|s| !s.is_empty())
 }

@@ -138,7 +138,10 @@ pub fn export(corpus: &Corpus, format: Format) -> Result<String> {
         Format::Dot => Ok(dot::write(&GraphTable::new(corpus))),
         Format::GraphMl => Ok(graphml::write(&GraphTable::new(corpus))),
         Format::Json => json::write(&GraphTable::new(corpus)),
-        Format::Biblatex => Ok(biblatex::to_biblatex(corpus.works())),
+        Format::Biblatex => {
+            let between = corpus.imports().iter().flat_map(|i| i.between.iter().map(String::as_str));
+            Ok(biblatex::to_biblatex_between(between, corpus.works()))
+        }
         Format::CslJson => csl_json(corpus.works()),
         Format::Yaml => yaml::to_corpus_yaml(corpus.works()),
     }

@@ -7,7 +7,7 @@ use super::entry::{self, BodyKind, Part, RawBody};
 use super::lines::Lines;
 use super::macros::{text_of, BadBytes, Macros, Undefined};
 use super::split::{self, Block, BlockKind};
-use super::{free_key, work_key, Import};
+use super::{work_key, FreeKeys, Import};
 use crate::error::{Diagnostic, Severity};
 use crate::model::{RecordFormat, SourceRecord, WorkKey};
 use std::borrow::Cow;
@@ -218,6 +218,48 @@ fn read_entry(
     Some((record, Place { start: from, field_at }))
 }
 
+/// Takes the text outside entries and the malformed entries the splitter found so far that
+/// start before `before`: the text is counted and kept, each malformed entry counted,
+/// skipped and reported.
+fn outside(src: &[u8], blocks: &mut split::Blocks<'_>, before: usize, out: &mut Import, report: &mut Reporter<'_>) {
+    let split_at = |v: &mut Vec<std::ops::Range<usize>>| {
+        let n = v.iter().take_while(|r| r.start < before).count();
+        v.drain(..n).collect::<Vec<_>>()
+    };
+    let (texts, malformed) = (split_at(&mut blocks.texts), split_at(&mut blocks.malformed));
+    let mut texts = texts.into_iter().peekable();
+    for m in malformed {
+        while let Some(t) = texts.next_if(|t| t.start < m.start) {
+            text_outside(src, t, out);
+        }
+        malformed_entry(src, m, out, report);
+    }
+    texts.for_each(|t| text_outside(src, t, out));
+}
+
+fn text_outside(src: &[u8], t: std::ops::Range<usize>, out: &mut Import) {
+    let text = src[t].trim_ascii();
+    out.outside += text.len();
+    out.between.push(lossy(text));
+}
+
+fn malformed_entry(src: &[u8], m: std::ops::Range<usize>, out: &mut Import, report: &mut Reporter<'_>) {
+    out.entries += 1;
+    out.skipped += 1;
+    let head_end =
+        src[m.clone()].iter().position(|&b| matches!(b, b'{' | b'(' | b'[')).map_or(m.end, |p| m.start + p + 1);
+    let head: String = lossy(&src[m.start..head_end]).escape_debug().collect();
+    let subject_end =
+        src[head_end..m.end].iter().position(|&b| matches!(b, b',' | b'\n')).map_or(m.end, |p| head_end + p);
+    let subject = lossy(&src[m.start..subject_end.min(m.start + 60)]).escape_debug().collect::<String>();
+    let (line, _) = report.lines.line_col(m.end.saturating_sub(1));
+    let message = format!(
+        "`{head}` does not start an entry (`@`, a type of letters, digits and `_-:.`, then `{{` or `(`); \
+         its text up to line {line} is skipped"
+    );
+    report.warn("malformed-entry", message, m.start, Some(&subject));
+}
+
 /// Reads a BibTeX file. See [`super::bibtex`].
 pub(crate) fn read(src: &[u8], file: &str) -> Import {
     read_in(src, None, file)
@@ -257,6 +299,12 @@ fn read_in(src: &[u8], shared: Option<&Arc<String>>, file: &str) -> Import {
                     out.preambles.push(text);
                 }
             }
+            BlockKind::Entry if block.end - block.start > super::MAX_ENTRY_BYTES => {
+                out.entries += 1;
+                out.skipped += 1;
+                let subject = format!("@{}", lossy(&src[block.name.clone()]));
+                report.warn("entry-too-large", super::too_large(block.end - block.start), block.start, Some(&subject));
+            }
             BlockKind::Entry => {
                 out.entries += 1;
                 match read_entry(src, shared, block, &macros, &mut keys, &mut report) {
@@ -269,6 +317,12 @@ fn read_in(src: &[u8], shared: Option<&Arc<String>>, file: &str) -> Import {
                 }
             }
         }
+        // In file order: what comes before the block, the block, what comes after it.
+        outside(src, &mut blocks, block.start, &mut out, &mut report);
+        if block.kind != BlockKind::Entry {
+            out.between.push(lossy(&src[block.start..block.end]).trim_end().to_string());
+        }
+        outside(src, &mut blocks, usize::MAX, &mut out, &mut report);
         for s in std::mem::take(&mut blocks.strays) {
             let subject = if s > block.start { key_here.as_ref().or(last_key.as_ref()) } else { last_key.as_ref() };
             let message = "a closing brace outside every entry".to_string();
@@ -278,6 +332,7 @@ fn read_in(src: &[u8], shared: Option<&Arc<String>>, file: &str) -> Import {
             last_key = key_here;
         }
     }
+    outside(src, &mut blocks, usize::MAX, &mut out, &mut report);
     for s in blocks.strays {
         report.warn("stray-brace", "a closing brace outside every entry".into(), s, last_key.as_deref());
     }
@@ -293,6 +348,7 @@ fn read_in(src: &[u8], shared: Option<&Arc<String>>, file: &str) -> Import {
     }
 
     let mut taken: HashMap<WorkKey, usize> = HashMap::with_capacity(records.len());
+    let mut free = FreeKeys::default();
     out.works.reserve_exact(records.len());
     for (p, record) in places.iter().zip(records) {
         let mut problems: Vec<FieldProblem> = Vec::new();
@@ -308,7 +364,7 @@ fn read_in(src: &[u8], shared: Option<&Arc<String>>, file: &str) -> Import {
             report.push(Severity::Note, "key-normalised", message, p.start, Some(&record.key));
         }
         if let Some(&first) = taken.get(&key) {
-            let new = free_key(&key, |k| taken.contains_key(k));
+            let new = free.free(&key, |k| taken.contains_key(k));
             let message =
                 format!("work key `{key}` is taken by the entry at {}; this one is `{new}`", report.place(first));
             report.warn("key-collision", message, p.start, Some(&record.key));

@@ -131,41 +131,63 @@ fn links(records: &[SourceRecord], problems: &mut Vec<LinkProblem>) -> Vec<Vec<(
         .collect()
 }
 
+/// The longest chain of `crossref` and `xdata` links followed (an entry, its parent, the
+/// parent's parent, ...: 32 links). A link that would make a longer chain is ignored and
+/// reported (`crossref-chain`), so that what an entry inherits stays bounded: without a
+/// limit, a chain of n entries each with its own field gives the first one n fields,
+/// O(n²) in all.
+pub const MAX_CHAIN: usize = 32;
+
+/// How many entries of a cycle a message names (the first and last ones when longer).
+const NAMED: usize = 8;
+
 /// Resolves every entry's `crossref` and `xdata`: inherited fields are appended to the
-/// child, marked with the parent's key. O(entries × inherited fields); no recursion.
+/// child, marked with the parent's key. Entries are resolved in one depth-first pass, each
+/// after the entries it names (a topological order, with an explicit stack: no recursion),
+/// so each link costs the parent's and the child's fields once: O(entries + links ×
+/// fields), with chains at most [`MAX_CHAIN`] links long.
 pub(crate) fn resolve(records: &mut [SourceRecord]) -> Vec<LinkProblem> {
     let mut problems = Vec::new();
     let links = links(records, &mut problems);
     if links.iter().all(Vec::is_empty) {
         return problems;
     }
-    const NEW: u8 = 0;
-    const OPEN: u8 = 1;
-    const DONE: u8 = 2;
+    const NEW: u32 = u32::MAX;
+    const DONE: u32 = u32::MAX - 1;
+    // For each entry: NEW, DONE, or its position on the stack while it is open.
     let mut state = vec![NEW; records.len()];
-    // Links that close a cycle, as (child, parent): ignored.
+    // The longest chain of links above each resolved entry.
+    let mut depth = vec![0usize; records.len()];
+    // Links that close a cycle or make a chain too long, as (child, parent): ignored.
     let mut cut: HashSet<(usize, usize)> = HashSet::new();
     for root in 0..records.len() {
         if state[root] != NEW {
             continue;
         }
         let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
-        state[root] = OPEN;
+        state[root] = 0;
         while let Some(&mut (v, ref mut next)) = stack.last_mut() {
             if let Some(&(p, via_crossref)) = links[v].get(*next) {
                 *next += 1;
                 match state[p] {
                     NEW => {
-                        state[p] = OPEN;
+                        state[p] = stack.len() as u32;
                         stack.push((p, 0));
                     }
-                    OPEN => {
+                    DONE => {}
+                    open => {
                         cut.insert((v, p));
-                        let from = stack.iter().position(|&(s, _)| s == p).unwrap_or(0);
-                        let mut names: Vec<String> =
-                            stack[from..].iter().map(|&(s, _)| format!("`{}`", records[s].key)).collect();
-                        names.push(format!("`{}`", records[p].key));
                         let field = if via_crossref { "crossref" } else { "xdata" };
+                        let cycle = &stack[open as usize..];
+                        let mut names: Vec<String> = Vec::with_capacity(NAMED + 2);
+                        for (i, &(s, _)) in cycle.iter().enumerate() {
+                            if cycle.len() <= NAMED || i < NAMED / 2 || i >= cycle.len() - NAMED / 2 {
+                                names.push(format!("`{}`", records[s].key));
+                            } else if i == NAMED / 2 {
+                                names.push(format!("({} more)", cycle.len() - NAMED));
+                            }
+                        }
+                        names.push(format!("`{}`", records[p].key));
                         problems.push(LinkProblem {
                             entry: v,
                             field,
@@ -178,7 +200,6 @@ pub(crate) fn resolve(records: &mut [SourceRecord]) -> Vec<LinkProblem> {
                             ),
                         });
                     }
-                    _ => {}
                 }
                 continue;
             }
@@ -188,16 +209,41 @@ pub(crate) fn resolve(records: &mut [SourceRecord]) -> Vec<LinkProblem> {
                 if cut.contains(&(v, p)) {
                     continue;
                 }
+                let field = if via_crossref { "crossref" } else { "xdata" };
+                if depth[p] + 1 > MAX_CHAIN {
+                    cut.insert((v, p));
+                    problems.push(LinkProblem {
+                        entry: v,
+                        field,
+                        code: "crossref-chain",
+                        message: format!(
+                            "{field} chain longer than {MAX_CHAIN} links (`{}` -> `{}` -> ...); the link from `{}` to `{}` is ignored",
+                            records[v].key, records[p].key, records[v].key, records[p].key
+                        ),
+                    });
+                    continue;
+                }
+                depth[v] = depth[v].max(depth[p] + 1);
                 let (child, parent) = (&records[v], &records[p]);
-                let inherited: Vec<(String, String, String)> = parent
+                let have: HashSet<&str> = child.fields().map(|f| f.name).collect();
+                // A field renamed on the way (the parent's `title` as `booktitle`) wins over
+                // the parent's field of that name (its own `booktitle`): the child gets one
+                // of each name, in the parent's order.
+                let mut inherited: Vec<(bool, String, String, String)> = parent
                     .fields()
                     .filter_map(|f| {
                         let name = target(&child.entry_type, &parent.entry_type, via_crossref, f.name)?;
-                        (!child.has(name)).then(|| {
-                            (name.to_string(), f.value.to_string(), f.inherited.unwrap_or(&parent.key).to_string())
-                        })
+                        let from = f.inherited.unwrap_or(&parent.key);
+                        (!have.contains(name))
+                            .then(|| (name == f.name, name.to_string(), f.value.to_string(), from.to_string()))
                     })
                     .collect();
+                let renamed: HashSet<String> =
+                    inherited.iter().filter(|(same, ..)| !same).map(|(_, name, ..)| name.clone()).collect();
+                let mut added: HashSet<String> = HashSet::with_capacity(inherited.len());
+                inherited.retain(|(same, name, ..)| !(*same && renamed.contains(name)) && added.insert(name.clone()));
+                let inherited: Vec<(String, String, String)> =
+                    inherited.into_iter().map(|(_, name, value, from)| (name, value, from)).collect();
                 for (name, value, from) in inherited {
                     records[v].push_inherited(&name, &value, &from);
                 }
@@ -264,7 +310,61 @@ mod tests {
             (0..n).map(|i| record(&format!("k{i}"), "book", &[("crossref", &format!("k{}", i + 1))])).collect();
         rs.push(record(&format!("k{n}"), "book", &[("year", "1999")]));
         let problems = resolve(&mut rs);
-        assert!(problems.is_empty());
-        assert!(rs[0].fields().any(|f| f.name == "year" && f.inherited == Some(&*format!("k{n}"))));
+        assert_eq!(problems.len(), n / (MAX_CHAIN + 1));
+        let year_from_the_end =
+            |i: usize| rs[i].fields().any(|f| f.name == "year" && f.inherited == Some(&*format!("k{n}")));
+        assert!(year_from_the_end(n - MAX_CHAIN));
+        assert!(!year_from_the_end(n - MAX_CHAIN - 1));
+    }
+
+    #[test]
+    fn a_child_gets_one_booktitle() {
+        let mut rs = vec![
+            record("part", "inproceedings", &[("title", "Paper"), ("crossref", "proc")]),
+            record("proc", "proceedings", &[("booktitle", "Proc. Full"), ("title", "Proceedings"), ("year", "2001")]),
+        ];
+        assert!(resolve(&mut rs).is_empty());
+        let got: Vec<(&str, &str, Option<&str>)> = rs[0].fields().map(|f| (f.name, f.value, f.inherited)).collect();
+        assert_eq!(
+            got,
+            [
+                ("title", "Paper", None),
+                ("crossref", "proc", None),
+                ("booktitle", "Proceedings", Some("proc")),
+                ("year", "2001", Some("proc"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_chain_longer_than_the_limit_is_cut_and_reported() {
+        let n = 2_500;
+        let mut rs: Vec<SourceRecord> = (0..n)
+            .map(|i| {
+                let next = format!("k{}", i + 1);
+                let mut fields = vec![("title", format!("T{i}")), (if i + 1 < n { "crossref" } else { "year" }, next)];
+                fields.push(("note", format!("n{i}")));
+                let fields: Vec<(&str, &str)> = fields.iter().map(|(a, b)| (*a, b.as_str())).collect();
+                record(&format!("k{i}"), "incollection", &fields)
+            })
+            .collect();
+        let problems = resolve(&mut rs);
+        // Entries n-1 down to n-33 form a chain of 32 links; k(n-34)'s link is cut, and so
+        // on every 33 entries.
+        let cut: Vec<usize> = problems.iter().map(|p| p.entry).collect();
+        let expected: Vec<usize> = (0..n - 1).rev().skip(32).step_by(33).collect();
+        assert_eq!(cut, expected);
+        assert_eq!(problems[0].code, "crossref-chain");
+        assert_eq!(
+            problems[0].message,
+            format!(
+                "crossref chain longer than 32 links (`k{0}` -> `k{1}` -> ...); the link from `k{0}` to `k{1}` is ignored",
+                expected[0],
+                expected[0] + 1
+            )
+        );
+        // Every entry has at most its own three fields and one of each inherited name.
+        assert!(rs.iter().all(|r| r.len() <= 5), "{:?}", rs.iter().map(SourceRecord::len).max());
+        assert_eq!(rs[n - 2].get_any("booktitle"), Some("T2499"));
     }
 }

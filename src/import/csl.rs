@@ -3,7 +3,7 @@
 //! is reported with its index and place, and the others load.
 
 use super::lines::Lines;
-use super::{free_key, work_key, Import};
+use super::{work_key, FreeKeys, Import};
 use crate::csl::from_csl;
 use crate::error::{Diagnostic, Severity};
 use crate::model::{RecordFormat, SourceRecord, WorkKey};
@@ -86,18 +86,26 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
     out.entries = ranges.len();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut taken: HashMap<WorkKey, usize> = HashMap::new();
+    let mut free = FreeKeys::default();
     for (index, range) in ranges.into_iter().enumerate() {
         let text = String::from_utf8_lossy(&src[range.clone()]);
         let trimmed = text.trim_start();
         let start = range.start + (text.len() - trimmed.len());
         let path = format!("[{index}]");
+        if range.len() > super::MAX_ENTRY_BYTES {
+            out.diagnostics.push(warn("entry-too-large", super::too_large(range.len()), start, Some(&path)));
+            out.skipped += 1;
+            continue;
+        }
         let value: Value = match serde_json::from_str(trimmed.trim_end()) {
             Ok(v) => v,
             Err(e) => {
                 // serde_json counts lines and columns within the item.
                 let (line0, col0) = lines.line_col(start);
                 let line = line0 + e.line().saturating_sub(1) as u32;
+                // serde_json gives column 0 for an error at a line's start (at its line break).
                 let column = if e.line() <= 1 { col0 + e.column().saturating_sub(1) as u32 } else { e.column() as u32 };
+                let column = column.max(1);
                 let mut d =
                     Diagnostic::new(Severity::Warning, "json-syntax", format!("item {path}: {e}; the item is skipped"))
                         .at(Some(crate::error::Location { file: lines.at(start).file, line, column }));
@@ -138,7 +146,7 @@ pub(crate) fn read(src: &[u8], file: &str) -> Import {
             out.diagnostics.push(d);
         }
         if let Some(&first) = taken.get(&key) {
-            let new = free_key(&key, |k| taken.contains_key(k));
+            let new = free.free(&key, |k| taken.contains_key(k));
             let (l, c) = lines.line_col(first);
             let message = format!("work key `{key}` is taken by the item at {l}:{c}; this one is `{new}`");
             out.diagnostics.push(warn("key-collision", message, start, Some(&id)));

@@ -47,6 +47,18 @@ mod split;
 use crate::error::{Diagnostic, Severity};
 use crate::model::{RecordFormat, Work, WorkKey};
 
+/// The largest entry (a BibTeX block from its `@` to its close, or a CSL-JSON item) read:
+/// 4 MiB. A larger one is skipped and reported (`entry-too-large`); its fields are not
+/// read. Real entries are a few KB (an abstract included); the limit keeps one unclosed
+/// or runaway entry from costing more than its share. A field's size is bounded by its
+/// entry's.
+pub const MAX_ENTRY_BYTES: usize = 4 << 20;
+
+/// The message for an entry over [`MAX_ENTRY_BYTES`].
+fn too_large(size: usize) -> String {
+    format!("the entry is {size} bytes long, more than the limit of {MAX_ENTRY_BYTES}; it is skipped")
+}
+
 /// What an import read from one file: the works, and every problem found.
 #[derive(Debug, Clone)]
 pub struct Import {
@@ -59,12 +71,19 @@ pub struct Import {
     /// Every problem, located, with the entry's key as subject; and notes (normalised keys).
     pub diagnostics: Vec<Diagnostic>,
     /// The entries found (BibTeX: blocks other than `@string`, `@preamble` and
-    /// `@comment`; CSL-JSON: the array's items).
+    /// `@comment`, and malformed entries, such as `@book[`; CSL-JSON: the array's items).
     pub entries: usize,
     /// The entries that could not be read, each with a diagnostic.
     pub skipped: usize,
     /// The `@preamble` texts, macros expanded.
     pub preambles: Vec<String>,
+    /// Bytes of text outside every block (BibTeX's implicit comments), leading and trailing
+    /// ASCII whitespace aside.
+    pub outside: usize,
+    /// Everything of the file that is not an entry, in file order and as written: the text
+    /// between entries, and the `@comment`, `@preamble` and `@string` blocks. The BibLaTeX
+    /// export writes it back.
+    pub between: Vec<String>,
 }
 
 impl Import {
@@ -77,6 +96,8 @@ impl Import {
             entries: 0,
             skipped: 0,
             preambles: Vec::new(),
+            outside: 0,
+            between: Vec::new(),
         }
     }
 
@@ -88,6 +109,8 @@ impl Import {
             entries: self.entries,
             works: self.works.len(),
             skipped: self.skipped,
+            outside: self.outside,
+            between: self.between.clone(),
             warnings: self.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).count(),
         }
     }
@@ -106,6 +129,12 @@ pub struct ImportSummary {
     pub works: usize,
     /// Entries skipped, each with a diagnostic.
     pub skipped: usize,
+    /// Bytes of text outside entries (comments), whitespace aside.
+    pub outside: usize,
+    /// The file's text that is not in an entry ([`Import::between`]), for the BibLaTeX
+    /// export; not in reports.
+    #[serde(skip)]
+    pub between: Vec<String>,
     /// Warnings (skipped entries, repairs, undefined macros, ...).
     pub warnings: usize,
 }
@@ -115,7 +144,27 @@ pub struct ImportSummary {
 ///
 /// Complexity: O(n) in the file's size, plus the TeX of the mapped fields.
 pub fn bibtex(src: &[u8], file: &str) -> Import {
-    bibtex::read(src, file)
+    match decoded(src, file, RecordFormat::Bibtex) {
+        Ok(Some(text)) => bibtex::read(&text, file),
+        Ok(None) => bibtex::read(src, file),
+        Err(import) => *import,
+    }
+}
+
+/// `src` decoded when it is UTF-16 or starts with a byte-order mark ([`crate::encoding`]);
+/// `None` when it is to be read as it is; an import holding the one located error when
+/// it cannot be decoded.
+fn decoded(src: &[u8], file: &str, format: RecordFormat) -> Result<Option<Vec<u8>>, Box<Import>> {
+    use crate::encoding::{decode, sniff, Encoding, SNIFF_BYTES};
+    if sniff(&src[..src.len().min(SNIFF_BYTES)]) == Encoding::Utf8 {
+        return Ok(None);
+    }
+    decode(src.to_vec(), file).map(Some).map_err(|e| {
+        let mut import = Import::new(file, format);
+        let message = format!("{}; nothing is read", e.message());
+        import.diagnostics.push(Diagnostic::new(Severity::Error, "encoding", message).at(e.location().cloned()));
+        Box::new(import)
+    })
 }
 
 /// As [`bibtex`], for a file already in memory as text, which the works' records share
@@ -127,7 +176,11 @@ pub(crate) fn bibtex_shared(text: &std::sync::Arc<String>, file: &str) -> Import
 /// Reads a CSL-JSON file: an array of items (or one item). It never fails: a bad item is
 /// reported with its index and path, and the others load.
 pub fn csl_json(src: &[u8], file: &str) -> Import {
-    csl::read(src, file)
+    match decoded(src, file, RecordFormat::CslJson) {
+        Ok(Some(text)) => csl::read(&text, file),
+        Ok(None) => csl::read(src, file),
+        Err(import) => *import,
+    }
 }
 
 /// The work a BibTeX record describes, as the importer reads it (its key is the record's).
@@ -160,9 +213,26 @@ pub(crate) fn work_key(original: &str) -> (WorkKey, bool) {
     (WorkKey::new(key), true)
 }
 
-/// Gives `key` a `-2`, `-3`, ... suffix until `taken` says it is free.
-pub(crate) fn free_key(key: &WorkKey, taken: impl Fn(&str) -> bool) -> WorkKey {
-    (2..).map(|n| format!("{key}-{n}")).find(|k| !taken(k)).map(WorkKey::new).unwrap_or_else(|| key.clone())
+/// Free keys for taken ones: `key-2`, `key-3`, ..., each base key remembering the suffix
+/// it got to, so that n entries whose keys collide on one base cost O(n) in all (trying
+/// `-2`, `-3`, ... from the start for each would cost O(n²)).
+#[derive(Debug, Default)]
+pub(crate) struct FreeKeys {
+    next: std::collections::HashMap<WorkKey, u64>,
+}
+
+impl FreeKeys {
+    /// The first `key-N` (N from 2, or from where this base got to) that `taken` says is free.
+    pub(crate) fn free(&mut self, key: &WorkKey, taken: impl Fn(&str) -> bool) -> WorkKey {
+        let n = self.next.entry(key.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{key}-{n}");
+            *n += 1;
+            if !taken(&candidate) {
+                return WorkKey::new(candidate);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -179,5 +249,15 @@ mod tests {
         assert_eq!(k("::"), "entry");
         assert!(!work_key("knuth1984").1);
         assert!(work_key("Knuth").1);
+    }
+
+    #[test]
+    fn free_keys_go_on_from_where_each_base_got_to() {
+        let mut free = FreeKeys::default();
+        let taken: std::collections::HashSet<&str> = ["a", "a-3", "b"].into_iter().collect();
+        let a = WorkKey::new("a");
+        let keys: Vec<String> = (0..3).map(|_| free.free(&a, |k| taken.contains(k)).to_string()).collect();
+        assert_eq!(keys, ["a-2", "a-4", "a-5"]);
+        assert_eq!(free.free(&WorkKey::new("b"), |k| taken.contains(k)).as_str(), "b-2");
     }
 }

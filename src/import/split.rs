@@ -8,6 +8,13 @@
 //! block) most likely closed the block too early: the block is extended to it, and the
 //! early brace is recorded as stray.
 //!
+//! Between blocks, every byte is either text outside entries (BibTeX's implicit comments,
+//! [`Blocks::texts`]) or part of a malformed entry start: an `@` at the start of a line
+//! followed on that line by `{`, `(` or `[` that does not start a block (`@book\0{`,
+//! `@bo ok{`, `@book;{`, `@{`, `@book[`), which runs to the next block and is reported
+//! as a skipped entry ([`Blocks::malformed`]). So every byte of a file is in a block, a
+//! text or a malformed entry.
+//!
 //! The scan keeps a brace count, never a stack: nesting costs no memory and no recursion.
 
 use std::ops::Range;
@@ -61,12 +68,17 @@ pub(crate) struct Blocks<'a> {
     pos: usize,
     /// Offsets of stray closing braces between blocks, found so far.
     pub(crate) strays: Vec<usize>,
+    /// Text outside blocks and malformed entries that is not only whitespace, found so far.
+    pub(crate) texts: Vec<Range<usize>>,
+    /// Malformed entry starts, found so far: from the `@` to the next block (trailing
+    /// whitespace left out).
+    pub(crate) malformed: Vec<Range<usize>>,
 }
 
 impl<'a> Blocks<'a> {
     /// The blocks of `src`.
     pub(crate) fn new(src: &'a [u8]) -> Self {
-        Blocks { src, pos: 0, strays: Vec::new() }
+        Blocks { src, pos: 0, strays: Vec::new(), texts: Vec::new(), malformed: Vec::new() }
     }
 
     /// Scans text between blocks from `self.pos` up to the next block start, giving a
@@ -75,9 +87,20 @@ impl<'a> Blocks<'a> {
         let src = self.src;
         let mut depth = 0usize;
         let mut i = self.pos;
+        // Where the current text started.
+        let mut from = i;
         while i < src.len() {
             match src[i] {
                 b'@' if entry_start(src, i).is_some() => break,
+                b'@' if malformed_start(src, i) => {
+                    self.piece(from..i);
+                    let end = malformed_end(src, i);
+                    let text = &src[i..end];
+                    let last = text.iter().rposition(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+                    self.malformed.push(i..i + last + 1);
+                    (from, i) = (end, end);
+                    continue;
+                }
                 b'{' => depth += 1,
                 b'}' if depth > 0 => depth -= 1,
                 b'}' => match block.take() {
@@ -92,8 +115,60 @@ impl<'a> Blocks<'a> {
             }
             i += 1;
         }
+        self.piece(from..i);
         self.pos = i;
     }
+
+    /// Records text between blocks, unless it is blank.
+    fn piece(&mut self, range: Range<usize>) {
+        if self.src[range.clone()].iter().any(|b| !b.is_ascii_whitespace()) {
+            self.texts.push(range);
+        }
+    }
+}
+
+/// How far a malformed start looks for its opening delimiter.
+const MALFORMED_REACH: usize = 64;
+
+/// Whether the `@` at `at` starts a line (after spaces) and is followed on that line, within
+/// 64 bytes, by `{`, `(` or `[`: an entry meant but not written as one.
+fn malformed_start(src: &[u8], at: usize) -> bool {
+    let spaces = src[..at].iter().rev().take_while(|&&b| b == b' ' || b == b'\t').count();
+    if at > spaces && src[at - spaces - 1] != b'\n' {
+        return false;
+    }
+    opener(src, at).is_some()
+}
+
+/// The first `{`, `(` or `[` after the `@` at `at`, on its line and within reach.
+fn opener(src: &[u8], at: usize) -> Option<usize> {
+    let line = src[at + 1..].iter().take(MALFORMED_REACH).take_while(|&&b| b != b'\n');
+    line.into_iter().position(|&b| matches!(b, b'{' | b'(' | b'[')).map(|p| at + 1 + p)
+}
+
+/// Where a malformed entry starting at `at` ends: after the delimiter that balances its
+/// opener, or where the next line starts with `@`, or at the end of the file.
+fn malformed_end(src: &[u8], at: usize) -> usize {
+    let Some(open) = opener(src, at) else { return at + 1 };
+    let close = match src[open] {
+        b'{' => b'}',
+        b'(' => b')',
+        _ => b']',
+    };
+    let mut depth = 0usize;
+    for (i, &b) in src.iter().enumerate().skip(open) {
+        if b == src[open] {
+            depth += 1;
+        } else if b == close {
+            depth -= 1;
+            if depth == 0 {
+                return i + 1;
+            }
+        } else if b == b'\n' && src.get(i + 1) == Some(&b'@') {
+            return i + 1;
+        }
+    }
+    src.len()
 }
 
 impl Iterator for Blocks<'_> {

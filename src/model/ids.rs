@@ -6,12 +6,13 @@ macro_rules! id_type {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
         #[serde(transparent)]
-        pub struct $name(String);
+        pub struct $name(std::sync::Arc<str>);
 
         impl $name {
             /// Wraps a string as an id. No check is made: ids read from files are
-            /// checked by the corpus loader.
-            pub fn new(id: impl Into<String>) -> Self {
+            /// checked by the corpus loader. Clones share the text (an id is 16 bytes,
+            /// however often a corpus names it).
+            pub fn new(id: impl Into<std::sync::Arc<str>>) -> Self {
                 $name(id.into())
             }
 
@@ -49,7 +50,7 @@ macro_rules! id_type {
 
         impl From<&str> for $name {
             fn from(s: &str) -> Self {
-                $name(s.to_string())
+                $name(s.into())
             }
         }
     };

@@ -95,7 +95,8 @@ pub(crate) fn split(input: &str, options: &ParseOptions, first_line: u32) -> Spl
         let line_start = offset;
         offset += line_with_end.len();
         let line = line_with_end.trim_end_matches(['\n', '\r']);
-        let indent = line.len() - line.trim_start().len();
+        // A byte-order mark (U+FEFF) is no text: it counts as indentation.
+        let indent = line.len() - line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').len();
         let rest = &line[indent..];
         let mlen = marker_len(rest);
         let content_start = indent + mlen;
@@ -124,23 +125,26 @@ pub(crate) fn split(input: &str, options: &ParseOptions, first_line: u32) -> Spl
         // A bulleted line after an entry that has no readable head starts a new entry: the
         // bullet is the only evidence left, and merging unreadable entries would hide them.
         let current_unreadable = current.is_some_and(|i| !entries[i].has_head);
+        let head = parse_head(content).is_some();
+        let damaged = !head && current.is_some() && !options.one_per_line && damaged_head(content);
         let starts = options.one_per_line
             || current.is_none()
             || (options.paragraphs && blank_before)
-            || (!options.paragraphs && parse_head(content).is_some())
+            || (!options.paragraphs && (head || damaged))
             || (has_marker && current_unreadable);
         if starts {
             let mut repairs = Vec::new();
             if !has_marker && bullets_seen && !options.one_per_line {
                 repairs.push(Flag::new("no-bullet", "entry printed without the list's bullet"));
             }
-            entries.push(EntryPieces {
-                pieces: vec![abs],
-                line: line_no,
-                column,
-                repairs,
-                has_head: parse_head(content).is_some(),
-            });
+            if damaged {
+                let message = format!(
+                    "a new entry: the line reads as a reference's head once a character it should not hold is \
+                     dropped or a letter in its year read as a digit (line {line_no})"
+                );
+                repairs.push(Flag::new("damaged-head", message));
+            }
+            entries.push(EntryPieces { pieces: vec![abs], line: line_no, column, repairs, has_head: head });
             current = Some(entries.len() - 1);
         } else if let Some(i) = current {
             let e = &mut entries[i];
@@ -161,6 +165,53 @@ pub(crate) fn split(input: &str, options: &ParseOptions, first_line: u32) -> Spl
     }
     let segments = account(input, &entries, &heading_lines);
     Split { entries, segments, notes }
+}
+
+/// Letters that OCR reads for digits, and the digits they stand for.
+const OCR_DIGITS: [(char, char); 7] =
+    [('l', '1'), ('I', '1'), ('|', '1'), ('O', '0'), ('o', '0'), ('S', '5'), ('B', '8')];
+
+/// Whether a line that has no readable head has one once damage is undone: in the first
+/// bracketed group of four or five characters with at least two digits, letters OCR
+/// reads for digits (`(l998)`, `(2O01)`) read as digits and a control character (a NUL)
+/// as an unreadable digit; elsewhere control characters dropped. Only for deciding where
+/// an entry starts: the entry's text is kept as printed.
+fn damaged_head(content: &str) -> bool {
+    let ocr = |c: char| {
+        if c.is_control() {
+            return Some('0');
+        }
+        OCR_DIGITS.iter().find(|(l, _)| *l == c).map(|&(_, d)| d)
+    };
+    let mut fixed = String::with_capacity(content.len());
+    let mut changed = false;
+    let mut rest = content;
+    if let Some(open) = content.find(['(', '[']).filter(|&o| o < 300) {
+        let inner_start = open + 1;
+        if let Some(close) = content[inner_start..].find([')', ']']).map(|c| inner_start + c) {
+            let inner = &content[inner_start..close];
+            let digits = inner.chars().filter(char::is_ascii_digit).count();
+            let body = inner.trim_end_matches(|c: char| c.is_ascii_lowercase() && ocr(c).is_none());
+            if (4..=5).contains(&inner.chars().count())
+                && digits >= 2
+                && body.chars().count() == 4
+                && body.chars().all(|c| c.is_ascii_digit() || ocr(c).is_some())
+                && body.chars().any(|c| ocr(c).is_some())
+            {
+                fixed.push_str(&content[..inner_start]);
+                fixed.extend(body.chars().map(|c| ocr(c).unwrap_or(c)));
+                rest = &content[inner_start + body.len()..];
+                changed = true;
+            }
+        }
+    }
+    let controls = |c: &char| c.is_control() && *c != '\t';
+    changed |= content.chars().any(|c| controls(&c));
+    if !changed {
+        return false;
+    }
+    let fixed: String = fixed.chars().chain(rest.chars()).filter(|c| !controls(c)).collect();
+    parse_head(&fixed).is_some()
 }
 
 /// If the last piece of the current entry holds the start of another reference after a
@@ -260,7 +311,8 @@ fn account(input: &str, entries: &[EntryPieces], headings: &[Range<usize>]) -> V
 
 fn push_gap(input: &str, range: Range<usize>, out: &mut Vec<Segment>) {
     let text = &input[range.clone()];
-    let kind = if text.chars().all(char::is_whitespace) { SegmentKind::Whitespace } else { SegmentKind::Marker };
+    let blank = text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}');
+    let kind = if blank { SegmentKind::Whitespace } else { SegmentKind::Marker };
     out.push(Segment { span: range, kind });
 }
 

@@ -14,6 +14,10 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod histcite;
+mod mainpath;
+mod netload;
+mod network;
 mod read;
 
 /// Trace how ideas travelled through a body of scholarship: reference lists, concepts
@@ -149,6 +153,11 @@ enum Command {
         #[arg(long, value_parser = export_format())]
         format: ExportFormat,
     },
+    /// The main path of a citation network (Pajek, CSV edge list, bibliographic exports):
+    /// SPC, SPLC or SPNP weights; local, global or key-route search.
+    Mainpath(mainpath::MainPathArgs),
+    /// A HistCite-style historiograph of the works most cited within a citation network.
+    Histcite(histcite::HistCiteArgs),
     /// Reference lists.
     Refs {
         #[command(subcommand)]
@@ -205,6 +214,10 @@ enum Command {
         #[arg(long = "as", value_enum, value_name = "KIND")]
         kind: Option<TopicArg>,
     },
+    /// Load citation-data exports (Web of Science, Scopus, OpenAlex, Crossref, Semantic
+    /// Scholar, Pajek, CSV edge lists; format told by content) into one citation network and
+    /// count what was read: records, cited references, matched, cited-only, skipped.
+    Network(network::NetworkArgs),
     /// Load and validate the corpus; print its counts and every warning.
     Check {
         /// Also print the notes (repairs made while reading reference lists).
@@ -252,13 +265,15 @@ fn read_input(file: &Option<PathBuf>) -> Result<(String, String), String> {
     match file {
         Some(p) if p.as_os_str() != "-" => {
             let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            Ok((p.display().to_string(), text))
+            let name = p.display().to_string();
+            let text = bibgraph::encoding::decode_lossy(bytes, &name).map_err(|e| e.to_string())?;
+            Ok((name, text))
         }
         _ => {
             let mut bytes = Vec::new();
             io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(("<stdin>".to_string(), String::from_utf8_lossy(&bytes).into_owned()))
+            let text = bibgraph::encoding::decode_lossy(bytes, "<stdin>").map_err(|e| e.to_string())?;
+            Ok(("<stdin>".to_string(), text))
         }
     }
 }
@@ -296,6 +311,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let picture = Historiograph::graph(&corpus, &selection).map_err(err)?;
             Ok(picture.to_svg(&picture::Options::default().titles(!no_titles)))
         }
+        Command::Network(args) => network::run(args),
         Command::Export { format } => {
             let corpus = load(&cli).map_err(err)?;
             export::export(&corpus, *format).map_err(err)
@@ -321,6 +337,8 @@ fn run(cli: Cli) -> Result<String, String> {
                 RefsFormat::Yaml => render::to_yaml(&works).map_err(err),
             }
         }
+        Command::Mainpath(args) => mainpath::run(args),
+        Command::Histcite(args) => histcite::run(args),
         Command::Concept { name, format } => {
             let corpus = load(&cli).map_err(err)?;
             let id = corpus.find_concept(name).map_err(err)?.id.clone();
@@ -390,6 +408,8 @@ fn refs_stream(file: &Option<PathBuf>, one_per_line: bool, format: RefsFormat, q
         }
         _ => ("<stdin>".to_string(), Box::new(io::stdin().lock())),
     };
+    // UTF-16 is decoded and a byte-order mark dropped as the stream is read.
+    let reader = bibgraph::encoding::Reader::new(reader, name.clone());
     let stream = ReferenceStream::new(reader, name, ParseOptions::default().one_per_line(one_per_line));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -1,0 +1,4 @@
+#![no_main]
+//! Fuzz target `cites`: see `src/lib.rs` for what it checks.
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bibgraph_fuzz::cites(data));
