@@ -530,6 +530,9 @@ fn work_shows_where_and_how_often_the_article_cites_it() {
     let sections: Vec<&str> =
         v["cited-by"].as_array().unwrap().iter().map(|c| c["section"].as_str().unwrap()).collect();
     assert_eq!(sections, ["The career of a concept", "Social connectivity"]);
+    // Portes 1997 is cited once, in the prose ('a widely read 1997 article').
+    let v = json(&["work", "portes1997", "--format", "json"], None);
+    assert_eq!(v["cited-by"].as_array().map(Vec::len), Some(1));
     // The one reference the article never cites (its only citation is truncated).
     let v = json(&["work", "vertovec2004", "--format", "json"], None);
     assert!(v.get("cited-by").is_none());

@@ -161,7 +161,8 @@ fn the_seed_articles_citations_and_their_faults() {
     let expected: Vec<(u32, &str, Option<&str>, Status, String)> =
         expected.into_iter().map(|(l, t, w, s, p)| (l, t, w, s, p.to_string())).collect();
     assert_eq!(noted, expected);
-    // The year-only citations take their author from the prose before them.
+    // The year-only citations, and the works named by year in the prose, take their
+    // author from the prose before them.
     let year_only: Vec<(&str, String)> = report
         .citations
         .iter()
@@ -172,7 +173,9 @@ fn the_seed_articles_citations_and_their_faults() {
         year_only,
         [
             ("(1916: 93)", "Bourne".to_string()),
+            ("1916 essay", "Randolph Bourne".to_string()),
             ("(1956: 26)", "Jessup".to_string()),
+            ("1997 article", "Alejandro Portes".to_string()),
             ("(2004: 1009)", "Levitt and Glick Schiller".to_string()),
             ("(2009: 79)", "UN Development Program".to_string()),
         ]
