@@ -212,6 +212,18 @@ pub struct Resolution {
 }
 
 impl Resolution {
+    /// Not resolved (yet): the citation's names, no work, nothing to say.
+    fn unresolved(citation: &Citation) -> Resolution {
+        Resolution {
+            status: Status::Unresolved,
+            work: None,
+            authors: citation.authors.clone(),
+            et_al: citation.et_al,
+            tolerances: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
     /// The problem in words: the tolerances, then the notes, joined by `; `. `None` when
     /// there is nothing to say.
     pub fn problem(&self) -> Option<String> {
@@ -938,14 +950,7 @@ impl<'c> CitationIndex<'c> {
             }
             _ => self.labels.get(&super::extract::collapse(label)).map(|&w| &works[w as usize]),
         };
-        let mut r = Resolution {
-            status: Status::Unresolved,
-            work: None,
-            authors: citation.authors.clone(),
-            et_al: citation.et_al,
-            tolerances: Vec::new(),
-            notes: Vec::new(),
-        };
+        let mut r = Resolution::unresolved(citation);
         match found {
             Some(work) => {
                 r.status = Status::Exact;
@@ -974,14 +979,7 @@ impl<'c> CitationIndex<'c> {
     /// author, narrowed by the title words, then by the page falling in the work's pages;
     /// ambiguous when more than one remains.
     fn resolve_author_page(&self, citation: &Citation) -> Resolution {
-        let mut r = Resolution {
-            status: Status::Unresolved,
-            work: None,
-            authors: citation.authors.clone(),
-            et_al: citation.et_al,
-            tolerances: Vec::new(),
-            notes: Vec::new(),
-        };
+        let mut r = Resolution::unresolved(citation);
         let Some(first) = citation.authors.first() else { return r };
         let mut ids = self.direct_candidates(&Cited::new(first));
         if ids.is_empty() {
