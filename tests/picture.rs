@@ -45,7 +45,7 @@ fn work_rect(g: &Node<'_, '_>) -> Rect {
     Rect { x: num(&r, "x"), y: num(&r, "y"), w: num(&r, "width"), h: num(&r, "height") }
 }
 
-/// (key, year, discipline, box) of every work drawn, in document order.
+/// (key, year, lane, box) of every work drawn, in document order.
 fn works(doc: &Document<'_>) -> Vec<(String, String, String, Rect)> {
     groups(doc, "work")
         .iter()
@@ -53,7 +53,7 @@ fn works(doc: &Document<'_>) -> Vec<(String, String, String, Rect)> {
             (
                 g.attribute("data-key").unwrap().to_string(),
                 g.attribute("data-year").unwrap().to_string(),
-                g.attribute("data-discipline").unwrap().to_string(),
+                g.attribute("data-lane").unwrap().to_string(),
                 work_rect(g),
             )
         })
@@ -147,10 +147,11 @@ fn bourne_to_portes_svg_draws_the_six_steps_and_the_other_link_among_its_works()
         let path = g.children().find(|c| c.has_tag_name("path")).unwrap();
         let n = path_numbers(path.attribute("d").unwrap());
         let (from, to) = (&boxes[g.attribute("data-from").unwrap()], &boxes[g.attribute("data-to").unwrap()]);
-        // The SVG rounds each number to 0.1, so a right edge (x + w) may be 0.1 off.
-        assert!((n[0] - from.right()).abs() < 0.15 && (n[1] - from.mid_y()).abs() < 0.15, "{n:?} {from:?}");
+        // The SVG rounds each number to 0.1, so a right edge (x + w) may be 0.1 off. Ports
+        // are spread over the side, so a link may leave above or below the middle.
+        assert!((n[0] - from.right()).abs() < 0.15 && n[1] > from.y && n[1] < from.bottom(), "{n:?} {from:?}");
         let (ex, ey) = (n[n.len() - 2], n[n.len() - 1]);
-        assert!((ex - to.x).abs() < 0.15 && (ey - to.mid_y()).abs() < 0.15, "{n:?} {to:?}");
+        assert!((ex - to.x).abs() < 0.15 && ey > to.y && ey < to.bottom(), "{n:?} {to:?}");
     }
 }
 
@@ -248,6 +249,8 @@ fn lanes_are_disciplines_in_order_of_their_first_work_and_hold_their_works() {
     for (key, _, discipline, rect) in works(&doc) {
         let lane = lanes.iter().find(|l| l.0 == discipline).unwrap();
         assert!(lane.1.contains(&rect), "{key} lies in its lane {discipline}");
+        let g = groups(&doc, "work").into_iter().find(|g| g.attribute("data-key") == Some(key.as_str())).unwrap();
+        assert_eq!(g.attribute("data-discipline"), Some(discipline.as_str()), "{key}");
         // Works whose discipline the source does not state share the last lane.
         assert_eq!(corpus.work(&key).unwrap().discipline.as_deref().unwrap_or("discipline not stated"), discipline);
     }
@@ -431,8 +434,11 @@ fn graph_selects_a_concepts_works_and_links() {
     let doc = Document::parse(&svg).unwrap();
     let mut drawn = works(&doc);
     drawn.sort_by(|a, b| a.3.x.total_cmp(&b.3.x));
-    // The undated article comes last, in the `n.d.` column.
-    assert_eq!(drawn.iter().map(|w| w.1.as_str()).collect::<Vec<_>>(), ["1995", "2005", "n.d."]);
+    // The linked works in year order along the axis; the undated article, which no link
+    // of the concept joins, in the band of unlinked works.
+    let lane = |w: &(String, String, String, Rect)| w.2 == bibgraph::picture::place::UNLINKED;
+    assert_eq!(drawn.iter().filter(|w| !lane(w)).map(|w| w.1.as_str()).collect::<Vec<_>>(), ["1995", "2005"]);
+    assert_eq!(drawn.iter().filter(|w| lane(w)).map(|w| w.1.as_str()).collect::<Vec<_>>(), ["n.d."]);
 }
 
 #[test]
@@ -494,7 +500,91 @@ fn a_large_library_lays_out_without_overlap() {
         .collect();
     let picture = Historiograph { title: "large".into(), works: works.iter().collect(), edges };
     let layout = picture.layout(&Options::default());
-    assert_eq!(layout.columns.len(), 30);
-    assert_eq!(layout.lanes.len(), 12);
+    // Periods of whole years, in order, covering the 30 years.
+    assert!(layout.columns.len() <= 30);
+    assert_eq!(layout.columns.first().unwrap().year, Some(1980));
+    assert_eq!(layout.columns.last().unwrap().last_year, Some(2009));
+    assert!(layout.columns.windows(2).all(|p| p[0].last_year.unwrap() < p[1].year.unwrap()));
+    // At most seven lanes: the six largest disciplines and the others together.
+    assert_eq!(layout.lanes.len(), bibgraph::picture::place::MAX_LANES);
+    assert_eq!(layout.lanes.last().unwrap().name, bibgraph::picture::place::OTHER_DISCIPLINES);
     assert_no_overlap(&layout, "large");
+}
+
+/// The works of one (lineage) graph: `links` among works 0..n of the years given, all of
+/// one discipline.
+fn synthetic(years: &[i32], discipline: Option<&str>) -> Vec<Work> {
+    years
+        .iter()
+        .enumerate()
+        .map(|(i, &y)| {
+            let mut w = Work::new(WorkKey::new(format!("w{i}")));
+            w.year = Some(Year::new(y));
+            w.discipline = discipline.map(str::to_string);
+            w.authors = vec![bibgraph::model::Name::person(format!("Author{i}"), None)];
+            w
+        })
+        .collect()
+}
+
+fn edge(from: usize, to: usize) -> PictureEdge {
+    PictureEdge { from, to, relation: Relation::Influence, on_path: false, evidence: String::new() }
+}
+
+#[test]
+fn links_leaving_one_work_get_ports_and_tracks_of_their_own() {
+    // Four links leave work 0 for works years later in the same lane (through one
+    // corridor), and one more joins two works of the middle years over the same span.
+    let works = synthetic(&[1990, 1991, 1992, 1993, 1994, 1995, 1996, 1997], Some("sociology"));
+    let edges = vec![edge(0, 4), edge(0, 5), edge(0, 6), edge(0, 7), edge(1, 6)];
+    let picture = Historiograph { title: "fan".into(), works: works.iter().collect(), edges };
+    let layout = picture.layout(&Options::default());
+    let starts: Vec<f64> = layout.routes.iter().take(4).map(|r| r.start.1).collect();
+    for (i, a) in starts.iter().enumerate() {
+        for b in &starts[i + 1..] {
+            assert!((a - b).abs() >= 4.0, "ports {starts:?}");
+        }
+    }
+    // The horizontal runs along the corridor: no two at one height over overlapping spans.
+    let mut runs: Vec<(f64, f64, f64)> = Vec::new();
+    for r in &layout.routes {
+        let mut p = r.start;
+        for s in &r.segments {
+            let q = match *s {
+                Segment::Line(q) | Segment::Curve(_, _, q) => q,
+            };
+            if matches!(s, Segment::Line(_)) && (p.1 - q.1).abs() < 0.01 && (q.0 - p.0).abs() > 30.0 {
+                runs.push((p.1, p.0.min(q.0), p.0.max(q.0)));
+            }
+            p = q;
+        }
+    }
+    assert!(runs.len() >= 5, "{runs:?}");
+    for (i, a) in runs.iter().enumerate() {
+        for b in &runs[i + 1..] {
+            let overlap = a.1 < b.2 && b.1 < a.2;
+            assert!(!(overlap && (a.0 - b.0).abs() < 3.0), "corridor runs {a:?} and {b:?} share a line");
+        }
+    }
+}
+
+#[test]
+fn works_with_no_link_go_to_a_compact_band_under_the_axis() {
+    let corpus = corpus();
+    let concept =
+        Historiograph::graph(&corpus, &Selection::default().concept(Some(ConceptId::new("transnationalism")))).unwrap();
+    let layout = concept.layout(&Options::default());
+    let linked: std::collections::HashSet<usize> = concept.edges.iter().flat_map(|e| [e.from, e.to]).collect();
+    let band = layout.lanes.last().unwrap();
+    assert_eq!(band.name, bibgraph::picture::place::UNLINKED);
+    assert!(band.band.y > layout.axis.0, "the band is under the time axis");
+    let mut unlinked = 0;
+    for n in &layout.nodes {
+        let in_band = band.band.contains(&n.rect);
+        assert_eq!(in_band, !linked.contains(&n.work), "work {}", concept.works[n.work].key);
+        unlinked += in_band as usize;
+    }
+    assert!(unlinked > 0 && unlinked < concept.works.len());
+    // The picture fits a slide's width at its text size.
+    assert!(layout.width <= bibgraph::picture::layout::SLIDE_WIDTH, "{}", layout.width);
 }

@@ -1,37 +1,44 @@
-//! Placing a historiograph: a layered layout by year.
+//! Placing a historiograph so that it stays legible on a slide.
 //!
-//! - Time runs left to right. Each year that has works is one column, as wide as its
-//!   widest work; undated works take a last column, `n.d.`. Gaps between years are
-//!   shortened (a little extra space per missing year, up to a limit), so the axis is
-//!   ordered but not to scale.
-//! - Each discipline is one lane (a horizontal band), ordered by the year of its first
-//!   work; works with no discipline share a last lane.
-//! - Works of the same year and lane are stacked in the lane, oldest first.
+//! - Time runs left to right in columns. One column per year with works when that fits
+//!   [`SLIDE_WIDTH`] px with the text at its size (12 px or more) and the picture is small
+//!   (a lineage); otherwise consecutive years are grouped into periods of about as many
+//!   works each, and the number of periods is the one that lets the picture fill a 16:9
+//!   slide best (the most periods among those within a tenth of the best). Undated works
+//!   take a last column, `n.d.`.
+//! - Lanes (horizontal bands) are disciplines, at most [`place::MAX_LANES`] of them,
+//!   ordered by the year of their first work; works with no discipline share a lane
+//!   below them. Works that no drawn link joins to another sit in a compact band at the
+//!   bottom ([`place::UNLINKED`]: names only, titles in the tooltips), so they neither
+//!   widen the picture nor crowd the lanes.
+//! - Works of one lane and period are stacked, ordered by a few sweeps of barycentre
+//!   ordering. Names wrap onto more lines and are never cut; titles wrap onto two lines.
+//! - Links are routed by [`route`]: ports spread over the boxes' sides, turns spread
+//!   over the gaps, and a track of its own in a corridor for every link whose span overlaps
+//!   another's.
 //!
 //! So no two works share a place, and every label has its own box: the boxes are in
 //! [`Layout::labels`], and none overlaps another.
 //!
-//! Complexity: O(W log W + E) for W works and E links (the sort by year), with text
-//! measured in O(length).
+//! Complexity: O(P · (W log W + E log E)) for W works, E links and P (at most about 40)
+//! numbers of periods tried, with text measured in O(length).
 
+use super::place::Prep;
+use super::route::{plan, routes, Geometry, TRACK_GAP};
 use super::style::meaning;
-use super::text::{fit, width, wrap};
+use super::text::{width, wrap_whole};
 use super::{Historiograph, Options};
-use crate::model::{Relation, Work};
-use std::collections::HashMap;
+use crate::model::Relation;
 
 const MARGIN: f64 = 16.0;
 const TITLE_SIZE: f64 = 16.0;
 const LANE_SIZE: f64 = 12.0;
-const LANE_LABEL_MAX: f64 = 190.0;
-const LANE_PAD: f64 = 12.0;
-const NODE_SIZE: f64 = 12.0;
-const TITLE_LINE_SIZE: f64 = 12.0;
-const NODE_TEXT_MAX: f64 = 190.0;
-const NODE_PAD_X: f64 = 8.0;
-const NODE_PAD_Y: f64 = 5.0;
-const ROW_GAP: f64 = 10.0;
-const COL_GAP: f64 = 24.0;
+const LANE_LABEL_MAX: f64 = 130.0;
+const LANE_PAD: f64 = 10.0;
+const ROW_GAP: f64 = 8.0;
+const COL_GAP: f64 = 22.0;
+/// Between two turns in a gap between columns.
+const TURN_GAP: f64 = 4.0;
 const YEAR_GAP: f64 = 3.0;
 const YEAR_GAP_MAX: u32 = 20;
 const TICK_SIZE: f64 = 12.0;
@@ -39,7 +46,14 @@ const CAPTION_SIZE: f64 = 12.0;
 const LEGEND_SIZE: f64 = 12.0;
 const SAMPLE_W: f64 = 36.0;
 const LEGEND_GAP: f64 = 22.0;
-const LEGEND_MIN_W: f64 = 900.0;
+const TEXT_MIN_W: f64 = 640.0;
+/// A slide's width in px: a picture this wide or narrower shows its text at its size or
+/// larger (no text is under 12 px).
+pub const SLIDE_WIDTH: f64 = 1920.0;
+/// A slide's height in px (16:9).
+pub const SLIDE_HEIGHT: f64 = 1080.0;
+/// Pictures of at most this many works keep one column per year when it fits a slide.
+const SMALL: usize = 20;
 /// The lane of works whose discipline the corpus does not record.
 pub const NO_DISCIPLINE: &str = "discipline not stated";
 
@@ -121,8 +135,8 @@ pub struct Label {
 }
 
 /// A line's style: size, weight, colour.
-#[derive(Clone, Copy)]
-struct Font(f64, bool, &'static str);
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Font(pub f64, pub bool, pub &'static str);
 
 impl Label {
     /// Lines stacked from `top`, each anchored at `x`.
@@ -151,10 +165,14 @@ impl Label {
     }
 }
 
-/// A discipline's lane.
+/// A lane: a discipline's works, or the band of unlinked works.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lane {
-    /// The discipline, or [`NO_DISCIPLINE`].
+    /// The discipline, [`NO_DISCIPLINE`], [`place::OTHER_DISCIPLINES`] or
+    /// [`place::UNLINKED`].
+    ///
+    /// [`place::OTHER_DISCIPLINES`]: super::place::OTHER_DISCIPLINES
+    /// [`place::UNLINKED`]: super::place::UNLINKED
     pub name: String,
     /// The band, across the whole picture.
     pub band: Rect,
@@ -162,15 +180,28 @@ pub struct Lane {
     pub label: Label,
 }
 
-/// A column of the time axis.
+/// A column of the time axis: a year, or a period of years.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
-    /// The year, or `None` for undated works.
+    /// The (first) year, or `None` for undated works.
     pub year: Option<i32>,
+    /// The last year of a period (the same as `year` for one year).
+    pub last_year: Option<i32>,
     /// The middle of the column.
     pub x: f64,
-    /// The year's label under the axis.
+    /// The year's or period's label under the axis.
     pub label: Label,
+}
+
+impl Column {
+    /// `1995`, `1990\u{2013}1994` or `n.d.`.
+    pub fn text(&self) -> String {
+        match (self.year, self.last_year) {
+            (Some(a), Some(b)) if a != b => format!("{a}\u{2013}{b}"),
+            (Some(a), _) => a.to_string(),
+            _ => "n.d.".to_string(),
+        }
+    }
 }
 
 /// A placed work.
@@ -184,8 +215,10 @@ pub struct NodeBox {
     pub column: usize,
     /// The box drawn around the label.
     pub rect: Rect,
-    /// The label: authors and year, then the title if asked for.
+    /// The label: authors and year (on one line or more), then the title if asked for.
     pub label: Label,
+    /// How many of the label's lines are the authors and year.
+    pub name_lines: usize,
 }
 
 /// A piece of a link's path.
@@ -249,6 +282,9 @@ pub struct LegendEntry {
 pub struct Legibility {
     /// The smallest text's size in px at the width asked for.
     pub smallest_px: f64,
+    /// The smallest text's size in px when the picture is fitted into a 16:9 slide of
+    /// that width (scaled down further if it is taller than the slide).
+    pub smallest_on_slide_px: f64,
     /// The works' name lines that were cut short (with `…`).
     pub cut_names: Vec<String>,
 }
@@ -282,385 +318,69 @@ pub struct Layout {
     pub legend: Vec<LegendEntry>,
 }
 
-fn node_lines(w: &Work, titles: bool) -> Vec<(String, Font)> {
-    let year = w.year.as_ref().map(|y| y.cited()).unwrap_or_else(|| "n.d.".to_string());
-    let bold = Font(NODE_SIZE, true, "#1a1a1a");
-    // Names are never cut (`Levitt and Glick Sc…`): a long one widens its box.
-    let authors = w.cited_authors();
-    let mut lines = vec![(format!("{authors} {year}"), bold)];
-    if titles {
-        let title = w.title.as_deref().unwrap_or("(untitled)");
-        lines.push((fit(title, NODE_TEXT_MAX, TITLE_LINE_SIZE, false), Font(TITLE_LINE_SIZE, false, "#4d4d4d")));
-    }
-    lines
-}
-
-/// The columns and lanes, for routing links between them.
-struct Grid {
-    col_x: Vec<f64>,
-    col_w: Vec<f64>,
-    lane_top: Vec<f64>,
-    lane_bottom: Vec<f64>,
-}
-
-impl Grid {
-    fn col_right(&self, c: usize) -> f64 {
-        self.col_x[c] + self.col_w[c]
-    }
-
-    /// The x where the gap after column `c` ends.
-    fn gap_after(&self, c: usize) -> f64 {
-        self.col_x.get(c + 1).copied().unwrap_or(self.col_right(c) + COL_GAP / 2.0)
-    }
-
-    /// The x where the gap before column `c` starts.
-    fn gap_before(&self, c: usize) -> f64 {
-        if c == 0 {
-            self.col_x[0] - COL_GAP / 2.0
-        } else {
-            self.col_right(c - 1)
-        }
-    }
-}
-
-/// Offsets that keep links sharing a corridor apart, within the lanes' padding.
-const TRACKS: [f64; 5] = [0.0, -3.5, 3.5, -7.0, 7.0];
-/// Offsets that keep links crossing the same gap between columns apart.
-const LEGS: [f64; 5] = [0.0, -5.0, 5.0, -10.0, 10.0];
-
-/// Counters of the links already routed through each corridor and gap.
-struct Tracks {
-    /// Per corridor: corridor `b` is the top edge of lane `b` (the last one the bottom
-    /// edge of the last lane).
-    corridors: Vec<usize>,
-    /// Per gap: gap `g` is left of column `g` (the last one right of the last column).
-    gaps: Vec<usize>,
-}
-
-impl Tracks {
-    /// The x at which a link crosses gap `g`, from `left` to `right`, apart from the
-    /// links that crossed it before.
-    fn leg(&mut self, g: usize, left: f64, right: f64) -> f64 {
-        let room = ((right - left) / 2.0 - 4.0).max(0.0);
-        let k = self.gaps[g];
-        self.gaps[g] += 1;
-        (left + right) / 2.0 + LEGS[k % LEGS.len()].clamp(-room, room)
-    }
-}
-
-/// A curve from `from` to `to` that leaves and arrives horizontally and turns at `x`.
-fn s_curve(from: (f64, f64), x: f64, to: (f64, f64)) -> Segment {
-    Segment::Curve((x, from.1), (x, to.1), to)
-}
-
-fn line(segments: &mut Vec<Segment>, from: (f64, f64), to: (f64, f64)) {
-    if (from.0 - to.0).abs() > 0.01 || (from.1 - to.1).abs() > 0.01 {
-        segments.push(Segment::Line(to));
-    }
-}
-
-fn route(grid: &Grid, edge: usize, from: &NodeBox, to: &NodeBox, tracks: &mut Tracks) -> Route {
-    let start = (from.rect.right(), from.rect.mid_y());
-    let target_y = to.rect.mid_y();
-    let out_x = grid.col_right(from.column);
-    let mut segments = Vec::with_capacity(5);
-    line(&mut segments, start, (out_x, start.1));
-    if to.column == from.column {
-        // The same year: bow out into the gap and come back to the right side.
-        let bow = tracks.leg(from.column + 1, out_x, grid.gap_after(from.column));
-        let bow = out_x + (bow - out_x) * 1.3;
-        segments.push(Segment::Curve((bow, start.1), (bow, target_y), (out_x, target_y)));
-        line(&mut segments, (out_x, target_y), (to.rect.right(), target_y));
-    } else if to.column == from.column + 1 {
-        let in_x = grid.col_x[to.column];
-        let turn = tracks.leg(to.column, out_x, in_x);
-        segments.push(s_curve((out_x, start.1), turn, (in_x, target_y)));
-        line(&mut segments, (in_x, target_y), (to.rect.x, target_y));
-    } else {
-        // Through a corridor between lanes: above the target's lane when coming down
-        // or along the same lane, below it when coming up.
-        let boundary = if to.lane < from.lane { to.lane + 1 } else { to.lane };
-        let base =
-            if boundary < grid.lane_top.len() { grid.lane_top[boundary] } else { grid.lane_bottom[boundary - 1] };
-        let y = base + TRACKS[tracks.corridors[boundary] % TRACKS.len()];
-        tracks.corridors[boundary] += 1;
-        let (x1, x2, in_x) = (grid.gap_after(from.column), grid.gap_before(to.column), grid.col_x[to.column]);
-        let turn_out = tracks.leg(from.column + 1, out_x, x1);
-        segments.push(s_curve((out_x, start.1), turn_out, (x1, y)));
-        line(&mut segments, (x1, y), (x2, y));
-        let turn_in = tracks.leg(to.column, x2, in_x);
-        segments.push(s_curve((x2, y), turn_in, (in_x, target_y)));
-        line(&mut segments, (in_x, target_y), (to.rect.x, target_y));
-    }
-    Route { edge, start, segments }
+/// Label lines of one font, each wrapped at `max` px (nothing is cut).
+fn wrapped(text: &str, max: f64, font: Font) -> Vec<(String, Font)> {
+    wrap_whole(text, max, font.0, font.1).into_iter().map(|t| (t, font)).collect()
 }
 
 impl Layout {
     /// Places a historiograph. See the module docs for the layout.
     ///
-    /// Complexity: O(W log W + E).
+    /// Complexity: O(P · (W log W + E log E)), P at most about 40.
     pub fn new(picture: &Historiograph<'_>, options: &Options) -> Layout {
-        let works = &picture.works;
-        let n = works.len();
-
-        // Time order: year, suffix, citation; undated last.
-        let citations: Vec<String> = works.iter().map(|w| w.citation()).collect();
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| {
-            let key = |i: usize| {
-                let w = works[i];
-                (w.sort_year().is_none(), w.sort_year(), w.year.as_ref().and_then(|y| y.suffix))
-            };
-            key(a)
-                .cmp(&key(b))
-                .then_with(|| citations[a].cmp(&citations[b]))
-                .then_with(|| works[a].key.cmp(&works[b].key))
-        });
-
-        // Columns: one per year with works, in order.
-        let mut col_years: Vec<Option<i32>> = Vec::new();
-        let mut column = vec![0usize; n];
-        for &i in &order {
-            let y = works[i].sort_year();
-            if col_years.last() != Some(&y) {
-                col_years.push(y);
-            }
-            column[i] = col_years.len() - 1;
+        let prep = Prep::new(picture, options);
+        let years = prep.years();
+        let per_year = build(picture, &prep, years, true);
+        if picture.works.len() <= SMALL && per_year.width <= SLIDE_WIDTH {
+            return per_year;
         }
-
-        // Lanes: one per discipline, ordered by first year; no discipline last.
-        let mut lane_of_name: HashMap<&str, usize> = HashMap::new();
-        let mut lane_names: Vec<&str> = Vec::new();
-        let mut lane = vec![0usize; n];
-        for &i in &order {
-            let name = works[i].discipline.as_deref().unwrap_or(NO_DISCIPLINE);
-            lane[i] = *lane_of_name.entry(name).or_insert_with(|| {
-                lane_names.push(name);
-                lane_names.len() - 1
-            });
+        // The numbers of periods tried: every one up to 40, then doubling.
+        let low = prep.min_columns().max(years.min(4));
+        let mut tries: Vec<usize> = (low..=years.min(40)).collect();
+        let mut k = 64;
+        while k < years {
+            tries.push(k);
+            k *= 2;
         }
-        // Lanes were met in time order, so their order is that of their first works.
-        let mut rank: Vec<usize> = (0..lane_names.len()).collect();
-        rank.sort_by_key(|&l| (lane_names[l] == NO_DISCIPLINE, l));
-        let mut position = vec![0usize; lane_names.len()];
-        for (p, &l) in rank.iter().enumerate() {
-            position[l] = p;
-        }
-        for l in lane.iter_mut() {
-            *l = position[*l];
-        }
-        let lane_names: Vec<&str> = rank.iter().map(|&l| lane_names[l]).collect();
-
-        // Node labels and sizes; rows within each (lane, column) cell.
-        let lines: Vec<Vec<(String, Font)>> = works.iter().map(|w| node_lines(w, options.titles)).collect();
-        let node_w: Vec<f64> = lines.iter().map(|l| Label::width_of(l) + 2.0 * NODE_PAD_X).collect();
-        let node_h = lines.first().map(|l| Label::height_of(l)).unwrap_or(0.0) + 2.0 * NODE_PAD_Y;
-        let mut cell_rows: HashMap<(usize, usize), usize> = HashMap::new();
-        let mut row = vec![0usize; n];
-        let mut lane_rows = vec![1usize; lane_names.len()];
-        for &i in &order {
-            let r = cell_rows.entry((lane[i], column[i])).or_insert(0);
-            row[i] = *r;
-            *r += 1;
-            lane_rows[lane[i]] = lane_rows[lane[i]].max(*r);
-        }
-
-        // Lane labels, and the left column that holds them.
-        let lane_font = Font(LANE_SIZE, true, "#333333");
-        let lane_lines: Vec<Vec<(String, Font)>> = lane_names
-            .iter()
-            .map(|name| wrap(name, LANE_LABEL_MAX, LANE_SIZE, true, 2).into_iter().map(|t| (t, lane_font)).collect())
-            .collect();
-        let lane_col_w = lane_lines.iter().map(|l| Label::width_of(l)).fold(0.0, f64::max) + 2.0 * LANE_PAD;
-        let plot_left = MARGIN + lane_col_w + COL_GAP / 2.0;
-
-        // Column widths and positions.
-        let tick_font = Font(TICK_SIZE, false, "#333333");
-        let tick_text: Vec<String> =
-            col_years.iter().map(|y| y.map(|y| y.to_string()).unwrap_or_else(|| "n.d.".to_string())).collect();
-        let mut col_w: Vec<f64> = tick_text.iter().map(|t| width(t, TICK_SIZE, false) + 8.0).collect();
-        for i in 0..n {
-            col_w[column[i]] = col_w[column[i]].max(node_w[i]);
-        }
-        let mut col_x = Vec::with_capacity(col_years.len());
-        let mut breaks = Vec::new();
-        let mut x = plot_left;
-        for (c, w) in col_w.iter().enumerate() {
-            if c > 0 {
-                let gap = match (col_years[c - 1], col_years[c]) {
-                    (Some(a), Some(b)) => (b - a).unsigned_abs(),
-                    _ => 1,
-                };
-                let extra = f64::from(gap.saturating_sub(1).min(YEAR_GAP_MAX)) * YEAR_GAP;
-                if gap >= 10 {
-                    breaks.push(x + (COL_GAP + extra) / 2.0);
-                }
-                x += COL_GAP + extra;
-            }
-            col_x.push(x);
-            x += w;
-        }
-        let plot_right = x + COL_GAP / 2.0;
-
-        // The heading.
-        let title =
-            Label::new(MARGIN, MARGIN, Anchor::Start, vec![(picture.title.clone(), Font(TITLE_SIZE, true, "#111111"))]);
-
-        // Lanes, top to bottom.
-        let pitch = node_h + ROW_GAP;
-        let mut lane_top = Vec::with_capacity(lane_names.len());
-        let mut y = title.bbox.bottom() + 14.0;
-        let mut lanes = Vec::with_capacity(lane_names.len());
-        for (l, name) in lane_names.iter().enumerate() {
-            let label_h = Label::height_of(&lane_lines[l]);
-            let h = (lane_rows[l] as f64 * pitch - ROW_GAP).max(label_h) + 2.0 * LANE_PAD;
-            let label = Label::new(MARGIN + LANE_PAD, y + (h - label_h) / 2.0, Anchor::Start, lane_lines[l].clone());
-            lanes.push(Lane { name: name.to_string(), band: Rect { x: MARGIN, y, w: plot_right - MARGIN, h }, label });
-            lane_top.push(y);
-            y += h;
-        }
-        let lanes_bottom = y;
-
-        // Works.
-        let nodes: Vec<NodeBox> = (0..n)
-            .map(|i| {
-                let (c, l) = (column[i], lane[i]);
-                let rect = Rect {
-                    x: col_x[c] + (col_w[c] - node_w[i]) / 2.0,
-                    y: lane_top[l] + LANE_PAD + row[i] as f64 * pitch,
-                    w: node_w[i],
-                    h: node_h,
-                };
-                let label = Label::new(rect.x + rect.w / 2.0, rect.y + NODE_PAD_Y, Anchor::Middle, lines[i].clone());
-                NodeBox { work: i, lane: l, column: c, rect, label }
-            })
-            .collect();
-
-        let grid = Grid { col_x, col_w, lane_bottom: lanes.iter().map(|l| l.band.bottom()).collect(), lane_top };
-        let mut tracks = Tracks { corridors: vec![0; lanes.len() + 1], gaps: vec![0; grid.col_x.len() + 1] };
-        let routes = picture
-            .edges
-            .iter()
-            .enumerate()
-            .map(|(e, edge)| route(&grid, e, &nodes[edge.from], &nodes[edge.to], &mut tracks))
-            .collect();
-
-        // The axis, its year labels and caption.
-        let axis_y = lanes_bottom + 10.0;
-        let columns: Vec<Column> = col_years
-            .iter()
-            .enumerate()
-            .map(|(c, year)| {
-                let mid = grid.col_x[c] + grid.col_w[c] / 2.0;
-                let label = Label::new(mid, axis_y + 8.0, Anchor::Middle, vec![(tick_text[c].clone(), tick_font)]);
-                Column { year: *year, x: mid, label }
-            })
-            .collect();
-        let ticks_bottom = columns.iter().map(|c| c.label.bbox.bottom()).fold(axis_y + 8.0, f64::max);
-        let caption = Label::new(
-            plot_left,
-            ticks_bottom + 6.0,
-            Anchor::Start,
-            vec![(
-                "Time runs left to right: one column per year with works; long gaps are shortened (marked //)"
-                    .to_string(),
-                Font(CAPTION_SIZE, false, "#555555"),
-            )],
-        );
-
-        // The legend: every lineage relation, any other relation drawn, and for a
-        // lineage with other links, what heavy and light lines mean.
-        let mut samples: Vec<Sample> = [
-            Relation::Influence,
-            Relation::Transmission,
-            Relation::Refinement,
-            Relation::Critique,
-            Relation::Succession,
-        ]
-        .into_iter()
-        .map(Sample::Relation)
-        .collect();
-        for e in &picture.edges {
-            if !samples.contains(&Sample::Relation(e.relation)) {
-                samples.push(Sample::Relation(e.relation));
-            }
-        }
-        if picture.edges.iter().any(|e| e.on_path) && picture.edges.iter().any(|e| !e.on_path) {
-            samples.extend([Sample::Step, Sample::OtherLink]);
-        }
-        let legend_font = Font(LEGEND_SIZE, false, "#222222");
-        let legend_top = caption.bbox.bottom() + 14.0;
-        let legend_title = Label::new(
-            MARGIN,
-            legend_top,
-            Anchor::Start,
-            vec![("Links".to_string(), Font(LEGEND_SIZE, true, "#222222"))],
-        );
-        let row_h = 1.25 * LEGEND_SIZE + 8.0;
-        let legend_left = legend_title.bbox.right() + LEGEND_GAP;
-        let legend_right = (plot_right).max(MARGIN + LEGEND_MIN_W);
-        let (mut lx, mut ly) = (legend_left, legend_top);
-        let mut legend = Vec::with_capacity(samples.len());
-        for sample in samples {
-            let text = match sample {
-                Sample::Relation(r) => meaning(r).to_string(),
-                Sample::Step => "heavy: a step of this lineage".to_string(),
-                Sample::OtherLink => "light: another link between its works".to_string(),
-            };
-            let w = SAMPLE_W + 6.0 + width(&text, LEGEND_SIZE, false);
-            if lx > legend_left && lx + w > legend_right {
-                lx = legend_left;
-                ly += row_h;
-            }
-            let label = Label::new(lx + SAMPLE_W + 6.0, ly, Anchor::Start, vec![(text, legend_font)]);
-            legend.push(LegendEntry { sample, line: (lx, label.bbox.mid_y(), SAMPLE_W), label });
-            lx += w + LEGEND_GAP;
-        }
-        let legend_bottom = legend.iter().map(|e| e.label.bbox.bottom()).fold(legend_title.bbox.bottom(), f64::max);
-
-        let right = [plot_right, title.bbox.right(), caption.bbox.right()]
+        let mut best: Vec<(usize, Layout)> = tries
             .into_iter()
-            .chain(legend.iter().map(|e| e.label.bbox.right()))
-            .fold(0.0, f64::max);
-        let width = (right + MARGIN).ceil();
-        for l in &mut lanes {
-            l.band.w = width - 2.0 * MARGIN;
+            .map(|k| if k == years { (k, per_year.clone()) } else { (k, build(picture, &prep, k, false)) })
+            .collect();
+        // Legible at slide width when any is; then filling a 16:9 slide best.
+        if best.iter().any(|(_, l)| l.width <= SLIDE_WIDTH) {
+            best.retain(|(_, l)| l.width <= SLIDE_WIDTH);
         }
-        Layout {
-            width,
-            height: (legend_bottom + MARGIN).ceil(),
-            title,
-            lanes,
-            columns,
-            axis: (axis_y, plot_left, plot_right),
-            breaks,
-            caption,
-            nodes,
-            routes,
-            legend_title,
-            legend,
-        }
+        let scale = |l: &Layout| (SLIDE_WIDTH / l.width).min(SLIDE_HEIGHT / l.height);
+        let top = best.iter().map(|(_, l)| scale(l)).fold(0.0, f64::max);
+        best.into_iter()
+            .filter(|(_, l)| scale(l) >= 0.9 * top)
+            .max_by_key(|(k, _)| *k)
+            .map(|(_, l)| l)
+            .unwrap_or(per_year)
     }
 
     /// How legible the picture is when shown `width_px` pixels wide (a slide is 1,920):
-    /// the smallest text's size there in px, and the names cut short (none: names are
-    /// never cut; titles may be, and are whole in the tooltips).
+    /// the smallest text's size there in px, also when it must fit a 16:9 slide, and the
+    /// names cut short (none: names wrap and are never cut; titles may be, and are whole
+    /// in the tooltips).
     pub fn legibility(&self, width_px: f64) -> Legibility {
         let scale = width_px / self.width.max(1.0);
+        let fit = scale.min(width_px * SLIDE_HEIGHT / SLIDE_WIDTH / self.height.max(1.0));
         let mut labels: Vec<&Label> = vec![&self.title, &self.caption, &self.legend_title];
         labels.extend(self.lanes.iter().map(|l| &l.label));
         labels.extend(self.nodes.iter().map(|n| &n.label));
         labels.extend(self.columns.iter().map(|c| &c.label));
         labels.extend(self.legend.iter().map(|e| &e.label));
         let smallest = labels.iter().flat_map(|l| &l.lines).map(|t| t.size).fold(f64::INFINITY, f64::min);
+        let smallest = if smallest.is_finite() { smallest } else { 0.0 };
         let cut_names = self
             .nodes
             .iter()
-            .filter_map(|n| n.label.lines.first())
+            .flat_map(|n| n.label.lines.iter().take(n.name_lines))
             .filter(|t| t.text.contains('\u{2026}'))
             .map(|t| t.text.clone())
             .collect();
-        Legibility { smallest_px: if smallest.is_finite() { smallest * scale } else { 0.0 }, cut_names }
+        Legibility { smallest_px: smallest * scale, smallest_on_slide_px: smallest * fit, cut_names }
     }
 
     /// Every label with the box it is drawn in: the heading, lane labels, works, year
@@ -681,5 +401,265 @@ impl Layout {
             (text(&e.label), Rect { x, y: b.y, w: b.right() - x, h: b.h })
         }));
         out
+    }
+}
+
+/// The layout with `k` columns (`per_year`: one per year, with long gaps shortened).
+///
+/// Complexity: O(W log W + E log E).
+fn build(picture: &Historiograph<'_>, prep: &Prep, k: usize, per_year: bool) -> Layout {
+    let n = picture.works.len();
+    let (column, periods) = prep.periods(k);
+    let cols = periods.len();
+    let cells = prep.stacks(&column, cols);
+    let lanes_n = prep.lane_names.len();
+    let edges: Vec<(usize, usize)> = picture.edges.iter().map(|e| (e.from, e.to)).collect();
+    let planned = plan(&edges, &prep.lane, &column, lanes_n, cols);
+
+    // Lane labels, and the left column that holds them.
+    let lane_font = Font(LANE_SIZE, true, "#333333");
+    let lane_lines: Vec<Vec<(String, Font)>> =
+        prep.lane_names.iter().map(|name| wrapped(name, LANE_LABEL_MAX, lane_font)).collect();
+    let lane_col_w = lane_lines.iter().map(|l| Label::width_of(l)).fold(0.0, f64::max) + 2.0 * LANE_PAD;
+
+    // Columns: as wide as their widest work; gaps as wide as their turns need.
+    let tick_font = Font(TICK_SIZE, false, "#333333");
+    let columns_text: Vec<String> = periods
+        .iter()
+        .map(|&(a, b)| {
+            Column { year: a, last_year: b, x: 0.0, label: Label::new(0.0, 0.0, Anchor::Start, vec![]) }.text()
+        })
+        .collect();
+    let mut col_w: Vec<f64> = columns_text.iter().map(|t| width(t, TICK_SIZE, false) + 8.0).collect();
+    for i in (0..n).filter(|&i| !prep.banded[i]) {
+        col_w[column[i]] = col_w[column[i]].max(prep.size[i].0);
+    }
+    let gap_w: Vec<f64> = planned.turns.iter().map(|&t| COL_GAP.max((t + 1) as f64 * TURN_GAP + 4.0)).collect();
+    let mut col_x = Vec::with_capacity(cols);
+    let mut gaps = Vec::with_capacity(cols + 1);
+    let mut breaks = Vec::new();
+    let plot_left = MARGIN + lane_col_w;
+    let mut x = plot_left + gap_w[0] / 2.0;
+    gaps.push((plot_left, x));
+    for c in 0..cols {
+        if c > 0 {
+            let years_apart = match (periods[c - 1].1, periods[c].0) {
+                (Some(a), Some(b)) => (b - a).unsigned_abs(),
+                _ => 1,
+            };
+            let extra =
+                if per_year { f64::from(years_apart.saturating_sub(1).min(YEAR_GAP_MAX)) * YEAR_GAP } else { 0.0 };
+            let w = gap_w[c] + extra;
+            if years_apart >= 10 {
+                breaks.push(x + w / 2.0);
+            }
+            gaps.push((x, x + w));
+            x += w;
+        }
+        col_x.push(x);
+        x += col_w[c];
+    }
+    gaps.push((x, x + gap_w[cols] / 2.0));
+    let plot_right = x + gap_w[cols] / 2.0;
+    let text_w = (plot_right - MARGIN).max(TEXT_MIN_W);
+
+    // The heading.
+    let title =
+        Label::new(MARGIN, MARGIN, Anchor::Start, wrapped(&picture.title, text_w, Font(TITLE_SIZE, true, "#111111")));
+
+    // Lanes, top to bottom; the corridor at each lane's top edge as tall as its tracks.
+    let corridor = |t: usize, edge: bool| -> f64 {
+        if t == 0 {
+            LANE_PAD
+        } else if edge {
+            LANE_PAD.max((t as f64 + 1.5) * TRACK_GAP)
+        } else {
+            LANE_PAD.max(((t as f64 - 1.0) / 2.0 + 1.5) * TRACK_GAP)
+        }
+    };
+    let mut lane_h = vec![0.0f64; lanes_n];
+    for (c, cell) in cells.iter().enumerate() {
+        let h: f64 = cell.iter().map(|&i| prep.size[i].1 + ROW_GAP).sum::<f64>() - ROW_GAP;
+        lane_h[c / cols] = lane_h[c / cols].max(h);
+    }
+    // The lanes on the time axis: all but the band of unlinked works.
+    let grid_n = lanes_n - prep.unlinked_band as usize;
+    let mut lanes = Vec::with_capacity(lanes_n);
+    let mut content_top = vec![0.0; lanes_n];
+    let mut y = title.bbox.bottom() + 14.0;
+    for (l, name) in prep.lane_names.iter().enumerate().take(grid_n) {
+        let pad_top = corridor(planned.tracks[l], l == 0);
+        let pad_bottom = corridor(planned.tracks[l + 1], l + 1 == grid_n);
+        let label_h = Label::height_of(&lane_lines[l]);
+        let inner = lane_h[l].max(label_h);
+        let h = pad_top + inner + pad_bottom;
+        let label = Label::new(MARGIN + LANE_PAD, y + (h - label_h) / 2.0, Anchor::Start, lane_lines[l].clone());
+        content_top[l] = y + pad_top;
+        lanes.push(Lane { name: name.clone(), band: Rect { x: MARGIN, y, w: plot_right - MARGIN, h }, label });
+        y += h;
+    }
+    let lanes_bottom = y;
+    // Each corridor's tracks: centred on the edge between two lanes, inside the band at
+    // the top of the first lane and at the bottom of the last.
+    let track_y: Vec<Vec<f64>> = (0..=lanes_n)
+        .map(|b| {
+            let t = planned.tracks[b];
+            (0..t)
+                .map(|k| {
+                    let k = k as f64;
+                    if b == 0 {
+                        lanes[0].band.y + (k + 1.0) * TRACK_GAP
+                    } else if b >= grid_n {
+                        lanes[grid_n - 1].band.bottom() - (k + 1.0) * TRACK_GAP
+                    } else {
+                        lanes[b].band.y + (k - (t as f64 - 1.0) / 2.0) * TRACK_GAP
+                    }
+                })
+                .collect()
+        })
+        .collect();
+
+    // Works, stacked in their cells.
+    let mut nodes: Vec<Option<NodeBox>> = vec![None; n];
+    for (c, cell) in cells.iter().enumerate() {
+        let (l, col) = (c / cols, c % cols);
+        let mut top = content_top[l];
+        for &i in cell {
+            let (w, h) = prep.size[i];
+            let rect = Rect { x: col_x[col] + (col_w[col] - w) / 2.0, y: top, w, h };
+            let label =
+                Label::new(rect.x + w / 2.0, rect.y + super::place::NODE_PAD_Y, Anchor::Middle, prep.lines[i].clone());
+            nodes[i] = Some(NodeBox { work: i, lane: l, column: col, rect, label, name_lines: prep.name_lines[i] });
+            top += h + ROW_GAP;
+        }
+    }
+
+    // The axis, its year labels and caption.
+    let axis_y = lanes_bottom + 10.0;
+    let columns: Vec<Column> = periods
+        .iter()
+        .enumerate()
+        .map(|(c, &(a, b))| {
+            let mid = col_x[c] + col_w[c] / 2.0;
+            let label = Label::new(mid, axis_y + 8.0, Anchor::Middle, vec![(columns_text[c].clone(), tick_font)]);
+            Column { year: a, last_year: b, x: mid, label }
+        })
+        .collect();
+    let ticks_bottom = columns.iter().map(|c| c.label.bbox.bottom()).fold(axis_y + 8.0, f64::max);
+    let caption_text = if per_year {
+        "Time runs left to right: one column per year with works; long gaps are shortened (marked //)"
+    } else {
+        "Time runs left to right: one column per period of years (a year is never split); gaps of ten years or more marked //"
+    };
+    let caption = Label::new(
+        plot_left,
+        ticks_bottom + 6.0,
+        Anchor::Start,
+        wrapped(caption_text, text_w - lane_col_w, Font(CAPTION_SIZE, false, "#555555")),
+    );
+
+    // The band of unlinked works, under the axis: their boxes in time order, in rows
+    // across the picture.
+    let mut below = caption.bbox.bottom();
+    if prep.unlinked_band {
+        let l = lanes_n - 1;
+        let top = below + 12.0;
+        let (left, right) = (plot_left + 4.0, plot_right.max(plot_left + TEXT_MIN_W));
+        let (mut x, mut row_top, mut row_h) = (left, top + LANE_PAD, 0.0f64);
+        for &i in prep.order.iter().filter(|&&i| prep.banded[i]) {
+            let (w, h) = prep.size[i];
+            if x > left && x + w > right {
+                x = left;
+                row_top += row_h + ROW_GAP;
+                row_h = 0.0;
+            }
+            let rect = Rect { x, y: row_top, w, h };
+            let label =
+                Label::new(x + w / 2.0, row_top + super::place::NODE_PAD_Y, Anchor::Middle, prep.lines[i].clone());
+            nodes[i] =
+                Some(NodeBox { work: i, lane: l, column: column[i], rect, label, name_lines: prep.name_lines[i] });
+            x += w + ROW_GAP;
+            row_h = row_h.max(h);
+        }
+        let label_h = Label::height_of(&lane_lines[l]);
+        let h = (row_top + row_h + LANE_PAD - top).max(label_h + 2.0 * LANE_PAD);
+        let label = Label::new(MARGIN + LANE_PAD, top + (h - label_h) / 2.0, Anchor::Start, lane_lines[l].clone());
+        lanes.push(Lane {
+            name: prep.lane_names[l].clone(),
+            band: Rect { x: MARGIN, y: top, w: right - MARGIN, h },
+            label,
+        });
+        below = top + h;
+    }
+    let nodes: Vec<NodeBox> = nodes.into_iter().map(|b| b.expect("every work is placed")).collect();
+    let geometry = Geometry { col_x: &col_x, col_w: &col_w, gaps: &gaps, track_y: &track_y };
+    let routes = routes(&edges, &planned, &nodes, &geometry);
+
+    // The legend: every lineage relation, any other relation drawn, and for a lineage
+    // with other links, what heavy and light lines mean.
+    // A picture of citations only (a HistCite historiograph) lists only what it draws.
+    let lineage = picture.edges.is_empty() || picture.edges.iter().any(|e| e.relation.is_lineage());
+    let mut samples: Vec<Sample> =
+        [Relation::Influence, Relation::Transmission, Relation::Refinement, Relation::Critique, Relation::Succession]
+            .into_iter()
+            .filter(|_| lineage)
+            .map(Sample::Relation)
+            .collect();
+    for e in &picture.edges {
+        if !samples.contains(&Sample::Relation(e.relation)) {
+            samples.push(Sample::Relation(e.relation));
+        }
+    }
+    if picture.edges.iter().any(|e| e.on_path) && picture.edges.iter().any(|e| !e.on_path) {
+        samples.extend([Sample::Step, Sample::OtherLink]);
+    }
+    let legend_font = Font(LEGEND_SIZE, false, "#222222");
+    let legend_top = below + 14.0;
+    let legend_title =
+        Label::new(MARGIN, legend_top, Anchor::Start, vec![("Links".to_string(), Font(LEGEND_SIZE, true, "#222222"))]);
+    let row_h = 1.25 * LEGEND_SIZE + 8.0;
+    let legend_left = legend_title.bbox.right() + LEGEND_GAP;
+    let legend_right = MARGIN + text_w;
+    let (mut lx, mut ly) = (legend_left, legend_top);
+    let mut legend = Vec::with_capacity(samples.len());
+    for sample in samples {
+        let text = match sample {
+            Sample::Relation(r) => meaning(r).to_string(),
+            Sample::Step => "heavy: a step of this lineage".to_string(),
+            Sample::OtherLink => "light: another link between its works".to_string(),
+        };
+        let w = SAMPLE_W + 6.0 + width(&text, LEGEND_SIZE, false);
+        if lx > legend_left && lx + w > legend_right {
+            lx = legend_left;
+            ly += row_h;
+        }
+        let label = Label::new(lx + SAMPLE_W + 6.0, ly, Anchor::Start, vec![(text, legend_font)]);
+        legend.push(LegendEntry { sample, line: (lx, label.bbox.mid_y(), SAMPLE_W), label });
+        lx += w + LEGEND_GAP;
+    }
+    let legend_bottom = legend.iter().map(|e| e.label.bbox.bottom()).fold(legend_title.bbox.bottom(), f64::max);
+
+    let right = [plot_right, title.bbox.right(), caption.bbox.right()]
+        .into_iter()
+        .chain(legend.iter().map(|e| e.label.bbox.right()))
+        .chain(nodes.iter().map(|b| b.rect.right() + 4.0))
+        .fold(0.0, f64::max);
+    let width = (right + MARGIN).ceil();
+    for l in &mut lanes {
+        l.band.w = width - 2.0 * MARGIN;
+    }
+    Layout {
+        width,
+        height: (legend_bottom + MARGIN).ceil(),
+        title,
+        lanes,
+        columns,
+        axis: (axis_y, plot_left + gap_w[0] / 2.0 - 8.0, plot_right),
+        breaks,
+        caption,
+        nodes,
+        routes,
+        legend_title,
+        legend,
     }
 }

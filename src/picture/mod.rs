@@ -19,8 +19,10 @@
 //! ```
 
 pub mod layout;
+pub mod place;
 #[cfg(feature = "render")]
 pub mod raster;
+mod route;
 pub mod style;
 pub mod svg;
 pub mod text;

@@ -5,14 +5,16 @@
 //! each work's full citation and title, and each link's evidence. Elements carry their
 //! meaning as attributes, so that tests and scripts can read the picture back:
 //!
-//! - `<g class="work" data-key="…" data-year="…" data-discipline="…">` with a `<rect>`
-//!   and the label's `<text>`s;
+//! - `<g class="work" data-key="…" data-year="…" data-discipline="…" data-lane="…">`
+//!   with a `<rect>` and the label's `<text>`s (`data-lane` is the lane it is drawn in:
+//!   its discipline, `other disciplines`, or the band of unlinked works);
 //! - `<g class="link RELATION" data-from="…" data-to="…" data-relation="…"
 //!   data-attested="…" data-step="…">` with a `<path>`;
-//! - `<g class="lane" data-discipline="…">`, `<text class="year" data-year="…">`, and
+//! - `<g class="lane" data-discipline="…">`, `<g class="year" data-year="…">` (a year,
+//!   a period `1990–1994`, or `n.d.`), and
 //!   `<g class="legend">`.
 
-use super::layout::{Anchor, Label, Layout, Sample, Segment};
+use super::layout::{Anchor, Label, Layout, Sample, Segment, NO_DISCIPLINE};
 use super::style::{stroke, Head, Stroke};
 use super::Historiograph;
 use crate::escape::{xml_attr, xml_attr_into, xml_text_into};
@@ -104,7 +106,7 @@ pub fn write(picture: &Historiograph<'_>, layout: &Layout) -> String {
     );
     out.push_str("<title id=\"picture-title\">");
     xml_text_into(&mut out, &picture.title);
-    out.push_str("</title>\n<desc>A historiograph drawn by bibgraph: works on a time axis, one lane per discipline, with the links between them.</desc>\n");
+    out.push_str("</title>\n<desc>A historiograph drawn by bibgraph: works on a time axis, in lanes by discipline, with the links between them; works linked to no other work shown in a band below.</desc>\n");
 
     let lineage = picture.edges.iter().any(|e| e.on_path);
     let mut relations: Vec<Relation> = layout
@@ -184,8 +186,7 @@ pub fn write(picture: &Historiograph<'_>, layout: &Layout) -> String {
             num(ay + 5.0),
             x = num(c.x)
         );
-        let year = c.year.map(|y| y.to_string()).unwrap_or_else(|| "n.d.".to_string());
-        let _ = writeln!(out, "<g class=\"year\" data-year=\"{year}\">");
+        let _ = writeln!(out, "<g class=\"year\" data-year=\"{}\">", c.text());
         label(&mut out, "year", &c.label);
         out.push_str("</g>\n");
     }
@@ -251,6 +252,8 @@ pub fn write(picture: &Historiograph<'_>, layout: &Layout) -> String {
         out.push_str("<g class=\"work\" data-key=\"");
         xml_attr_into(&mut out, work.key.as_str());
         let _ = write!(out, "\" data-year=\"{}\" data-discipline=\"", xml_attr(&year));
+        xml_attr_into(&mut out, work.discipline.as_deref().unwrap_or(NO_DISCIPLINE));
+        out.push_str("\" data-lane=\"");
         xml_attr_into(&mut out, &layout.lanes[node.lane].name);
         out.push_str("\"><title>");
         let mut tip = work.citation();

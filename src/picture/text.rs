@@ -94,6 +94,35 @@ pub fn wrap(s: &str, max: f64, size: f64, bold: bool, max_lines: usize) -> Vec<S
     lines.into_iter().map(|l| fit(&l, max, size, bold)).collect()
 }
 
+/// `s` broken at spaces into lines of at most `max` px, as many as it takes; nothing is
+/// cut (a single word wider than `max` has a line of its own). For names, which are
+/// never cut short.
+///
+/// Complexity: O(len(s)).
+pub fn wrap_whole(s: &str, max: f64, size: f64, bold: bool) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut used = 0.0;
+    let space = width(" ", size, bold);
+    for word in s.split_whitespace() {
+        let w = width(word, size, bold);
+        if !current.is_empty() && used + space + w > max {
+            lines.push(std::mem::take(&mut current));
+            used = 0.0;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+            used += space;
+        }
+        current.push_str(word);
+        used += w;
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +157,18 @@ mod tests {
         assert!(lines[1].ends_with('\u{2026}'));
         assert!(lines.iter().all(|l| width(l, 12.0, false) <= 40.0));
         assert_eq!(wrap("", 40.0, 12.0, false, 2), [""]);
+    }
+
+    #[test]
+    fn wrap_whole_never_cuts() {
+        let name = "Levitt and Glick Schiller 2004";
+        let lines = wrap_whole(name, 120.0, 12.0, true);
+        assert_eq!(lines.join(" "), name);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines.iter().all(|l| !l.contains('\u{2026}')));
+        assert!(lines.iter().all(|l| width(l, 12.0, true) <= 120.0), "{lines:?}");
+        // A word wider than the line stays whole, on a line of its own.
+        assert_eq!(wrap_whole("Ostergaard-Nielsen 2003", 60.0, 12.0, true), ["Ostergaard-Nielsen", "2003"]);
+        assert_eq!(wrap_whole("", 60.0, 12.0, true), [""]);
     }
 }

@@ -378,6 +378,15 @@ fn picture(svg: String, png: bool, pdf: bool) -> Result<Made, String> {
     }
 }
 
+/// A command's output; an SVG picture as PNG or PDF when the output file is `.png` or `.pdf`.
+fn svg_or_picture(out: String, ext: &str) -> Result<Made, String> {
+    if out.starts_with("<svg") && (ext == "png" || ext == "pdf") {
+        picture(out, ext == "png", ext == "pdf")
+    } else {
+        Ok(Made::Text(out))
+    }
+}
+
 fn text_or_json(format: Option<TextOrJson>, ext: &str) -> TextOrJson {
     format.or_else(|| by_extension(ext, &[("json", TextOrJson::Json)])).unwrap_or(TextOrJson::Text)
 }
@@ -506,8 +515,9 @@ fn run(cli: Cli) -> Result<Made, String> {
                 RefsFormat::Yaml => render::to_yaml(&works).map_err(err),
             })
         }
-        Command::Mainpath(args) => text(mainpath::run(args)),
-        Command::Histcite(args) => text(histcite::run(args)),
+        // Their pictures as PNG or PDF when the output file's extension asks for it.
+        Command::Mainpath(args) => svg_or_picture(mainpath::run(args)?, &ext),
+        Command::Histcite(args) => svg_or_picture(histcite::run(args)?, &ext),
         Command::Concept { name, format } => {
             let corpus = load(&cli).map_err(err)?;
             let id = corpus.find_concept(name).map_err(err)?.id.clone();
