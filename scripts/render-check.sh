@@ -7,8 +7,11 @@
 #     box), and screenshotted to PNG;
 #   - the DOT export is rendered with Graphviz's `dot` to SVG and PNG;
 #   - the GraphML export is checked well-formed with xmllint;
-#   - at slide size: each picture as PNG (resvg, 1,920 px) and PDF (svg2pdf), the smallest
-#     text at 1,920 px wide printed and no name cut short (tests/legibility.rs).
+#   - at slide size: each picture as PNG (resvg, 1,920 px) and PDF (svg2pdf), with the
+#     readability check of tests/legibility.rs: for the lineage, one concept, the whole
+#     graph and a HistCite historiograph of 30 works, the smallest text at 1,920 px wide is
+#     at least 12 px, no name is cut short and every work is drawn (the figures are
+#     printed); with ../shared, the HistCite picture of the Scopus RIS export is drawn too.
 #
 # It fails on any error. It installs chromium, graphviz, fonts-dejavu-core and
 # libxml2-utils with apt-get if they are missing (as root, or through sudo). It is not part
@@ -149,15 +152,25 @@ echo "== GraphML export"
 xmllint --noout "$out/graph.graphml" || fail "$out/graph.graphml is not well-formed XML"
 echo "   $out/graph.graphml: $(grep -c '<node ' "$out/graph.graphml") nodes, $(grep -c '<edge ' "$out/graph.graphml") edges"
 
-echo "== Slide size: PNG and PDF through resvg and svg2pdf, smallest text at 1,920 px, names cut"
+echo "== Slide size: PNG and PDF through resvg and svg2pdf; smallest text at 1,920 px >= 12 px, no cut name"
 "$bin" lineage "Bourne 1916" "Portes et al. 1999" -o "$out/bourne-to-portes-slide.png" 2>/dev/null || fail "PNG failed"
 "$bin" graph --concept transnationalism -o "$out/transnationalism-slide.png" 2>/dev/null || fail "PNG failed"
+"$bin" graph -o "$out/graph-slide.png" 2>/dev/null || fail "PNG failed"
 "$bin" graph -o "$out/graph.pdf" 2>/dev/null || fail "PDF failed"
-# The figures come from the layout itself (every text line's size, the picture's width); the
-# test fails on any cut name and on a lineage picture whose smallest text is under 12 px.
+ris=../shared/data/bibexports/scopus-ris/wostools__scopus.ris
+if [ -e "$ris" ]; then
+  "$bin" histcite "$ris" -o "$out/histcite-scopus-slide.png" 2>/dev/null || fail "histcite PNG failed"
+  "$bin" histcite "$ris" -o "$out/histcite-scopus.svg" 2>/dev/null || fail "histcite SVG failed"
+  check_svg histcite-scopus
+fi
+for png in "$out"/*-slide.png; do
+  [ "$(head -c 4 "$png" | od -An -c | tr -d ' ')" = "211PNG" ] || fail "$png is not a PNG"
+done
+# The figures come from the layout itself (every text line's size, the picture's width) for
+# every kind of picture: the lineage, one concept, the whole graph and a HistCite
+# historiograph of 30 works; the test fails on any text under 12 px at 1,920 px wide, on a
+# cut name and on a work not drawn.
 cargo test --release --quiet --test legibility -- --nocapture 2>&1 | grep -E 'px wide|panicked|FAILED' | sed 's/^/   /'
-cargo test --release --quiet --test legibility >/dev/null 2>&1 || fail "a picture cuts a name or a lineage is not legible at 1,920 px"
-echo "   pictures whose smallest text is under 12 px at 1,920 px are wider than a slide shows legibly:"
-echo "   draw part of them (graph --from/--to, --no-titles) or a lineage"
+cargo test --release --quiet --test legibility >/dev/null 2>&1 || fail "a picture is not legible at 1,920 px, cuts a name or leaves a work out"
 
 echo "render-check: ok; look at $out/*.png"

@@ -26,6 +26,9 @@ const BAND_TEXT_MAX: f64 = 300.0;
 pub(super) const NODE_PAD_X: f64 = 7.0;
 pub(super) const NODE_PAD_Y: f64 = 4.0;
 
+/// A column's first and last year (`None`: the undated works).
+pub(super) type Period = (Option<i32>, Option<i32>);
+
 /// Everything about the works that does not depend on the number of periods.
 pub(super) struct Prep {
     /// The works in time order: year, suffix, citation; undated last.
@@ -180,12 +183,12 @@ impl Prep {
     /// work's column and each column's first and last year.
     ///
     /// Complexity: O(W).
-    pub fn periods(&self, k: usize) -> (Vec<usize>, Vec<(Option<i32>, Option<i32>)>) {
+    pub fn periods(&self, k: usize) -> (Vec<usize>, Vec<Period>) {
         let years = self.year_counts();
         let undated = years.last().is_some_and(|y| y.0.is_none());
         let dated = years.len() - undated as usize;
         let bins = k.saturating_sub(undated as usize).clamp(dated.min(1), dated);
-        let mut cols: Vec<(Option<i32>, Option<i32>)> = Vec::new();
+        let mut cols: Vec<Period> = Vec::new();
         let mut remaining: usize = years[..dated].iter().map(|y| y.1).sum();
         let (mut acc, mut open) = (0usize, false);
         for (j, &(y, c)) in years[..dated].iter().enumerate() {
