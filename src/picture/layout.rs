@@ -565,6 +565,15 @@ fn build(picture: &Historiograph<'_>, prep: &Prep, k: usize, per_year: bool) -> 
         let l = lanes_n - 1;
         let top = below + 12.0;
         let (left, right) = (plot_left + 4.0, plot_right.max(plot_left + TEXT_MIN_W));
+        // A band that fits one row with each box under its period's column is drawn so
+        // (it reads in time too); a longer one is packed, row after row.
+        let under = |i: usize| col_x[column[i]] + (col_w[column[i]] - prep.size[i].0).max(0.0) / 2.0;
+        let mut end = left;
+        let aligned = prep.order.iter().filter(|&&i| prep.banded[i]).all(|&i| {
+            let x = under(i).max(end);
+            end = x + prep.size[i].0 + ROW_GAP;
+            x + prep.size[i].0 <= right
+        });
         let (mut x, mut row_top, mut row_h) = (left, top + LANE_PAD, 0.0f64);
         for &i in prep.order.iter().filter(|&&i| prep.banded[i]) {
             let (w, h) = prep.size[i];
@@ -572,6 +581,9 @@ fn build(picture: &Historiograph<'_>, prep: &Prep, k: usize, per_year: bool) -> 
                 x = left;
                 row_top += row_h + ROW_GAP;
                 row_h = 0.0;
+            }
+            if aligned {
+                x = x.max(under(i));
             }
             let rect = Rect { x, y: row_top, w, h };
             let label =
