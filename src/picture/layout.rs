@@ -13,7 +13,7 @@
 //!   widen the picture nor crowd the lanes.
 //! - Works of one lane and period are stacked, ordered by a few sweeps of barycentre
 //!   ordering. Names wrap onto more lines and are never cut; titles wrap onto two lines.
-//! - Links are routed by [`route`]: ports spread over the boxes' sides, turns spread
+//! - Links are routed by the `route` module: ports spread over the boxes' sides, turns spread
 //!   over the gaps, and a track of its own in a corridor for every link whose span overlaps
 //!   another's.
 //!
