@@ -10,11 +10,14 @@
 //!   holds no work), runs along it, and rises through the gap before its last period.
 //! - In each gap, the links crossing it turn at x positions of their own, spread over the
 //!   gap; in each corridor, links whose spans overlap get tracks of their own (interval
-//!   colouring, greedily by start), and the corridor is made as tall as its tracks need.
+//!   colouring, greedily by start, with heaps), and the corridor is made as tall as its
+//!   tracks need.
 //!
-//! Complexity: O(E log E + E · T) for E links and T tracks in the busiest corridor.
+//! Complexity: O(E log E) for E links.
 
 use super::layout::{NodeBox, Route, Segment};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// Between two tracks of a corridor, and two ports of a side.
 pub(super) const TRACK_GAP: f64 = 5.0;
@@ -41,7 +44,7 @@ pub(super) struct Plan {
 
 /// Plans the links `(from, to)` between works in `lane` and `column`.
 ///
-/// Complexity: O(E log E + E · T).
+/// Complexity: O(E log E).
 pub(super) fn plan(edges: &[(usize, usize)], lane: &[usize], column: &[usize], lanes: usize, columns: usize) -> Plan {
     let mut shapes = Vec::with_capacity(edges.len());
     let mut turns = vec![0usize; columns + 1];
@@ -69,20 +72,27 @@ pub(super) fn plan(edges: &[(usize, usize)], lane: &[usize], column: &[usize], l
     let mut tracks = vec![0usize; lanes + 1];
     for (b, spans) in corridor.iter_mut().enumerate() {
         spans.sort_unstable();
-        // The last gap each track is busy to.
-        let mut ends: Vec<usize> = Vec::new();
+        // Interval colouring: the busy tracks by the last gap they hold, the free ones by
+        // number (the lowest free track is taken).
+        let mut busy: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
+        let mut free: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
+        let mut count = 0;
         for &(s, t, e) in spans.iter() {
-            let k = match ends.iter().position(|&end| end < s) {
-                Some(k) => k,
-                None => {
-                    ends.push(0);
-                    ends.len() - 1
+            while let Some(&Reverse((end, k))) = busy.peek() {
+                if end >= s {
+                    break;
                 }
-            };
-            ends[k] = t;
+                busy.pop();
+                free.push(Reverse(k));
+            }
+            let k = free.pop().map(|Reverse(k)| k).unwrap_or_else(|| {
+                count += 1;
+                count - 1
+            });
+            busy.push(Reverse((t, k)));
             shapes[e] = Shape::Far { boundary: b, track: k };
         }
-        tracks[b] = ends.len();
+        tracks[b] = count;
     }
     Plan { shapes, tracks, turns }
 }
