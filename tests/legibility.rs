@@ -123,3 +123,29 @@ fn a_histcite_historiograph_of_30_works_is_legible_on_a_slide() {
     let aspect = layout.width / layout.height;
     assert!((1.2..=2.4).contains(&aspect), "{} x {}", layout.width, layout.height);
 }
+
+#[test]
+fn histcite_and_mainpath_write_png_and_pdf_when_the_output_file_asks() {
+    // Regression: `histcite FILE -o x.png` wrote the SVG text into x.png.
+    let dir = std::env::temp_dir().join(format!("bibgraph-legibility-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let net = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/network/hummon-doreian.net");
+    for (args, file, magic) in [
+        (vec!["histcite", net], "h.png", &b"\x89PNG"[..]),
+        (vec!["histcite", net], "h.pdf", &b"%PDF"[..]),
+        (vec!["mainpath", net, "--format", "svg"], "m.png", &b"\x89PNG"[..]),
+        (vec!["histcite", net], "h.svg", &b"<svg"[..]),
+    ] {
+        let path = dir.join(file);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_bibgraph"))
+            .args(&args)
+            .arg("-o")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(magic), "{args:?} -o {file}: {:?}", &bytes[..8.min(bytes.len())]);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
