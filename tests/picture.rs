@@ -588,3 +588,23 @@ fn works_with_no_link_go_to_a_compact_band_under_the_axis() {
     // The picture fits a slide's width at its text size.
     assert!(layout.width <= bibgraph::picture::layout::SLIDE_WIDTH, "{}", layout.width);
 }
+
+#[test]
+fn degenerate_pictures_lay_out() {
+    // One work; works all undated; a link from a work to itself; a picture with no link.
+    let one = synthetic(&[2000], None);
+    let mut undated = synthetic(&[1990, 1991, 1992], Some("history"));
+    for w in &mut undated {
+        w.year = None;
+    }
+    for (works, edges) in [(&one, vec![]), (&one, vec![edge(0, 0)]), (&undated, vec![edge(0, 1)]), (&undated, vec![])] {
+        let picture = Historiograph { title: "edge cases".into(), works: works.iter().collect(), edges };
+        let layout = picture.layout(&Options::default());
+        assert_eq!(layout.nodes.len(), works.len());
+        assert_eq!(layout.routes.len(), picture.edges.len());
+        assert!(!layout.columns.is_empty());
+        assert_no_overlap(&layout, "edge cases");
+        let svg = picture.to_svg(&Options::default());
+        assert!(Document::parse(&svg).is_ok());
+    }
+}
