@@ -1,7 +1,8 @@
 //! Pictures at slide size: every kind of historiograph the README shows (a lineage, one
 //! concept, the whole graph, a HistCite historiograph of 30 works), measured as shown 1,920
-//! px wide: the smallest text there must be at least 12 px, no name may be cut short, and
-//! every work must be drawn, inside the picture. `scripts/render-check.sh` prints these
+//! px wide: the smallest text there must be at least 12 px (also when the picture is fitted
+//! into a 16:9 slide), no name may be cut short, and every work must be drawn, inside the
+//! picture. `scripts/render-check.sh` prints these
 //! figures (`cargo test --test legibility -- --nocapture`).
 
 use bibgraph::network::generate::{price_network, PriceOptions};
@@ -59,6 +60,8 @@ fn check(name: &str, picture: &Historiograph<'_>) {
             );
         }
         assert!(l.smallest_px >= 12.0, "{name}: smallest text {:.1} px at {SLIDE} px", l.smallest_px);
+        // And on a 16:9 slide (1,920 x 1,080), where a tall picture is scaled down further.
+        assert!(l.smallest_on_slide_px >= 12.0, "{name}: {:.1} px on a 16:9 slide", l.smallest_on_slide_px);
         assert!(l.cut_names.is_empty(), "{name}: names cut short {:?}", l.cut_names);
         // Every work is drawn once, inside the picture, with its whole name.
         let page = Rect { x: 0.0, y: 0.0, w: layout.width, h: layout.height };

@@ -328,35 +328,24 @@ impl Layout {
     ///
     /// Complexity: O(P · (W log W + E log E)), P at most about 40.
     pub fn new(picture: &Historiograph<'_>, options: &Options) -> Layout {
-        let prep = Prep::new(picture, options);
+        let prep = Prep::new(picture, options, 2);
         let years = prep.years();
         let per_year = build(picture, &prep, years, true);
         if picture.works.len() <= SMALL && per_year.width <= SLIDE_WIDTH {
             return per_year;
         }
-        // The numbers of periods tried: every one up to 40, then doubling.
-        let low = prep.min_columns().max(years.min(4));
-        let mut tries: Vec<usize> = (low..=years.min(40)).collect();
-        let mut k = 64;
-        while k < years {
-            tries.push(k);
-            k *= 2;
+        let best = choose(picture, &prep, per_year);
+        // Titles on one line when two keep the text under 12 px on a 16:9 slide and one
+        // line does better.
+        if options.titles && slide_scale(&best) < 1.0 {
+            let prep = Prep::new(picture, options, 1);
+            let per_year = build(picture, &prep, prep.years(), true);
+            let shorter = choose(picture, &prep, per_year);
+            if slide_scale(&shorter) > slide_scale(&best) {
+                return shorter;
+            }
         }
-        let mut best: Vec<(usize, Layout)> = tries
-            .into_iter()
-            .map(|k| if k == years { (k, per_year.clone()) } else { (k, build(picture, &prep, k, false)) })
-            .collect();
-        // Legible at slide width when any is; then filling a 16:9 slide best.
-        if best.iter().any(|(_, l)| l.width <= SLIDE_WIDTH) {
-            best.retain(|(_, l)| l.width <= SLIDE_WIDTH);
-        }
-        let scale = |l: &Layout| (SLIDE_WIDTH / l.width).min(SLIDE_HEIGHT / l.height);
-        let top = best.iter().map(|(_, l)| scale(l)).fold(0.0, f64::max);
-        best.into_iter()
-            .filter(|(_, l)| scale(l) >= 0.9 * top)
-            .max_by_key(|(k, _)| *k)
-            .map(|(_, l)| l)
-            .unwrap_or(per_year)
+        best
     }
 
     /// How legible the picture is when shown `width_px` pixels wide (a slide is 1,920):
@@ -402,6 +391,37 @@ impl Layout {
         }));
         out
     }
+}
+
+/// How much a layout is scaled to fit a 16:9 slide (1: its text at its size).
+fn slide_scale(l: &Layout) -> f64 {
+    (SLIDE_WIDTH / l.width).min(SLIDE_HEIGHT / l.height)
+}
+
+/// Among the numbers of periods (every one up to 40, then doubling), the layout legible at
+/// slide width when any is, that then fills a 16:9 slide best; among those within a tenth
+/// of the best (and legible on the slide when the best is), the one with the most periods.
+///
+/// Complexity: O(P · (W log W + E log E)).
+fn choose(picture: &Historiograph<'_>, prep: &Prep, per_year: Layout) -> Layout {
+    let years = prep.years();
+    let low = prep.min_columns().max(years.min(4));
+    let mut tries: Vec<usize> = (low..=years.min(40)).collect();
+    let mut k = 64;
+    while k < years {
+        tries.push(k);
+        k *= 2;
+    }
+    let mut best: Vec<(usize, Layout)> = tries
+        .into_iter()
+        .map(|k| if k == years { (k, per_year.clone()) } else { (k, build(picture, prep, k, false)) })
+        .collect();
+    if best.iter().any(|(_, l)| l.width <= SLIDE_WIDTH) {
+        best.retain(|(_, l)| l.width <= SLIDE_WIDTH);
+    }
+    let top = best.iter().map(|(_, l)| slide_scale(l)).fold(0.0, f64::max);
+    let bar = if top >= 1.0 { (0.9 * top).max(1.0) } else { 0.9 * top };
+    best.into_iter().filter(|(_, l)| slide_scale(l) >= bar).max_by_key(|(k, _)| *k).map(|(_, l)| l).unwrap_or(per_year)
 }
 
 /// The layout with `k` columns (`per_year`: one per year, with long gaps shortened).

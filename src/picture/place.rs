@@ -53,7 +53,13 @@ pub(super) struct Prep {
     pub neighbours: Vec<Vec<usize>>,
 }
 
-fn node_lines(year: &str, authors: &str, title: Option<&str>, max: f64) -> (Vec<(String, Font)>, usize) {
+fn node_lines(
+    year: &str,
+    authors: &str,
+    title: Option<&str>,
+    max: f64,
+    title_lines: usize,
+) -> (Vec<(String, Font)>, usize) {
     let bold = Font(NODE_SIZE, true, "#1a1a1a");
     // Names are never cut (`Levitt and Glick Sc…`): a long one wraps onto more lines.
     // A name that already ends in the year (a network's label, `Moon 1995`) is not given it twice.
@@ -63,14 +69,15 @@ fn node_lines(year: &str, authors: &str, title: Option<&str>, max: f64) -> (Vec<
     let names = lines.len();
     if let Some(title) = title {
         let regular = Font(TITLE_LINE_SIZE, false, "#4d4d4d");
-        lines.extend(wrap(title, NODE_TEXT_MAX, TITLE_LINE_SIZE, false, 2).into_iter().map(|l| (l, regular)));
+        lines.extend(wrap(title, NODE_TEXT_MAX, TITLE_LINE_SIZE, false, title_lines).into_iter().map(|l| (l, regular)));
     }
     (lines, names)
 }
 
 impl Prep {
     /// Complexity: O(W log W + E).
-    pub fn new(picture: &Historiograph<'_>, options: &Options) -> Prep {
+    /// Titles take at most `title_lines` lines.
+    pub fn new(picture: &Historiograph<'_>, options: &Options, title_lines: usize) -> Prep {
         let works = &picture.works;
         let n = works.len();
         let citations: Vec<String> = works.iter().map(|w| w.citation()).collect();
@@ -143,7 +150,7 @@ impl Prep {
             let title = (options.titles && in_lanes(i)).then(|| w.title.as_deref().unwrap_or("(untitled)"));
             // A band's box is one line as long as a lane's box is wide with its title.
             let max = if in_lanes(i) { NODE_TEXT_MAX } else { BAND_TEXT_MAX };
-            let (l, names) = node_lines(&y, &w.cited_authors(), title, max);
+            let (l, names) = node_lines(&y, &w.cited_authors(), title, max, title_lines);
             let text_w = l.iter().map(|(t, Font(s, b, _))| width(t, *s, *b)).fold(0.0, f64::max);
             let text_h: f64 = l.iter().map(|(_, Font(s, _, _))| 1.25 * s).sum();
             sizes.push((text_w + 2.0 * NODE_PAD_X, text_h + 2.0 * NODE_PAD_Y));
