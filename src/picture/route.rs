@@ -60,10 +60,15 @@ pub(super) fn plan(edges: &[(usize, usize)], lane: &[usize], column: &[usize], l
         } else {
             turns[ca + 1] += 1;
             turns[cb] += 1;
-            // Above the target's lane when coming down or along one lane, below it when
-            // coming up.
+            // Above the target's lane when coming down, below it when coming up; along one
+            // lane, above or below it, whichever corridor holds fewer links so far.
             let (la, lb) = (lane[a], lane[b]);
-            let boundary = if lb < la { lb + 1 } else { lb };
+            let boundary = match lb.cmp(&la) {
+                std::cmp::Ordering::Less => lb + 1,
+                std::cmp::Ordering::Greater => lb,
+                std::cmp::Ordering::Equal if corridor[lb + 1].len() < corridor[lb].len() => lb + 1,
+                std::cmp::Ordering::Equal => lb,
+            };
             let (s, t) = if cb > ca { (ca + 1, cb) } else { (cb, ca + 1) };
             corridor[boundary].push((s, t, e));
             shapes.push(Shape::Far { boundary, track: 0 });
