@@ -170,7 +170,7 @@ done
 # every kind of picture: the lineage, one concept, the whole graph and a HistCite
 # historiograph of 30 works; the test fails on any text under 12 px at 1,920 px wide, on a
 # cut name and on a work not drawn.
-cargo test --release --quiet --test legibility -- --nocapture 2>&1 | grep -E 'px wide|panicked|FAILED' | sed 's/^/   /'
+cargo test --release --quiet --test legibility -- --nocapture 2>&1 | grep -E 'px wide|panicked|FAILED' | sed 's/^\.*//; s/^/   /'
 cargo test --release --quiet --test legibility >/dev/null 2>&1 || fail "a picture is not legible at 1,920 px, cuts a name or leaves a work out"
 
 echo "render-check: ok; look at $out/*.png"
