@@ -101,6 +101,27 @@ impl NetworkBuilder {
         w
     }
 
+    /// Interns every id of `ids` in order, as [`NetworkBuilder::work`] would, writing their
+    /// indices to `out`. Faster for many ids: each lookup is started a few ids ahead, so the
+    /// cache misses of a large network's lookups overlap.
+    pub fn works(&mut self, ids: &[&str], out: &mut Vec<u32>) {
+        const AHEAD: usize = 12;
+        out.clear();
+        let hashes: Vec<usize> = ids.iter().map(|id| self.index.hash(id)).collect();
+        for (i, (&id, &hash)) in ids.iter().zip(&hashes).enumerate() {
+            if let Some(&next) = hashes.get(i + AHEAD) {
+                self.index.touch(next);
+            }
+            let w = self.index.intern_hashed(&mut self.ids, id, hash);
+            if w as usize == self.years.len() {
+                self.years.push(NO_YEAR);
+                self.gcs.push(NO_COUNT);
+                self.in_set.push(false);
+            }
+            out.push(w);
+        }
+    }
+
     /// The index of `id` if it has been interned.
     pub fn find(&self, id: &str) -> Option<u32> {
         self.index.find(&self.ids, id)
