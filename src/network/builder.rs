@@ -101,6 +101,31 @@ impl NetworkBuilder {
         w
     }
 
+    /// Interns every id of `ids` in order, as [`NetworkBuilder::work`] would, writing their
+    /// indices to `out`. Faster for many ids: each lookup is started a few ids ahead, so the
+    /// cache misses of a large network's lookups overlap.
+    pub fn works(&mut self, ids: &[&str], out: &mut Vec<u32>) {
+        // The slots of a group of ids are read together, a group ahead of their lookups: the
+        // group's misses to memory are then in flight at the same time.
+        const GROUP: usize = 16;
+        out.clear();
+        let hashes: Vec<usize> = ids.iter().map(|id| self.index.hash(id)).collect();
+        for (i, (&id, &hash)) in ids.iter().zip(&hashes).enumerate() {
+            if i % GROUP == 0 {
+                for &next in hashes.iter().skip(i + GROUP).take(GROUP) {
+                    self.index.touch(next);
+                }
+            }
+            let w = self.index.intern_hashed(&mut self.ids, id, hash);
+            if w as usize == self.years.len() {
+                self.years.push(NO_YEAR);
+                self.gcs.push(NO_COUNT);
+                self.in_set.push(false);
+            }
+            out.push(w);
+        }
+    }
+
     /// The index of `id` if it has been interned.
     pub fn find(&self, id: &str) -> Option<u32> {
         self.index.find(&self.ids, id)

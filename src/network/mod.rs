@@ -18,7 +18,8 @@
 //!   [`pagerank`], [`shortest_path`] (bidirectional), the historiograph
 //!   ([`histcite_corpus`], [`citation_picture`]).
 //! - A selection becomes a [`crate::Corpus`] ([`to_corpus`]) for pictures, reading lists
-//!   and exports.
+//!   and exports; [`reading`] makes a work's ranked ancestors a reading list, and the
+//!   path between two works a lineage.
 //!
 //! ```
 //! use bibgraph::network::NetworkBuilder;
@@ -48,6 +49,7 @@ pub mod parquet;
 pub mod path;
 mod progress;
 pub mod rank;
+pub mod reading;
 pub mod select;
 mod text;
 pub mod traversal;
@@ -64,6 +66,7 @@ pub use load::{
 pub use mainpath::{Link, MainPath, Method};
 pub use path::{shortest_path, PathMode};
 pub use rank::pagerank;
+pub use reading::{ancestors_corpus, ranked_ancestors, Ancestor, AncestorRank};
 pub use select::{ancestors, to_corpus};
 pub use text::TextColumn;
 pub use traversal::{Traversal, Weight};

@@ -5,7 +5,9 @@
 //! `damping`, and otherwise (or from a work with no references, a dangling node) jumps to
 //! any work. Credit thus flows from citing to cited works. This version pulls along the
 //! cited -> citing rows, so each iteration reads each citation once and writes each work
-//! once: O(V + E) per iteration, O(V) memory besides the network. It stops when the scores
+//! once: O(V + E) per iteration, O(V) memory besides the network, nothing allocated
+//! per iteration; the rank of works with no references (dangling) is summed over a list of
+//! them made once. It stops when the scores
 //! change by less than `tolerance` in total (L1), or after `max_iterations`.
 
 use super::graph::Network;
@@ -29,36 +31,54 @@ pub fn pagerank(net: &Network, options: &PageRankOptions) -> (Vec<f64>, usize) {
             }
         })
         .collect();
+    // The works with no references, whose rank is spread over every work.
+    let dangling_works: Vec<u32> = (0..n as u32).filter(|&u| inv_out[u as usize] == 0.0).collect();
     let d = options.damping;
     let uniform = 1.0 / n as f64;
     let mut rank = vec![uniform; n];
-    let mut share = vec![0f64; n];
+    // What each work passes to each of its references: its rank over its references,
+    // written for the next iteration in the same pass that reads this one's.
+    let mut share: Vec<f64> = inv_out.iter().map(|&inv| uniform * inv).collect();
+    let mut next_share = vec![0f64; n];
     let mut iterations = 0;
     for _ in 0..options.max_iterations {
         iterations += 1;
-        let mut dangling = 0.0;
-        for u in 0..n {
-            if inv_out[u] == 0.0 {
-                dangling += rank[u];
-            }
-            share[u] = rank[u] * inv_out[u];
-        }
+        let dangling: f64 = dangling_works.iter().map(|&u| rank[u as usize]).sum();
         let base = ((1.0 - d) + d * dangling) * uniform;
         let mut change = 0.0;
-        for v in 0..n {
-            let mut s = 0.0;
-            for &u in &in_t[in_off[v] as usize..in_off[v + 1] as usize] {
-                s += share[u as usize];
-            }
-            let next = base + d * s;
-            change += (next - rank[v]).abs();
-            rank[v] = next;
+        for (v, (r, (ns, &inv))) in rank.iter_mut().zip(next_share.iter_mut().zip(&inv_out)).enumerate() {
+            let next = base + d * gather(&share, &in_t[in_off[v] as usize..in_off[v + 1] as usize]);
+            change += (next - *r).abs();
+            *r = next;
+            *ns = next * inv;
         }
+        std::mem::swap(&mut share, &mut next_share);
         if change < options.tolerance {
             break;
         }
     }
     (rank, iterations)
+}
+
+/// The sum of `share` over `row`, in four independent sums so that the additions of one
+/// row do not wait on each other (the loads of a row are the slow part; this lets them
+/// overlap).
+#[inline]
+fn gather(share: &[f64], row: &[u32]) -> f64 {
+    let mut acc = [0f64; 4];
+    let chunks = row.chunks_exact(4);
+    let rest = chunks.remainder();
+    for c in chunks {
+        acc[0] += share[c[0] as usize];
+        acc[1] += share[c[1] as usize];
+        acc[2] += share[c[2] as usize];
+        acc[3] += share[c[3] as usize];
+    }
+    let mut s = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    for &u in rest {
+        s += share[u as usize];
+    }
+    s
 }
 
 #[cfg(test)]

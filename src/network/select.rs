@@ -50,6 +50,16 @@ fn map(pairs: Vec<(&str, Value)>) -> Value {
 /// `None`; else only `links`, given as `(citing, cited)`) as a corpus named `name`.
 /// O(selected works + their citations).
 pub fn to_corpus(net: &Network, works: &[u32], links: Option<&[(u32, u32)]>, name: &str) -> Result<Corpus> {
+    to_corpus_keyed(net, works, links, name).map(|(corpus, _)| corpus)
+}
+
+/// [`to_corpus`], with the key each selected work got in the corpus.
+pub(crate) fn to_corpus_keyed(
+    net: &Network,
+    works: &[u32],
+    links: Option<&[(u32, u32)]>,
+    name: &str,
+) -> Result<(Corpus, HashMap<u32, String>)> {
     let mut used = HashSet::new();
     let mut keys: HashMap<u32, String> = HashMap::new();
     let mut entries = Vec::new();
@@ -114,7 +124,8 @@ pub fn to_corpus(net: &Network, works: &[u32], links: Option<&[(u32, u32)]>, nam
         .map_err(|e| crate::Error::new(crate::ErrorKind::Output, "cannot write the selection").with_source(e))?;
     let manifest = serde_yaml::to_string(&manifest)
         .map_err(|e| crate::Error::new(crate::ErrorKind::Output, "cannot write the selection").with_source(e))?;
-    Corpus::from_files([CorpusFile::new("corpus.yaml", manifest), CorpusFile::new("network.yaml", text)])
+    let corpus = Corpus::from_files([CorpusFile::new("corpus.yaml", manifest), CorpusFile::new("network.yaml", text)])?;
+    Ok((corpus, keys))
 }
 
 /// The works `w` builds on: every work reachable from `w` along references, at most

@@ -139,3 +139,45 @@ pub fn histcite_text(net: &Network, works: &[u32]) -> String {
     }
     out
 }
+
+/// A chain of citations between two works (from [`super::shortest_path`]) as JSON: `from`,
+/// `to`, `steps`, `path` (ids in order), `links` (`from`, `to`: each step, and `citing`,
+/// the one of the two that cites the other) and `works` (id, label, year, title, doi, lcs,
+/// gcs).
+pub fn lineage_json(net: &Network, path: &[u32]) -> Value {
+    let scores = lcs(net);
+    let links = super::reading::lineage_links(net, path);
+    json!({
+        "from": path.first().map(|&w| net.id(w)),
+        "to": path.last().map(|&w| net.id(w)),
+        "steps": path.len().saturating_sub(1),
+        "path": path.iter().map(|&w| net.id(w)).collect::<Vec<_>>(),
+        "links": path.windows(2).zip(&links).map(|(p, &(citing, _))| json!({
+            "from": net.id(p[0]),
+            "to": net.id(p[1]),
+            "citing": net.id(citing),
+        })).collect::<Vec<_>>(),
+        "works": path.iter().map(|&w| work_value(net, w, &scores)).collect::<Vec<_>>(),
+    })
+}
+
+/// A chain of citations between two works as text: one work a line (year, id, label,
+/// title), and between two works which one cites the other.
+pub fn lineage_text(net: &Network, path: &[u32]) -> String {
+    let (Some(&first), Some(&last)) = (path.first(), path.last()) else { return String::new() };
+    let steps = path.len() - 1;
+    let mut out = format!(
+        "From {} to {} by citations: {steps} step{} (the fewest the network has)\n",
+        net.display(first),
+        net.display(last),
+        if steps == 1 { "" } else { "s" }
+    );
+    out.push_str(&work_line(net, first));
+    out.push('\n');
+    for (p, (citing, _)) in path.windows(2).zip(super::reading::lineage_links(net, path)) {
+        out.push_str(if citing == p[1] { "        | cited by\n" } else { "        | cites\n" });
+        out.push_str(&work_line(net, p[1]));
+        out.push('\n');
+    }
+    out
+}

@@ -20,6 +20,7 @@ use std::process::ExitCode;
 mod histcite;
 mod mainpath;
 mod netload;
+mod netquery;
 mod network;
 mod output;
 mod read;
@@ -154,6 +155,8 @@ enum Command {
         /// In a picture, show only authors and years, not titles.
         #[arg(long)]
         no_titles: bool,
+        #[command(flatten)]
+        net: netquery::NetworkInput,
     },
     /// A picture of the graph's works and the links between them, on a time axis with
     /// one lane per discipline.
@@ -267,6 +270,8 @@ enum Command {
         /// Read the topic only as this kind (by default a concept, then a work, then a section).
         #[arg(long = "as", value_enum, value_name = "KIND", ignore_case = true)]
         kind: Option<TopicArg>,
+        #[command(flatten)]
+        net: netquery::ReadingNetwork,
     },
     /// Load citation-data exports (Web of Science, Scopus, OpenAlex, Crossref, Semantic
     /// Scholar, Pajek, CSV edge lists; format told by content) into one citation network and
@@ -396,7 +401,7 @@ fn run(cli: Cli) -> Result<Made, String> {
     let ext = output::extension(cli.output.as_deref());
     let text = |s: Result<String, String>| s.map(Made::Text);
     match &cli.command {
-        Command::Lineage { from, to, concept, shortest, format, no_titles } => {
+        Command::Lineage { from, to, concept, shortest, format, no_titles, net } => {
             let known = [
                 ("svg", LineageFormat::Svg),
                 ("png", LineageFormat::Png),
@@ -404,6 +409,9 @@ fn run(cli: Cli) -> Result<Made, String> {
                 ("json", LineageFormat::Json),
             ];
             let format = format.or_else(|| by_extension(&ext, &known)).unwrap_or(LineageFormat::Text);
+            if net.given() {
+                return netquery::lineage(net, cli.corpus.is_some(), (from, to), concept.is_some(), format, *no_titles);
+            }
             let corpus = load(&cli).map_err(err)?;
             let from = corpus.find_work(from).map_err(err)?.key.clone();
             let to = corpus.find_work(to).map_err(err)?.key.clone();
@@ -562,7 +570,7 @@ fn run(cli: Cli) -> Result<Made, String> {
             })
         }
         Command::Read(args) => text(read::run(args)),
-        Command::ReadingList { topic, order, limit, format, style, kind } => {
+        Command::ReadingList { topic, order, limit, format, style, kind, net } => {
             let known = [
                 ("md", ReadingFormat::Markdown),
                 ("markdown", ReadingFormat::Markdown),
@@ -570,6 +578,11 @@ fn run(cli: Cli) -> Result<Made, String> {
                 ("bib", ReadingFormat::Biblatex),
             ];
             let format = format.or_else(|| by_extension(&ext, &known)).unwrap_or(ReadingFormat::Markdown);
+            if net.input.given() {
+                let as_work = matches!(kind, None | Some(TopicArg::Work));
+                let corpus = cli.corpus.is_some();
+                return text(netquery::reading_list(net, corpus, topic, as_work, (*order, *limit), format, style));
+            }
             let corpus = load(&cli).map_err(err)?;
             text(reading_list(&corpus, topic, *order, *limit, format, style, *kind).map_err(err))
         }
@@ -731,10 +744,20 @@ fn reading_list(
     let found = corpus.find_topic(topic, kind)?;
     let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
     let list = corpus.reading_list(&found, &ReadingOptions::default().order(order).limit(limit))?;
+    render_reading_list(corpus, &list, format, style)
+}
+
+/// A reading list in the format asked for (a corpus's, or a network selection's).
+fn render_reading_list(
+    corpus: &Corpus,
+    list: &bibgraph::reading::ReadingList<'_>,
+    format: ReadingFormat,
+    style: &str,
+) -> Result<String, bibgraph::Error> {
     let works = list.entries.iter().map(|e| e.work);
     let made = match format {
-        ReadingFormat::Markdown => markdown::annotated_bibliography(corpus, &list, &Style::from_name_or_file(style)?),
-        ReadingFormat::Json => render::to_json(&ReadingListView::new(&list)),
+        ReadingFormat::Markdown => markdown::annotated_bibliography(corpus, list, &Style::from_name_or_file(style)?),
+        ReadingFormat::Json => render::to_json(&ReadingListView::new(list)),
         ReadingFormat::CslJson => export::csl_json(works.clone()),
         ReadingFormat::Biblatex => Ok(biblatex::to_biblatex(works.clone())),
     }?;
