@@ -112,17 +112,47 @@ pub const RESOLVED: f32 = 0.8;
 /// sentence `si` stands for: the nearest work before it in the sentence, else, when `first`,
 /// the first work of the previous sentence, else its last.
 fn back(reading: &Reading, located: &Located, si: usize, at: usize, first: bool) -> Option<usize> {
+    back_skipping(reading, located, si, at, first, None)
+}
+
+/// [`back`], passing over the works of `skip` (the cue's own subject: in `B built on this
+/// idea`, `this idea` is not B's).
+fn back_skipping(
+    reading: &Reading,
+    located: &Located,
+    si: usize,
+    at: usize,
+    first: bool,
+    skip: Option<&super::Cited>,
+) -> Option<usize> {
+    let other = |c: &usize| skip.is_none_or(|s| located.cited[*c].work != s.work);
     let here = &located.sentences[si].citations;
-    if let Some(&c) = here.iter().rev().find(|&&c| located.cited[c].span.end <= at) {
+    if let Some(&c) = here.iter().rev().filter(|c| other(c)).find(|&&c| located.cited[c].span.end <= at) {
         return Some(c);
     }
     let prev = si.checked_sub(1).filter(|&p| same_paragraph(reading, p, si))?;
-    let list = &located.sentences[prev].citations;
+    let mut list = located.sentences[prev].citations.iter().copied().filter(other);
     if first {
-        list.first().copied()
+        list.next()
     } else {
-        list.last().copied()
+        list.last()
     }
+}
+
+/// The cue's subject when it is a work named or cited in the cue's own clause (`B (1992)
+/// built on`): the nearest work before the cue with no comma, semicolon or dash between.
+pub fn clause_subject<'a>(
+    text: &str,
+    reading: &Reading,
+    located: &'a Located,
+    si: usize,
+    cue_start: usize,
+) -> Option<&'a super::Cited> {
+    let at = reading.words[cue_start].span.start;
+    let c = located.sentences[si].citations.iter().rev().find(|&&c| located.cited[c].span.end <= at)?;
+    let cited = &located.cited[*c];
+    let between = text.get(cited.span.end..at)?;
+    (!between.contains([',', ';', '\u{2013}', '\u{2014}', ':'])).then_some(cited)
 }
 
 fn same_paragraph(reading: &Reading, a: usize, b: usize) -> bool {
@@ -131,7 +161,13 @@ fn same_paragraph(reading: &Reading, a: usize, b: usize) -> bool {
 
 /// The source of a lineage cue written as a back reference right after it (`picked up
 /// his idea`, `drew on this work`, `built on it`): the work it stands for.
-pub fn object(reading: &Reading, located: &Located, si: usize, cue_end: usize) -> Option<usize> {
+pub fn object(
+    reading: &Reading,
+    located: &Located,
+    si: usize,
+    cue_end: usize,
+    subject: Option<&super::Cited>,
+) -> Option<usize> {
     let s = &reading.sentences[si];
     let mut i = cue_end;
     // `drew heavily on`, `built, in turn, on`: the cue's words end where its object starts.
@@ -150,7 +186,7 @@ pub fn object(reading: &Reading, located: &Located, si: usize, cue_end: usize) -
     if !refers || located.in_citation(si, w.span.start) {
         return None;
     }
-    back(reading, located, si, w.span.start, false)
+    back_skipping(reading, located, si, w.span.start, false, subject)
 }
 
 /// The taker of a lineage cue whose subject is a pronoun or an unnamed group, with no work
@@ -248,7 +284,7 @@ mod tests {
         let r = read(text, 0..text.len());
         let located = Located::new(&article, &r);
         let end = word(&r, text, "up") + 1;
-        let c = object(&r, &located, 0, end).unwrap();
+        let c = object(&r, &located, 0, end, None).unwrap();
         assert_eq!(located.cited[c].work.as_str(), "smith1990");
     }
 
@@ -266,7 +302,7 @@ mod tests {
         let c = subject(text, &r, &located, 0, at).unwrap();
         assert_eq!(located.cited[c].work.as_str(), "jones2001");
         // Without a work opening the next sentence, the group stays unresolved.
-        let text = "Smith (1990) proposed it, but other scholars picked up his idea. Many agreed with Jones (2001).";
+        let text = "Smith (1990) proposed it, but other scholars picked up his idea. Many readers later agreed with Jones (2001).";
         let cited = [
             cite(text, "Smith (1990)", "smith1990", 1990, &["Smith"]),
             cite(text, "Jones (2001)", "jones2001", 2001, &["Jones"]),

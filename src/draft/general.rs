@@ -115,7 +115,7 @@ fn family_key(w: &str) -> String {
 /// Whether a lowercase word is general vocabulary: in a family of the lists.
 pub fn is_general(word: &str) -> bool {
     let set = words();
-    if set.contains(word) {
+    if set.contains(word) || set.contains(&family_key(word)) {
         return true;
     }
     if DOCTRINE.iter().any(|d| word.ends_with(d)) {

@@ -80,7 +80,8 @@ pub fn links(
                 works.iter().copied().partition(|c| c.span.end <= cue_at);
             let mut candidates: Vec<(&super::Cited, &super::Cited, f32)> = Vec::new();
             // A source written as a back reference (`picked up his idea`): its antecedent.
-            let source = antecedent::object(reading, located, si, hit.words.end).map(|c| &located.cited[c]);
+            let own = antecedent::clause_subject(text, reading, located, si, hit.words.start);
+            let source = antecedent::object(reading, located, si, hit.words.end, own).map(|c| &located.cited[c]);
             let resolved_taker =
                 || antecedent::subject(text, reading, located, si, hit.words.start).map(|c| &located.cited[c]);
             if let Some(b) = source {

@@ -246,9 +246,18 @@ pub fn draft(article: &Article<'_>) -> Drafts {
     let located = senses::Located::new(article, &reading);
     let found = terms::find(article, &reading, &located);
     let mut concepts = senses::attribute(article, &reading, &located, &found);
-    let (links, withheld) = lineage::links(article, &reading, &located, &concepts);
     concepts.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then_with(|| a.label.cmp(&b.label)));
+    // Succession runs among the works of every candidate concept; a link through a concept
+    // set aside names no concept (the corpus has none by that id) and counts half.
+    let (mut links, withheld) = lineage::links(article, &reading, &located, &concepts);
     let (concepts, set_aside) = review::filter(concepts, &article.source);
+    let kept: std::collections::HashSet<&str> = concepts.iter().map(|c| c.id.as_str()).collect();
+    for l in &mut links {
+        if l.concept.as_deref().is_some_and(|c| !kept.contains(c)) {
+            l.concept = None;
+            l.confidence *= 0.5;
+        }
+    }
     Drafts { source: article.source.clone(), concepts, set_aside, links, withheld }
 }
 

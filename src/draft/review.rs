@@ -10,7 +10,8 @@
 //!    cited work (a citation in its sentence) or three uses;
 //! 3. **not general vocabulary** ([`super::general`]): a single word of the Academic Word
 //!    List or of common English is kept only when a strong cue introduces it (`the term
-//!    technology`); a phrase that only recurs is set aside when all its words are general,
+//!    technology`) or a relation to another term is drafted (`'labour' as opposed to
+//!    'work'`); a phrase that only recurs is set aside when all its words are general,
 //!    unless two works are cited with it or next to it.
 //!
 //! What is set aside stays in [`super::Drafts::set_aside`]; the kept ones keep their order
@@ -33,7 +34,13 @@ const CITED: f32 = 0.35;
 
 /// Splits candidates into those kept for review and those set aside, each most confident first.
 pub fn filter(concepts: Vec<DraftConcept>, source: &WorkKey) -> (Vec<DraftConcept>, Vec<DraftConcept>) {
-    concepts.into_iter().partition(|c| keep(c, source))
+    let (mut kept, aside): (Vec<DraftConcept>, Vec<DraftConcept>) = concepts.into_iter().partition(|c| keep(c, source));
+    // Relations only between concepts a reviewer sees.
+    let ids: std::collections::HashSet<String> = kept.iter().map(|c| c.id.clone()).collect();
+    for c in &mut kept {
+        c.relations.retain(|r| ids.contains(&r.concept));
+    }
+    (kept, aside)
 }
 
 fn words_of(form: &str) -> Vec<String> {
@@ -76,7 +83,11 @@ pub fn keep(c: &DraftConcept, source: &WorkKey) -> bool {
     let general = |f: &Vec<String>| f.iter().all(|w| is_general(w));
     if single {
         // A general word is a term only when a strong cue says so.
-        return !forms.iter().all(general) || c.origin == Origin::Cue && c.cue_strength >= STRONG_CUE;
+        // ... or when the text sets it against, above or beside another term (`'labour' as
+        // opposed to 'work'`).
+        return !forms.iter().all(general)
+            || c.origin == Origin::Cue && c.cue_strength >= STRONG_CUE
+            || !c.relations.is_empty();
     }
     match c.origin {
         // Words of general prose that recur together are a term of the literature when
