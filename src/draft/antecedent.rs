@@ -135,7 +135,7 @@ fn back_skipping(
     if first {
         list.next()
     } else {
-        list.last()
+        list.next_back()
     }
 }
 
