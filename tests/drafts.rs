@@ -298,7 +298,7 @@ fn drafted_corpus_round_trip() {
 
 fn all_evidence(d: &Drafts) -> Vec<&draft::Evidence> {
     let mut out: Vec<&draft::Evidence> = Vec::new();
-    for c in &d.concepts {
+    for c in d.concepts.iter().chain(&d.set_aside) {
         out.push(&c.evidence);
         out.extend(c.senses.iter().map(|s| &s.evidence));
         out.extend(c.relations.iter().map(|r| &r.evidence));
@@ -315,6 +315,7 @@ proptest! {
         words in prop::collection::vec(prop::sample::select(vec![
             "the", "notion", "of", "'term'", "coined", "\u{201c}x y\u{201d}", "Smith", "(1990)", "drew", "on",
             "not", "whether", "defined", "as", "refers", "to", "*emph*", "trans-state", "é", ".", ",", "\n\n", "#", "I", "mean", "by",
+            "his", "she", "other", "scholars", "picked", "up", "this", "idea", "'social'", "or", "'political'", "remittances",
         ]), 0..80),
         cuts in prop::collection::vec(0usize..400, 0..6),
     ) {
