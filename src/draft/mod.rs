@@ -247,15 +247,18 @@ pub fn draft(article: &Article<'_>) -> Drafts {
     let found = terms::find(article, &reading, &located);
     let mut concepts = senses::attribute(article, &reading, &located, &found);
     concepts.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then_with(|| a.label.cmp(&b.label)));
-    // Succession runs among the works of every candidate concept; a link through a concept
-    // set aside names no concept (the corpus has none by that id) and counts half.
-    let (mut links, withheld) = lineage::links(article, &reading, &located, &concepts);
+    // Succession runs among the works of every candidate concept; a link that names a
+    // concept set aside names none (the corpus has no concept by that id), and a succession
+    // through such a concept counts half.
+    let (mut links, mut withheld) = lineage::links(article, &reading, &located, &concepts);
     let (concepts, set_aside) = review::filter(concepts, &article.source);
     let kept: std::collections::HashSet<&str> = concepts.iter().map(|c| c.id.as_str()).collect();
-    for l in &mut links {
+    for l in links.iter_mut().chain(withheld.iter_mut()) {
         if l.concept.as_deref().is_some_and(|c| !kept.contains(c)) {
             l.concept = None;
-            l.confidence *= 0.5;
+            if !l.attested && l.relation == Relation::Succession {
+                l.confidence *= 0.5;
+            }
         }
     }
     Drafts { source: article.source.clone(), concepts, set_aside, links, withheld }
