@@ -127,6 +127,34 @@ pub fn is_general(word: &str) -> bool {
     })
 }
 
+/// Words that never end a noun phrase: particles, adverbs of place and time, pronouns
+/// (`left behind`, `back home`... `others`).
+const NEVER_HEAD: &[&str] = &[
+    "behind",
+    "back",
+    "ago",
+    "away",
+    "abroad",
+    "together",
+    "apart",
+    "alone",
+    "other",
+    "others",
+    "themselves",
+    "itself",
+    "himself",
+    "herself",
+    "ourselves",
+    "overseas",
+    "afterwards",
+    "elsewhere",
+];
+
+/// Whether a lowercase word can end a noun phrase.
+pub fn can_head(word: &str) -> bool {
+    !NEVER_HEAD.contains(&word)
+}
+
 /// Whether a lowercase word reads as a noun by its ending (not `-al`, `-ive`, `-ed`, ...).
 /// Nouns in `-ism`, `-ist`, `-ity`, `-tion` and plurals pass.
 pub fn nounlike(word: &str) -> bool {
@@ -149,5 +177,6 @@ mod tests {
         assert!(!is_general("metaphor"));
         assert!(nounlike("nationalism") && nounlike("remittances") && nounlike("metaphor"));
         assert!(!nounlike("national") && !nounlike("empirical") && !nounlike("dominated"));
+        assert!(can_head("home") && !can_head("behind") && !can_head("others"));
     }
 }

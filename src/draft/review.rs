@@ -17,7 +17,7 @@
 //! What is set aside stays in [`super::Drafts::set_aside`]; the kept ones keep their order
 //! (most confident first).
 
-use super::general::{is_general, nounlike};
+use super::general::{can_head, is_general, nounlike};
 use super::terms::Origin;
 use super::DraftConcept;
 use crate::model::WorkKey;
@@ -53,6 +53,9 @@ fn words_of(form: &str) -> Vec<String> {
 
 /// Whether a form reads as a noun phrase.
 fn noun_phrase(words: &[String]) -> bool {
+    if words.last().is_some_and(|w| !can_head(w)) {
+        return false;
+    }
     match words {
         [] => false,
         [w] => nounlike(w),
