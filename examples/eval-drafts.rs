@@ -10,8 +10,13 @@
 //! - The built-in article (`../shared/seeds/000_c660c60ddc90188d.txt`) against the
 //!   hand-written corpus `corpus/waldinger-2011`: the lexicon and thresholds were tuned on it.
 //! - DHQ articles (`../shared/data/articles/dhq-*`) against the project's own annotations in
-//!   `tests/fixtures/drafts/*.yaml`: held out, never tuned on. Their citations come from the
-//!   publisher's markup (`citations.json`).
+//!   `tests/fixtures/drafts/*.yaml`, each marked `role: held-out` (never tuned on; its misses
+//!   are not printed, even with `--verbose`) or `role: development` (looked at). Their
+//!   citations come from the publisher's markup (`citations.json`), and separately from
+//!   `bibgraph read`.
+//!
+//! The figures are those of the review set (the concepts the filter keeps); the line
+//! `before the filter` gives them for every candidate concept.
 
 use bibgraph::draft::{self, eval, Article};
 use bibgraph::model::WorkKey;
@@ -27,8 +32,16 @@ fn shared() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
 }
 
-fn print(name: &str, s: &eval::Score, drafts: &draft::Drafts, verbose: bool) {
+fn print(name: &str, s: &eval::Score, drafts: &draft::Drafts, gold: &eval::Gold, verbose: bool) {
     println!("{name}");
+    // The same drafts before the review filter: every candidate concept.
+    let mut all = drafts.clone();
+    all.concepts.extend(all.set_aside.iter().cloned());
+    let before = eval::score(&all, gold);
+    println!(
+        "  before the filter   concepts {}, precision {}; senses {}, precision {}",
+        before.concepts, before.concept_precision, before.senses, before.sense_precision
+    );
     println!("  concepts found      {}", s.concepts);
     println!("  concept precision   {}", s.concept_precision);
     println!("  senses found        {}", s.senses);
@@ -37,8 +50,9 @@ fn print(name: &str, s: &eval::Score, drafts: &draft::Drafts, verbose: bool) {
     println!("  attested precision  {}", s.attested_precision);
     println!("  attested but denied {}", s.denied_drafted);
     println!(
-        "  drafted: {} concepts, {} senses, {} relations, {} links ({} attested), {} withheld",
+        "  drafted: {} concepts ({} set aside), {} senses, {} relations, {} links ({} attested), {} withheld",
         drafts.concepts.len(),
+        drafts.set_aside.len(),
         drafts.concepts.iter().map(|c| c.senses.len()).sum::<usize>(),
         drafts.concepts.iter().map(|c| c.relations.len()).sum::<usize>(),
         drafts.links.len(),
@@ -49,6 +63,26 @@ fn print(name: &str, s: &eval::Score, drafts: &draft::Drafts, verbose: bool) {
         for (a, b, q) in &s.unconfirmed {
             println!("    unconfirmed attested {a} -> {b}: {q}");
         }
+    }
+}
+
+/// Every candidate concept (`+` kept for review, `-` set aside) and every link.
+fn dump(drafts: &draft::Drafts) {
+    let kept = drafts.concepts.iter().map(|c| ("+", c));
+    for (mark, c) in kept.chain(drafts.set_aside.iter().map(|c| ("-", c))) {
+        let works: Vec<String> = c.senses.iter().map(|s| format!("{}:{}", s.work, s.kind)).collect();
+        println!(
+            "  {mark}{:.2} {} {:?} [{}] <{}> {:?}",
+            c.confidence,
+            c.label,
+            c.alt_labels,
+            works.join(" "),
+            c.evidence.cue,
+            c.origin
+        );
+    }
+    for l in &drafts.links {
+        println!("  link {} -> {} {} {:.2} {}", l.from, l.to, l.relation, l.confidence, l.evidence.cue);
     }
 }
 
@@ -65,40 +99,34 @@ fn main() -> Result<(), bibgraph::Error> {
             let drafts = draft::draft(&Article::new(&text, source, &cited));
             let gold = eval::Gold::from_corpus(&corpus);
             let s = eval::score(&drafts, &gold);
-            print("built-in article (tuned on) vs corpus/waldinger-2011", &s, &drafts, verbose);
+            print("built-in article (tuned on) vs corpus/waldinger-2011", &s, &drafts, &gold, verbose);
             if verbose {
                 drafts_gold::missed(&drafts, &gold);
             }
             if std::env::args().any(|a| a == "--dump") {
-                for c in &drafts.concepts {
-                    let works: Vec<String> = c.senses.iter().map(|s| format!("{}:{}", s.work, s.kind)).collect();
-                    println!(
-                        "  {:.2} {} {:?} [{}] <{}>",
-                        c.confidence,
-                        c.label,
-                        c.alt_labels,
-                        works.join(" "),
-                        c.evidence.cue
-                    );
-                }
-                for l in &drafts.links {
-                    println!("  link {} -> {} {} {:.2} {}", l.from, l.to, l.relation, l.confidence, l.evidence.cue);
-                }
+                dump(&drafts);
             }
         }
         Err(e) => println!("built-in article: skipped ({}: {e})", seed.display()),
     }
     for (id, annotation) in drafts_gold::annotations() {
         let dir = root.join("data/articles").join(&id);
+        // A held-out article's misses are never printed: it is not looked at while tuning.
+        let held_out = annotation.role == "held-out";
+        let role = if held_out { "held out" } else { "development, looked at" };
+        let verbose = verbose && !held_out;
         match drafts_gold::load_dhq(&dir) {
             Ok((text, cited)) => {
                 let article = drafts_gold::dhq_article(&text, &cited);
                 let drafts = draft::draft(&article);
                 let gold = annotation.gold();
                 let s = eval::score(&drafts, &gold);
-                print(&format!("{id} (held out) vs tests/fixtures/drafts/{id}.yaml"), &s, &drafts, verbose);
+                print(&format!("{id} ({role}) vs tests/fixtures/drafts/{id}.yaml"), &s, &drafts, &gold, verbose);
                 if verbose {
                     drafts_gold::missed(&drafts, &gold);
+                }
+                if !held_out && std::env::args().any(|a| a == "--dump") {
+                    dump(&drafts);
                 }
             }
             Err(e) => println!("{id}: skipped ({e})"),
@@ -109,7 +137,7 @@ fn main() -> Result<(), bibgraph::Error> {
             let read = bibgraph::read::read_article(&text, "ARTICLE.txt", &Default::default());
             let mut drafts = draft::draft_read(&text, &read);
             let label = |k: &WorkKey| read.corpus.work(k.as_str()).and_then(|w| w.label.clone()).map(WorkKey::new);
-            for c in &mut drafts.concepts {
+            for c in drafts.concepts.iter_mut().chain(drafts.set_aside.iter_mut()) {
                 for s in &mut c.senses {
                     if s.work == read.source.key {
                         s.work = WorkKey::new("article");
@@ -126,8 +154,9 @@ fn main() -> Result<(), bibgraph::Error> {
                     l.to = x;
                 }
             }
-            let s = eval::score(&drafts, &annotation.gold());
-            print(&format!("{id} (held out) through bibgraph read"), &s, &drafts, verbose);
+            let gold = annotation.gold();
+            let s = eval::score(&drafts, &gold);
+            print(&format!("{id} ({role}) through bibgraph read"), &s, &drafts, &gold, verbose);
         }
     }
     Ok(())

@@ -14,6 +14,7 @@
 //! each work follows the works of the year before it (works of one year stand side by
 //! side); a link the text attests is not repeated.
 
+use super::antecedent;
 use super::lexicon::Class;
 use super::senses::Located;
 use super::text::{stem, Reading};
@@ -51,7 +52,7 @@ pub fn links(
         }
     }
     for (si, info) in located.sentences.iter().enumerate() {
-        if info.citations.len() < 2 {
+        if !info.hits.iter().any(|h| matches!(h.cue.class, Class::Link(_) | Class::Negation)) {
             continue;
         }
         for hit in &info.hits {
@@ -78,7 +79,24 @@ pub fn links(
             let (before, after): (Vec<&super::Cited>, Vec<&super::Cited>) =
                 works.iter().copied().partition(|c| c.span.end <= cue_at);
             let mut candidates: Vec<(&super::Cited, &super::Cited, f32)> = Vec::new();
-            if let (Some(a), Some(b)) = (before.last(), after.first()) {
+            // A source written as a back reference (`picked up his idea`): its antecedent.
+            let own = antecedent::clause_subject(text, reading, located, si, hit.words.start);
+            let source = antecedent::object(reading, located, si, hit.words.end, own).map(|c| &located.cited[c]);
+            let resolved_taker =
+                || antecedent::subject(text, reading, located, si, hit.words.start).map(|c| &located.cited[c]);
+            if let Some(b) = source {
+                // The taker: the nearest other work before the cue, else the pronoun or
+                // unnamed group that is the cue's subject.
+                let named = before.iter().rev().find(|a| a.work != b.work && a.span.end > b.span.end);
+                match named {
+                    Some(a) => candidates.push((a, b, antecedent::RESOLVED)),
+                    None => {
+                        if let Some(a) = resolved_taker() {
+                            candidates.push((a, b, antecedent::RESOLVED * antecedent::RESOLVED));
+                        }
+                    }
+                }
+            } else if let (Some(a), Some(b)) = (before.last(), after.first()) {
                 // The cue's arguments: the nearest work on each side.
                 candidates.push((a, b, 1.0));
             } else if before.is_empty()
@@ -89,6 +107,11 @@ pub fn links(
                 // first work after it is the source, the next different one took it up.
                 if let Some(b) = after.iter().skip(1).find(|b| b.work != after[0].work) {
                     candidates.push((after[0], b, 0.9));
+                }
+            } else if let (true, Some(b)) = (before.is_empty(), after.first()) {
+                // `She drew on A`, `Others built on A`: the subject's antecedent took it up.
+                if let Some(a) = resolved_taker() {
+                    candidates.push((a, b, antecedent::RESOLVED));
                 }
             }
             // With all works on one side of the cue, the text does not say which took up

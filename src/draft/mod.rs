@@ -42,13 +42,16 @@
 //! # Ok::<(), bibgraph::Error>(())
 //! ```
 
+pub mod antecedent;
 pub mod cues;
 pub mod eval;
 mod from_read;
+pub mod general;
 mod input;
 pub mod lexicon;
 pub mod lineage;
 pub mod report;
+pub mod review;
 pub mod senses;
 pub mod terms;
 pub mod text;
@@ -183,6 +186,15 @@ pub struct DraftConcept {
     pub evidence: Evidence,
     /// How sure the drafter is that it is a concept, 0 to 1.
     pub confidence: f32,
+    /// How the term was proposed (cue, quotation marks, heading, compound, recurrence).
+    #[serde(skip)]
+    pub origin: terms::Origin,
+    /// The strength of the strongest cue that proposed it (0 when none did).
+    #[serde(skip)]
+    pub cue_strength: f32,
+    /// How often it occurs in the prose.
+    #[serde(skip)]
+    pub mentions: u32,
 }
 
 /// A drafted lineage link between two works.
@@ -210,8 +222,13 @@ pub struct DraftLink {
 pub struct Drafts {
     /// The article's key.
     pub source: WorkKey,
-    /// Concepts, most confident first.
+    /// Concepts for review, most confident first: the candidates the review filter keeps
+    /// (see [`review`]).
     pub concepts: Vec<DraftConcept>,
+    /// Candidate concepts the review filter set aside (generic words, phrases with neither
+    /// a cue, nor quotation marks, nor a citation), most confident first; not written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<DraftConcept>,
     /// Lineage links.
     pub links: Vec<DraftLink>,
     /// Links the text states but denies or hedges: never drafted as attested; kept so a
@@ -229,9 +246,22 @@ pub fn draft(article: &Article<'_>) -> Drafts {
     let located = senses::Located::new(article, &reading);
     let found = terms::find(article, &reading, &located);
     let mut concepts = senses::attribute(article, &reading, &located, &found);
-    let (links, withheld) = lineage::links(article, &reading, &located, &concepts);
     concepts.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then_with(|| a.label.cmp(&b.label)));
-    Drafts { source: article.source.clone(), concepts, links, withheld }
+    // Succession runs among the works of every candidate concept; a link that names a
+    // concept set aside names none (the corpus has no concept by that id), and a succession
+    // through such a concept counts half.
+    let (mut links, mut withheld) = lineage::links(article, &reading, &located, &concepts);
+    let (concepts, set_aside) = review::filter(concepts, &article.source);
+    let kept: std::collections::HashSet<&str> = concepts.iter().map(|c| c.id.as_str()).collect();
+    for l in links.iter_mut().chain(withheld.iter_mut()) {
+        if l.concept.as_deref().is_some_and(|c| !kept.contains(c)) {
+            l.concept = None;
+            if !l.attested && l.relation == Relation::Succession {
+                l.confidence *= 0.5;
+            }
+        }
+    }
+    Drafts { source: article.source.clone(), concepts, set_aside, links, withheld }
 }
 
 /// A short verbatim quote around `focus` inside `sentence`: the whole sentence when short,

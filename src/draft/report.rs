@@ -15,9 +15,10 @@ pub fn text(drafts: &Drafts) -> String {
     let attested = drafts.links.iter().filter(|l| l.attested).count();
     let _ = writeln!(
         out,
-        "Drafted from {} (to review; nothing here is asserted): {} concepts, {senses} senses, {} lineage links ({attested} attested), {} withheld\n",
+        "Drafted from {} (to review; nothing here is asserted): {} concepts ({} more candidates set aside), {senses} senses, {} lineage links ({attested} attested), {} withheld\n",
         drafts.source,
         drafts.concepts.len(),
+        drafts.set_aside.len(),
         drafts.links.len(),
         drafts.withheld.len()
     );
@@ -120,6 +121,14 @@ pub fn markdown(drafts: &Drafts) -> String {
                 writeln!(out, "- [ ] {} **{}**: \u{201c}{}\u{201d}", r.relation, md(&r.concept), md(&r.evidence.quote));
         }
         out.push('\n');
+    }
+    if !drafts.set_aside.is_empty() {
+        let labels: Vec<&str> = drafts.set_aside.iter().map(|c| c.label.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "Set aside by the review filter (general vocabulary, or neither a cue, quotation marks nor a citation), not written: {}.\n",
+            md(&labels.join(", "))
+        );
     }
     let _ = writeln!(out, "## Lineage\n");
     for l in &drafts.links {

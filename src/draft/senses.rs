@@ -231,6 +231,10 @@ fn neighbour(reading: &Reading, located: &Located, si: usize) -> Option<usize> {
         .or_else(|| next.and_then(|n| located.sentences[n].citations.first().copied()))
 }
 
+/// The confidence of the article's own use of a term that every use of attributes to
+/// other works.
+const OWN_USE: f32 = 0.2;
+
 /// The lowest confidence a kept concept may have.
 pub const MIN_CONCEPT: f32 = 0.3;
 
@@ -249,6 +253,8 @@ pub fn attribute(article: &Article<'_>, reading: &Reading, located: &Located, fo
     }
     let mut mentions = vec![0u32; n];
     let mut cited_mentions = vec![0u32; n];
+    // Where each term is first used in the prose: the article's own use of it.
+    let mut first_use: Vec<Option<(usize, Range<usize>)>> = vec![None; n];
     for o in &found.occurrences {
         mentions[o.term] += 1;
         let info = &located.sentences[o.sentence];
@@ -257,6 +263,7 @@ pub fn attribute(article: &Article<'_>, reading: &Reading, located: &Located, fo
             continue;
         }
         let term_span = reading.words[o.words.start].span.start..reading.words[o.words.end - 1].span.end;
+        first_use[o.term].get_or_insert((o.sentence, term_span.clone()));
         let (kind, strength, cue) = match cued_at.get(&(o.term, o.sentence)) {
             Some(&(k, st, cue)) => (k, st, cue),
             None => match sentence_kind(&info.hits) {
@@ -285,7 +292,11 @@ pub fn attribute(article: &Article<'_>, reading: &Reading, located: &Located, fo
                     })
                     .collect()
             }
-            _ => neighbour(reading, located, o.sentence).map(|c| vec![(c, NEIGHBOUR)]).unwrap_or_default(),
+            _ => match super::antecedent::personal(reading, located, o.sentence) {
+                // `he heralded the 'transnationals'`: the author the pronoun stands for.
+                Some(c) => vec![(c, super::antecedent::RESOLVED * NEIGHBOUR.max(0.7))],
+                None => neighbour(reading, located, o.sentence).map(|c| vec![(c, NEIGHBOUR)]).unwrap_or_default(),
+            },
         };
         // Each candidate sense is built only if it beats the one kept for its work and kind.
         let mut disc: Option<Option<String>> = None;
@@ -334,6 +345,21 @@ pub fn attribute(article: &Article<'_>, reading: &Reading, located: &Located, fo
             id = format!("{id}-{t}");
         }
         let mut senses: Vec<DraftSense> = std::mem::take(&mut best[t]).into_values().collect();
+        // The article uses every term it writes, even where each use is another work's
+        // sense: a weak `uses` sense of its own at the first use.
+        if !senses.iter().any(|s| s.work == article.source) {
+            if let Some((si, span)) = first_use[t].clone() {
+                senses.push(DraftSense {
+                    work: article.source.clone(),
+                    kind: SenseKind::Uses,
+                    quote: None,
+                    page: None,
+                    discipline: None,
+                    evidence: located.evidence(text, reading, si, span, "term used by the article"),
+                    confidence: OWN_USE,
+                });
+            }
+        }
         senses.sort_by(|a, b| {
             a.evidence
                 .span
@@ -355,6 +381,9 @@ pub fn attribute(article: &Article<'_>, reading: &Reading, located: &Located, fo
             relations: Vec::new(),
             evidence: term.evidence.clone(),
             confidence,
+            origin: term.origin,
+            cue_strength: term.cue_strength,
+            mentions: mentions[t],
         });
     }
     relations(article, reading, located, found, &term_concept, &mut concepts);

@@ -47,6 +47,8 @@ pub struct Term {
     pub origin: Origin,
     /// Score from the strongest proposal, 0 to 1.
     pub score: f32,
+    /// The strength of the strongest cue that proposed it (0 when none did).
+    pub cue_strength: f32,
     /// The strongest proposal's evidence.
     pub evidence: Evidence,
 }
@@ -174,7 +176,14 @@ impl Builder<'_> {
             Some(&id) => id,
             None => {
                 let id = self.terms.len();
-                self.terms.push(Term { key: key.clone(), forms: Vec::new(), origin, score: 0.0, evidence: evidence() });
+                self.terms.push(Term {
+                    key: key.clone(),
+                    forms: Vec::new(),
+                    origin,
+                    score: 0.0,
+                    cue_strength: 0.0,
+                    evidence: evidence(),
+                });
                 self.index.insert(key, id);
                 id
             }
@@ -186,7 +195,10 @@ impl Builder<'_> {
         }
         if score > term.score {
             term.score = score;
-            term.origin = term.origin.min(origin);
+        }
+        term.origin = term.origin.min(origin);
+        if origin == Origin::Cue {
+            term.cue_strength = term.cue_strength.max(score);
         }
         Some(id)
     }
@@ -229,6 +241,8 @@ pub fn find(article: &Article<'_>, reading: &Reading, located: &Located) -> Foun
     let text = article.text;
     let mut b = Builder { text, terms: Vec::new(), index: HashMap::new() };
     let mut cued = Vec::new();
+    // Occurrences that are not a run of words (`'social' or 'political' remittances`).
+    let mut extra: Vec<Occurrence> = Vec::new();
     let evidence =
         |sentence: usize, focus: Range<usize>, cue: &str| located.evidence(text, reading, sentence, focus, cue);
     for (si, s) in reading.sentences.iter().enumerate() {
@@ -279,6 +293,26 @@ pub fn find(article: &Article<'_>, reading: &Reading, located: &Located) -> Foun
                 .iter()
                 .find(|q| q.words.start >= run.start && q.words.end <= run.end && !q.words.is_empty());
             let run = quote.map_or(run, |q| q.words.clone());
+            // `the concept of 'social' or 'political' remittances`: each quoted modifier with
+            // the head they share is a term.
+            if let Some(parts) = coordinated(text, reading, &info.quoted, run.clone(), s.words.end) {
+                for (words, span) in parts {
+                    let focus = reading.words[hit.words.start].span.start..reading.words[span.end - 1].span.end;
+                    let cue = hit.cue.phrase;
+                    if let Some(id) = b.propose(&words, Origin::Cue, hit.cue.strength, || evidence(si, focus, cue)) {
+                        cued.push(Cued {
+                            term: id,
+                            sentence: si,
+                            kind,
+                            strength: hit.cue.strength,
+                            cue,
+                            words: span.clone(),
+                        });
+                        extra.push(Occurrence { term: id, sentence: si, words: span });
+                    }
+                }
+                continue;
+            }
             let words = &reading.words[run.clone()];
             // Capitals after the first word make a name or a title, unless a strong cue
             // introduces the words as a term (`the concept of a Gutenberg Parenthesis`).
@@ -326,7 +360,7 @@ pub fn find(article: &Article<'_>, reading: &Reading, located: &Located) -> Foun
     }
     recurrent(text, reading, located, &mut b);
     compounds(text, reading, &mut b);
-    let occurrences = occurrences(text, reading, &b);
+    let mut occurrences = occurrences(text, reading, &b);
     for o in &occurrences {
         let form = form_of(text, &reading.words[o.words.clone()]);
         let term = &mut b.terms[o.term];
@@ -335,7 +369,40 @@ pub fn find(article: &Article<'_>, reading: &Reading, located: &Located) -> Foun
             None => term.forms.push((form, 1)),
         }
     }
+    if !extra.is_empty() {
+        occurrences.extend(extra);
+        occurrences.sort_by_key(|o| (o.sentence, o.words.start, o.words.end));
+    }
     Found { terms: b.terms, occurrences, cued }
+}
+
+/// A quoted modifier coordinated with another before a shared head (`'social' or
+/// 'political' remittances`): each modifier's words with the head, and the words they span.
+fn coordinated(
+    text: &str,
+    reading: &Reading,
+    quoted: &[Quoted],
+    run: Range<usize>,
+    end: usize,
+) -> Option<Vec<(Vec<Word>, Range<usize>)>> {
+    let first = quoted.iter().find(|q| q.words == run && !run.is_empty())?;
+    let conj = first.words.end;
+    if conj >= end || !matches!(reading.words[conj].lower.as_str(), "or" | "and") {
+        return None;
+    }
+    let second = quoted.iter().find(|q| q.words.start == conj + 1 && !q.words.is_empty())?;
+    let head = second.words.end;
+    let h = reading.words.get(head).filter(|_| head < end)?;
+    let last = &reading.words[head - 1];
+    if is_stop(h) || h.capital || !adjacent(text, last, h) || !plausible(std::slice::from_ref(h)) {
+        return None;
+    }
+    let with_head = |q: &Quoted| {
+        let mut words: Vec<Word> = reading.words[q.words.clone()].to_vec();
+        words.push(h.clone());
+        (words, q.words.start..head + 1)
+    };
+    Some(vec![with_head(first), with_head(second)])
 }
 
 /// The words of a gap, without a citation inside it (`what Smith (1999) calls`).

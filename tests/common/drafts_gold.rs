@@ -44,6 +44,9 @@ pub struct Link {
 #[serde(deny_unknown_fields)]
 pub struct Annotation {
     pub article: String,
+    /// `held-out` (never looked at while tuning: its misses are not printed) or `development`
+    /// (looked at; figures reported as tuned).
+    pub role: String,
     pub concepts: Vec<Concept>,
     #[serde(default)]
     pub links: Vec<Link>,
