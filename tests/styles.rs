@@ -239,6 +239,14 @@ fn years_and_locators() {
     let years: Vec<String> = ex.citations.iter().map(|c| c.year.as_ref().unwrap().cited()).collect();
     assert_eq!(years, ["1994", "n.d.", "forthcoming", "2002a"]);
     assert_eq!(ex.citations[0].year.as_ref().unwrap().original, Some(1993));
+    // A year with the original year in brackets, the name written earlier in the sentence.
+    let text = format!(
+        "Years\n\nWalter Ong, writing on orality, calls writing a technology (2002, [1982]) of the word.\n\n{LABELLED_LIST}"
+    );
+    let a = read(&text);
+    assert_eq!(cites(&a), [t("(2002, [1982])", Some("ong2002"), None)]);
+    let year = a.citations[0].citation.year.as_ref().unwrap();
+    assert_eq!((year.year, year.original), (Some(2002), Some(1982)));
 }
 
 #[test]
