@@ -349,6 +349,9 @@ fn parse_entry(text: &str, layout: Layout) -> (Work, bool) {
         }
     }
     work.year = (!undated).then_some(h.year);
+    if undated {
+        work.flags.push(Flag::new("no-year", "no year found: read as names, then the title"));
+    }
     let found = body::parse_body(&clean, h.body_start, &mut work);
     work.flags.extend(found.flags);
     work.repairs.extend(found.repairs);
