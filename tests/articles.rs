@@ -132,15 +132,14 @@ fn entry_right(work: &Work, label: &str, entry: &str) -> (bool, bool, bool) {
             let (fe, map) = fold_mapped(entry);
             let ft = fold(t);
             let initials = t.split_whitespace().next().is_some_and(|w| w.len() == 2 && w.ends_with('.'));
-            let editor =
-                t.starts_with("eds") || t.starts_with("ed.") || t.starts_with("Ed.") || t.starts_with("et al");
+            let editor = t.starts_with("eds") || t.starts_with("ed.") || t.starts_with("Ed.") || t.starts_with("et al");
             let publishing = t.contains(" UP.") || t.contains("University Press") && !t.starts_with("University");
             // `Marquardt, S. Rettberg`: names, not a title.
             let inverted = t.split_once(", ").is_some_and(|(a, b)| {
                 !a.contains(' ')
-                    && b.split_whitespace().next().is_some_and(|w| {
-                        w.len() <= 3 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase())
-                    })
+                    && b.split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.len() <= 3 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase()))
             });
             let mut allowed: Vec<String> = ["and", "eds", "ed", "et", "al", "by", "editor", "editors", "with"]
                 .iter()
