@@ -450,7 +450,9 @@ fn parse_list_keys(
     let texts: Vec<&str> = joined.iter().map(|j| j.text.as_str()).collect();
     let marks = list::read_marks(&texts, &options.labels.iter().map(String::as_str).collect::<Vec<_>>());
     let bodies: Vec<&str> = texts.iter().zip(&marks).map(|(t, m)| &t[m.body.min(t.len())..]).collect();
-    let layout = list_layout(&bodies);
+    // Lines read one by one are independent references (a file of references in many
+    // styles): each is read as it comes, not by the layout of the others.
+    let layout = if options.one_per_line { Layout::Mixed } else { list_layout(&bodies) };
     for ((entry, text), mark) in split.entries.iter().zip(joined).zip(marks) {
         let span = entry.pieces.first().map_or(0, |p| p.start)..entry.pieces.last().map_or(0, |p| p.end);
         // Lines read one by one are independent references: a ditto mark has no entry
