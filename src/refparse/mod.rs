@@ -24,6 +24,7 @@
 mod body;
 mod checks;
 mod head;
+mod journal;
 mod key;
 pub mod learned;
 pub mod list;
