@@ -14,7 +14,7 @@
 //! Run: `cargo bench --bench cites`. Criterion prints the throughput (`thrpt`).
 
 use bibgraph::{cites, Corpus};
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 
 const PARAGRAPH: &str = "Remittances have risen steadily since the early 1990s, by almost 100 percent \
@@ -82,6 +82,15 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("extract+resolve", name), input, |b, t| {
             b.iter(|| cites::check(&corpus, black_box(t), "bench").citations.len())
+        });
+        // Resolution and the report alone, on citations extracted once.
+        let extraction = cites::extract(input);
+        group.bench_with_input(BenchmarkId::new("resolve", name), &extraction, |b, e| {
+            b.iter_batched(
+                || e.clone(),
+                |e| cites::CitationReport::from_extraction(&corpus, e, "bench").citations.len(),
+                BatchSize::LargeInput,
+            )
         });
     }
     group.finish();

@@ -156,14 +156,17 @@ fn garbage_between_entries_is_kept_and_flagged() {
 }
 
 /// Regression: a list whose entries have no readable head (no year in parentheses) used
-/// to merge into one entry; each bulleted line is now its own unparsed item.
+/// to merge into one entry; each bulleted line is now its own item, read as names and
+/// title with no year, and flagged so.
 #[test]
 fn unreadable_bulleted_entries_stay_separate() {
     let input = "- Smith, J. A title with no year. Publisher.\n- Jones, K. Another, undated. Press.\n";
     let list = parse_list(input, "u.txt", &ParseOptions::default());
     let raws: Vec<&str> = list.works().map(|w| w.raw.as_deref().unwrap()).collect();
     assert_eq!(raws, ["Smith, J. A title with no year. Publisher.", "Jones, K. Another, undated. Press."]);
-    assert!(list.works().all(|w| w.flags.iter().any(|f| f.kind == "unparsed")));
+    assert!(list.works().all(|w| w.year.is_none() && w.flags.iter().any(|f| f.kind == "no-year")));
+    let families: Vec<Vec<String>> = list.works().map(|w| w.family_names()).collect();
+    assert_eq!(families, [["Smith"], ["Jones"]]);
 }
 
 /// Regression: in one-per-line mode a line holding only a bullet gave no item.

@@ -239,6 +239,14 @@ fn years_and_locators() {
     let years: Vec<String> = ex.citations.iter().map(|c| c.year.as_ref().unwrap().cited()).collect();
     assert_eq!(years, ["1994", "n.d.", "forthcoming", "2002a"]);
     assert_eq!(ex.citations[0].year.as_ref().unwrap().original, Some(1993));
+    // A year with the original year in brackets, the name written earlier in the sentence.
+    let text = format!(
+        "Years\n\nWalter Ong, writing on orality, calls writing a technology (2002, [1982]) of the word.\n\n{LABELLED_LIST}"
+    );
+    let a = read(&text);
+    assert_eq!(cites(&a), [t("(2002, [1982])", Some("ong2002"), None)]);
+    let year = a.citations[0].citation.year.as_ref().unwrap();
+    assert_eq!((year.year, year.original), (Some(2002), Some(1982)));
 }
 
 #[test]
@@ -311,4 +319,37 @@ fn the_corpus_written_by_read_loads_and_answers() {
     assert_eq!(edges[0].provenance.locator, "section \"Essay\", paragraph 1");
     assert_eq!(corpus.work("ong2002").unwrap().label.as_deref(), Some("Ong 2002"));
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_list_that_prints_its_years_late_is_read_so_as_a_whole() {
+    // Each entry has a year in brackets that an author-date reading would take as closing
+    // the names; the list as a whole prints its years late, so none is read so.
+    let list = "Hall, S. Encoding and Decoding in the Television Discourse. University of Birmingham, Birmingham (1973).\n\n\
+Ong, W. J. “The Writer's Audience Is Always a Fiction.” [1975] Interfaces of the Word. Cornell University Press, Ithaca (1977).\n\n\
+Bode, K., and R. Dixon, eds. Resourceful Reading. Sydney University Press, Sydney (2009).\n\n\
+Jackson, S. Patchwork Girl (1995) Web. Accessed 3 May 2012. http://example.org/patchwork\n\n\
+Unsworth, J. “Scholarly Primitives.” http://example.org/primitives\n";
+    let parsed = parse_list(list, "late.txt", &ParseOptions::default());
+    let got: Vec<(String, Option<String>, Option<String>)> = parsed
+        .works()
+        .map(|w| (w.family_names().join(" "), w.year.as_ref().map(|y| y.cited()), w.title.clone()))
+        .collect();
+    let want = |f: &str, y: Option<&str>, t: &str| (f.to_string(), y.map(String::from), Some(t.to_string()));
+    assert_eq!(
+        got,
+        [
+            want("Hall", Some("1973"), "Encoding and Decoding in the Television Discourse"),
+            want("Ong", Some("1977"), "The Writer's Audience Is Always a Fiction"),
+            want("Bode Dixon", Some("2009"), "Resourceful Reading"),
+            want("Jackson", Some("1995"), "Patchwork Girl"),
+            want("Unsworth", None, "Scholarly Primitives"),
+        ]
+    );
+    let works: Vec<_> = parsed.works().collect();
+    assert_eq!(works[2].editors.len(), 2);
+    assert!(works[4].flags.iter().any(|f| f.kind == "no-year"));
+    // The same entries one per line are independent references, each read as it comes.
+    let one = parse_list(&list.replace("\n\n", "\n"), "late.txt", &ParseOptions::default().one_per_line(true));
+    assert_eq!(one.works().count(), 5);
 }

@@ -505,6 +505,23 @@ pub(crate) fn parse_year(lx: &Lexed<'_>, i: usize) -> Option<YearTok> {
                     }
                 }
             }
+            // The original year in square brackets after the edition's: `2013, [2010]`,
+            // `2013 [2010]`.
+            let open = if lx.kind(next) == Some(Kind::Comma) { next + 1 } else { next };
+            if year.original.is_none()
+                && year.suffix.is_none()
+                && lx.kind(open) == Some(Kind::Other)
+                && lx.str(open) == "["
+                && lx.kind(open + 1) == Some(Kind::Number)
+                && lx.kind(open + 2) == Some(Kind::Other)
+                && lx.str(open + 2) == "]"
+            {
+                if let Some(first) = year_number(lx.str(open + 1)).filter(|y| y.suffix.is_none()).and_then(|y| y.year) {
+                    year.original = Some(first);
+                    next = open + 3;
+                    end = lx.toks[open + 2].end;
+                }
+            }
             Some(YearTok { year, span: t.start..end, next })
         }
         Kind::Word => {
@@ -719,6 +736,10 @@ mod tests {
         assert_eq!(year("1956/1998"), Some("1956/1998".into()));
         assert_eq!(year("n.d."), Some("n.d.".into()));
         assert_eq!(year("in press"), Some("in press".into()));
+        // The original year in brackets: `2013, [2010]`.
+        assert_eq!(year("2013, [2010])"), Some("2010/2013".into()));
+        assert_eq!(year("2013 [2010]"), Some("2010/2013".into()));
+        assert_eq!(year("2013, [p. 4]"), Some("2013".into()));
         for not in ["1990s", "199", "12345", "1999–2004", "0999", "early"] {
             assert_eq!(year(not), None, "{not}");
         }

@@ -26,18 +26,21 @@
 //! corpus; misspellings are found through a one-deletion index built on first use.
 
 use super::extract::{Citation, CitationKind};
-use super::lex::{in_list, PARTICLES};
 use crate::corpus::Corpus;
-use crate::model::{Name, Work, WorkKey, Year};
+use crate::model::{Work, WorkKey, Year};
 use crate::refparse::text::fold_key_part;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::Hasher;
 use std::sync::OnceLock;
-use unicode_normalization::UnicodeNormalization;
+
+mod names;
+mod styles;
+
+use names::{acronym, compare_name, forms, parts, Cited, NameMatch};
+use styles::{page_words, pages_contain};
 
 /// How a citation was resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -233,265 +236,6 @@ impl Resolution {
     }
 }
 
-/// A name compared letter by letter: NFC, one kind of apostrophe and hyphen, spaces
-/// collapsed, and the first letter of each word in lowercase (`Van der Berg` at the start
-/// of a sentence is `van der Berg`), but capitals inside a word kept (`MaMung` is not
-/// `Mamung`).
-fn strict(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    if s.is_ascii() {
-        strict_chars(s.chars(), &mut out);
-    } else {
-        strict_chars(s.nfc(), &mut out);
-    }
-    out
-}
-
-/// Whether `form`, made strict, equals `strict_cited`; without allocating for a short
-/// ASCII name.
-fn strict_eq(form: &str, strict_cited: &str) -> bool {
-    if form.is_ascii() && form.len() <= 64 {
-        let mut buf = StackStr::default();
-        strict_chars(form.chars(), &mut buf);
-        buf.as_str() == strict_cited
-    } else {
-        strict(form) == strict_cited
-    }
-}
-
-/// A small string on the stack, for ASCII names of up to 64 bytes.
-struct StackStr {
-    buf: [u8; 64],
-    len: usize,
-}
-
-impl Default for StackStr {
-    fn default() -> Self {
-        StackStr { buf: [0; 64], len: 0 }
-    }
-}
-
-impl StackStr {
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
-    }
-}
-
-/// Where [`strict_chars`] writes.
-trait Sink {
-    fn put(&mut self, c: char);
-}
-
-impl Sink for String {
-    fn put(&mut self, c: char) {
-        self.push(c);
-    }
-}
-
-impl Sink for StackStr {
-    fn put(&mut self, c: char) {
-        let mut b = [0u8; 4];
-        let e = c.encode_utf8(&mut b).as_bytes();
-        if self.len + e.len() <= self.buf.len() {
-            self.buf[self.len..self.len + e.len()].copy_from_slice(e);
-            self.len += e.len();
-        }
-    }
-}
-
-/// The strict form of a sequence of characters, written to `out`.
-fn strict_chars(chars: impl Iterator<Item = char>, out: &mut impl Sink) {
-    let mut space = false;
-    let mut word_start = true;
-    let mut any = false;
-    for c in chars {
-        if c.is_whitespace() {
-            space = true;
-            word_start = true;
-            continue;
-        }
-        if space && any {
-            out.put(' ');
-        }
-        space = false;
-        any = true;
-        match c {
-            '\u{2019}' | '\u{2018}' => out.put('\''),
-            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' => {
-                out.put('-');
-                word_start = true;
-                continue;
-            }
-            _ if word_start => c.to_lowercase().for_each(|l| out.put(l)),
-            _ => out.put(c),
-        }
-        word_start = false;
-    }
-}
-
-/// The parts of a compound name: `Glick Schiller` → `glick`, `schiller`. Particles
-/// (`van`, `de`, `la`) are not parts: `van der Berg` → `berg`.
-fn parts(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}'))
-        .filter(|w| !in_list(w, &PARTICLES))
-        .map(fold_key_part)
-        .filter(|p| p.len() >= 2)
-        .collect()
-}
-
-/// An organisation's name reduced to its initials; words in capitals count letter by
-/// letter and lowercase words not at all: `United Nations Development Program` and
-/// `UN Development Program` both give `undp`.
-fn acronym(s: &str) -> String {
-    let mut out = String::new();
-    for word in s.split(|c: char| c.is_whitespace() || c == '-') {
-        let letters: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-        let Some(first) = letters.chars().next() else { continue };
-        if letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
-            out.push_str(&fold_key_part(&letters));
-        } else if first.is_uppercase() {
-            out.push_str(&fold_key_part(&first.to_string()));
-        }
-    }
-    out
-}
-
-/// Whether two strings are one edit apart: one character replaced, inserted or deleted,
-/// or two adjacent characters swapped.
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a == b || a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let (ra, rb) = (&a[prefix..], &b[prefix..]);
-    match ra.len().cmp(&rb.len()) {
-        std::cmp::Ordering::Equal => {
-            ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
-        }
-        std::cmp::Ordering::Greater => ra[1..] == *rb,
-        std::cmp::Ordering::Less => *ra == rb[1..],
-    }
-}
-
-/// What differs between two spellings with the same letters.
-fn how_written(cited: &str, printed: &str) -> &'static str {
-    let hyphen = |s: &str| s.contains(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
-    let plain = |s: &str| crate::refparse::text::fold_name(s);
-    if hyphen(printed) && !hyphen(cited) {
-        "hyphen dropped"
-    } else if hyphen(cited) && !hyphen(printed) {
-        "hyphen added"
-    } else if plain(cited) == plain(printed) && cited.to_lowercase() != printed.to_lowercase() {
-        "accents differ"
-    } else if cited.to_lowercase() == printed.to_lowercase() {
-        "capitals differ"
-    } else if plain(cited) == plain(printed) {
-        "accents differ"
-    } else {
-        "spacing or punctuation differs"
-    }
-}
-
-/// How a cited name matches one of the work's names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum NameMatch {
-    Exact,
-    Tolerant(Tolerance),
-}
-
-/// The forms a creator is cited by: the family name with its particle; for an
-/// organisation, its name and, if it prints one in parentheses, the expansion.
-fn forms(name: &Name) -> impl Iterator<Item = Cow<'_, str>> {
-    let (a, b): (Cow<'_, str>, Option<Cow<'_, str>>) = match name {
-        Name::Person(p) => match &p.particle {
-            Some(particle) => (Cow::Owned(format!("{particle} {}", p.family)), None),
-            None => (Cow::Borrowed(p.family.as_str()), None),
-        },
-        Name::Literal { literal } => match literal.split_once(" (") {
-            Some((base, rest)) => {
-                (Cow::Borrowed(base.trim()), Some(Cow::Borrowed(rest.trim_end().trim_end_matches(')').trim())))
-            }
-            None => (Cow::Borrowed(literal.trim()), None),
-        },
-    };
-    std::iter::once(a).chain(b).filter(|s| !s.is_empty())
-}
-
-/// A cited name with its folds, computed once per citation.
-struct Cited<'a> {
-    raw: &'a str,
-    strict: String,
-    loose: String,
-    words: Vec<&'a str>,
-}
-
-impl<'a> Cited<'a> {
-    fn new(raw: &'a str) -> Self {
-        Cited { raw, strict: strict(raw), loose: fold_key_part(raw), words: raw.split_whitespace().collect() }
-    }
-}
-
-/// Compares a cited name with a creator's name; the mildest difference wins.
-fn compare_name(c: &Cited<'_>, name: &Name) -> Option<NameMatch> {
-    let (cited, cs, cl, words) = (c.raw, &c.strict, &c.loose, &c.words);
-    let mut best: Option<(u8, NameMatch)> = None;
-    let mut offer = |m: NameMatch| {
-        let cost = match &m {
-            NameMatch::Exact => 0,
-            NameMatch::Tolerant(t) => t.cost(),
-        };
-        if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-            best = Some((cost, m));
-        }
-    };
-    for form in forms(name) {
-        if strict_eq(&form, cs) {
-            offer(NameMatch::Exact);
-            continue;
-        }
-        // Given names written before the family name in the prose: `Raymond Aron`.
-        if !name.is_literal() && words.len() > 1 && {
-            let fs = strict(&form);
-            (1..words.len()).any(|k| strict(&words[k..].join(" ")) == fs)
-        } {
-            offer(NameMatch::Exact);
-            continue;
-        }
-        let fl = fold_key_part(&form);
-        if fl.is_empty() || cl.is_empty() {
-            continue;
-        }
-        if fl == *cl {
-            let how = how_written(cited, &form);
-            offer(NameMatch::Tolerant(Tolerance::WrittenDifferently {
-                cited: cited.into(),
-                printed: form.into_owned(),
-                how,
-            }));
-            continue;
-        }
-        let form_parts = parts(&form);
-        if form_parts.len() >= 2 && form_parts.contains(cl) {
-            offer(NameMatch::Tolerant(Tolerance::CompoundInPart { cited: cited.into(), printed: form.to_string() }));
-        }
-        if name.is_literal() {
-            let (ca, fa) = (acronym(cited), acronym(&form));
-            if ca.len() >= 2 && (ca == fa || ca == fl || *cl == fa) {
-                offer(NameMatch::Tolerant(Tolerance::OrganisationVariant {
-                    cited: cited.into(),
-                    printed: form.to_string(),
-                }));
-            }
-        }
-        if fl.len() >= 4 && one_edit_apart(cl, &fl) {
-            offer(NameMatch::Tolerant(Tolerance::Misspelled { cited: cited.into(), printed: form.into_owned() }));
-        }
-    }
-    best.map(|(_, m)| m)
-}
-
 /// How a cited year matches a work's.
 enum YearMatch {
     Exact,
@@ -500,11 +244,15 @@ enum YearMatch {
 
 /// Whether two years differ by two swapped adjacent digits: `1956` and `1965`.
 fn transposed(a: i32, b: i32) -> bool {
-    let (a, b) = (a.to_string(), b.to_string());
-    a.len() == b.len() && one_edit_apart(&a, &b) && {
-        let diff: Vec<usize> =
-            a.bytes().zip(b.bytes()).enumerate().filter(|(_, (x, y))| x != y).map(|(i, _)| i).collect();
-        diff.len() == 2 && diff[1] == diff[0] + 1
+    if !(1000..=9999).contains(&a) || !(1000..=9999).contains(&b) {
+        return false;
+    }
+    let digits = |y: i32| [y / 1000, y / 100 % 10, y / 10 % 10, y % 10];
+    let (x, y) = (digits(a), digits(b));
+    let mut diff = (0..4).filter(|&i| x[i] != y[i]);
+    match (diff.next(), diff.next(), diff.next()) {
+        (Some(i), Some(j), None) => j == i + 1 && x[i] == y[j] && x[j] == y[i],
+        _ => false,
     }
 }
 
@@ -911,130 +659,11 @@ impl<'c> CitationIndex<'c> {
         for (i, c) in citations.iter().enumerate() {
             let mut r = self.resolve(c);
             if c.kind == CitationKind::Ibid {
-                let earlier = (0..i).rev().find(|&k| {
-                    out[k].work.is_some()
-                        && match c.authors.first() {
-                            Some(name) => {
-                                self.corpus.work(out[k].work.as_ref().map_or("", |w| w.as_str())).is_some_and(|w| {
-                                    w.creators()
-                                        .first()
-                                        .is_some_and(|n| fold_key_part(n.family()) == fold_key_part(name))
-                                })
-                            }
-                            None => true,
-                        }
-                });
-                if let Some(k) = earlier {
-                    r.status = Status::Exact;
-                    r.work = out[k].work.clone();
-                    r.notes = vec![format!(
-                        "refers to the earlier citation `{}` (line {})",
-                        citations[k].text, citations[k].line
-                    )];
-                }
+                self.resolve_ibid(citations, i, &out, &mut r);
             }
             out.push(r);
         }
         out
-    }
-
-    /// A citation by label, number or key: the work the reference list labels so (or,
-    /// for pandoc, the work with that key). `None` when a bracketed label gives names and
-    /// a year to try instead.
-    fn resolve_label(&self, citation: &Citation) -> Option<Resolution> {
-        let label = citation.label.as_deref()?;
-        let works = self.corpus.works();
-        let found = match citation.kind {
-            CitationKind::Pandoc => {
-                self.corpus.work(label).or_else(|| self.labels.get(label).map(|&w| &works[w as usize]))
-            }
-            _ => self.labels.get(&super::extract::collapse(label)).map(|&w| &works[w as usize]),
-        };
-        let mut r = Resolution::unresolved(citation);
-        match found {
-            Some(work) => {
-                r.status = Status::Exact;
-                r.work = Some(work.key.clone());
-                self.add_notes(citation, &mut r);
-                Some(r)
-            }
-            None if citation.kind == CitationKind::Bracketed
-                && citation.year.is_some()
-                && !citation.authors.is_empty() =>
-            {
-                None
-            }
-            None => {
-                r.notes.push(match citation.kind {
-                    CitationKind::Pandoc => format!("no work with the key `{label}`"),
-                    CitationKind::Numbered => format!("no reference numbered {label} in the list"),
-                    _ => format!("no reference labelled `{label}` in the list"),
-                });
-                Some(r)
-            }
-        }
-    }
-
-    /// An author-page citation (`(Hall 11)`, `(Hall, Encoding 11)`): the works of the
-    /// author, narrowed by the title words, then by the page falling in the work's pages;
-    /// ambiguous when more than one remains.
-    fn resolve_author_page(&self, citation: &Citation) -> Resolution {
-        let mut r = Resolution::unresolved(citation);
-        let Some(first) = citation.authors.first() else { return r };
-        let mut ids = self.direct_candidates(&Cited::new(first));
-        if ids.is_empty() {
-            ids = self.misspelled_candidates(&Cited::new(first));
-        }
-        let mut ws: Vec<u32> = ids.iter().flat_map(|&id| self.buckets[id as usize].iter().map(|(_, w)| *w)).collect();
-        ws.sort_unstable();
-        ws.dedup();
-        let works = self.corpus.works();
-        let fold = |s: &str| fold_key_part(s);
-        if let Some(title) = &citation.title_words {
-            let words: Vec<String> = title.split_whitespace().map(fold).filter(|w| w.len() >= 3).collect();
-            let by_title: Vec<u32> = ws
-                .iter()
-                .copied()
-                .filter(|&w| {
-                    let t: Vec<String> =
-                        works[w as usize].title.as_deref().unwrap_or("").split_whitespace().map(fold).collect();
-                    !words.is_empty() && words.iter().all(|x| t.iter().any(|y| y.starts_with(x.as_str())))
-                })
-                .collect();
-            if !by_title.is_empty() {
-                ws = by_title;
-            }
-        }
-        if ws.len() > 1 {
-            if let Some(loc) = &citation.locator {
-                let by_page: Vec<u32> = ws
-                    .iter()
-                    .copied()
-                    .filter(|&w| works[w as usize].pages.as_deref().and_then(|p| pages_contain(p, loc)) == Some(true))
-                    .collect();
-                if by_page.len() == 1 {
-                    r.notes.push(format!(
-                        "chosen among the author's works as the one whose pages contain {}",
-                        page_words(loc)
-                    ));
-                    ws = by_page;
-                }
-            }
-        }
-        match ws.as_slice() {
-            [] => r.notes.push(format!("no work by {first} in the corpus")),
-            [w] => {
-                let work = &works[*w as usize];
-                r.status = Status::Exact;
-                r.work = Some(work.key.clone());
-                self.add_notes(citation, &mut r);
-            }
-            many => {
-                let keys: Vec<String> = many.iter().map(|&w| works[w as usize].key.to_string()).collect();
-                r.notes.push(format!("ambiguous: {first} has {} works: {}", keys.len(), keys.join(", ")));
-            }
-        }
-        r
     }
 
     fn truncated(&self, citation: &Citation) -> Resolution {
@@ -1155,23 +784,6 @@ impl<'c> CitationIndex<'c> {
     }
 }
 
-/// A locator in words: `52` → `page 52`, `124-5` → `pages 124-5`, `p. 12` as it is.
-fn page_words(locator: &str) -> String {
-    if locator.starts_with(|c: char| c.is_ascii_digit()) {
-        let many = locator.contains([',', '-', '\u{2013}']);
-        format!("{} {locator}", if many { "pages" } else { "page" })
-    } else {
-        locator.to_string()
-    }
-}
-
-/// Whether every page of a locator (`52`, `124-5`) lies within a work's pages (`48–63`);
-/// `None` when either is not a plain page or range.
-fn pages_contain(pages: &str, locator: &str) -> Option<bool> {
-    let &(lo, hi) = page_ranges(pages)?.first()?;
-    Some(page_ranges(locator)?.iter().all(|&(a, b)| lo <= a && b <= hi))
-}
-
 /// The names as a citation gives them: `Portes`, `Nye and Keohane`, `Portes et al.`,
 /// `Glick Schiller, Basch and Blanc-Szanton`.
 pub(crate) fn cited_names(authors: &[String], et_al: bool) -> String {
@@ -1191,50 +803,9 @@ fn listed_names(work: &Work) -> String {
     cited_names(&work.family_names(), false)
 }
 
-/// Page ranges in a locator or a work's pages: `124-5` → (124, 125), `12, 30`,
-/// `pp. 3–4`. `None` if any part is not a plain number or range.
-pub(crate) fn page_ranges(s: &str) -> Option<Vec<(u32, u32)>> {
-    let s = s.trim();
-    let s = s.strip_prefix("pp.").or_else(|| s.strip_prefix("p.")).unwrap_or(s).trim();
-    let mut out = Vec::new();
-    for part in s.split(',') {
-        let mut ends = part.split(['-', '\u{2013}', '\u{2014}']).map(str::trim);
-        let a = ends.next()?;
-        let b = ends.next();
-        if ends.next().is_some() || a.is_empty() || !a.bytes().all(|c| c.is_ascii_digit()) || a.len() > 6 {
-            return None;
-        }
-        let lo: u32 = a.parse().ok()?;
-        let hi = match b {
-            None => lo,
-            Some(b) if !b.is_empty() && b.len() <= 6 && b.bytes().all(|c| c.is_ascii_digit()) => {
-                // An abbreviated end: `124-5` is 124 to 125.
-                if b.len() < a.len() {
-                    format!("{}{b}", &a[..a.len() - b.len()]).parse().ok()?
-                } else {
-                    b.parse().ok()?
-                }
-            }
-            Some(_) => return None,
-        };
-        out.push((lo, hi));
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn one_edit() {
-        assert!(one_edit_apart("ostegaard", "ostergaard"));
-        assert!(one_edit_apart("smtih", "smith"));
-        assert!(one_edit_apart("smyth", "smith"));
-        assert!(!one_edit_apart("smith", "smith"));
-        assert!(!one_edit_apart("smith", "smiths2"));
-        assert!(!one_edit_apart("abcd", "badc"));
-    }
 
     #[test]
     fn deletion_hashes_match_the_shorter_string() {
@@ -1244,31 +815,6 @@ mod tests {
             hashes,
             [hash_without("abc", None), hash_without("bc", None), hash_without("ac", None), hash_without("ab", None)]
         );
-    }
-
-    #[test]
-    fn acronyms_of_organisations() {
-        assert_eq!(acronym("United Nations Development Program"), "undp");
-        assert_eq!(acronym("UN Development Program"), "undp");
-        assert_eq!(acronym("Programa de las Naciones Unidas para el Desarollo"), "pnud");
-        assert_eq!(acronym("PNUD"), "pnud");
-    }
-
-    #[test]
-    fn compound_parts_leave_out_particles() {
-        assert_eq!(parts("Glick Schiller"), ["glick", "schiller"]);
-        assert_eq!(parts("Escala-Rabadan"), ["escala", "rabadan"]);
-        assert_eq!(parts("van der Berg"), ["berg"]);
-        assert_eq!(parts("de la Cruz Pérez"), ["cruz", "perez"]);
-    }
-
-    #[test]
-    fn pages() {
-        assert_eq!(page_ranges("124-5"), Some(vec![(124, 125)]));
-        assert_eq!(page_ranges("pp. 3–4"), Some(vec![(3, 4)]));
-        assert_eq!(page_ranges("12, 30"), Some(vec![(12, 12), (30, 30)]));
-        assert_eq!(page_ranges("xii"), None);
-        assert_eq!(page_ranges("e12"), None);
     }
 
     #[test]

@@ -245,6 +245,8 @@ fn date_candidates(s: &str, limit: usize) -> Vec<DateAt> {
 /// remove from the body.
 pub(crate) struct TrailingHead {
     pub names: Vec<Name>,
+    /// The names are editors (`Bode, K., and R. Dixon, eds.`).
+    pub editors: bool,
     pub year: Year,
     pub body_start: usize,
     pub year_span: std::ops::Range<usize>,
@@ -253,6 +255,22 @@ pub(crate) struct TrailingHead {
 /// Reads names at the start of `s` (up to a quotation mark or the first sentence end) and
 /// the last year in what follows.
 pub(crate) fn parse_trailing_head(s: &str) -> Option<TrailingHead> {
+    let (names, body_start, editors) = leading_names(s)?;
+    let mut head = trailing_year(s, names, body_start)?;
+    head.editors = editors;
+    Some(head)
+}
+
+/// Names at the start of a reference that prints no year at all (`McCarty, Willard and
+/// Matthew Kirschenbaum. “Institutional models ...” http://...`): the names, no year.
+pub(crate) fn parse_undated_head(s: &str) -> Option<TrailingHead> {
+    let (names, body_start, editors) = leading_names(s)?;
+    Some(TrailingHead { names, editors, year: Year::default(), body_start, year_span: body_start..body_start })
+}
+
+/// The names at the start of `s`, up to a quotation mark or the first sentence end, with
+/// where the rest starts and whether an editor mark closes them.
+fn leading_names(s: &str) -> Option<(Vec<Name>, usize, bool)> {
     let quote = s.find(['“', '"', '‘', '«']).unwrap_or(s.len());
     let sentence = vancouver_names_end(s)
         .unwrap_or_else(|| super::text::sentence_breaks(s, &[]).first().map_or(s.len(), |&b| b - 1));
@@ -274,7 +292,7 @@ pub(crate) fn parse_trailing_head(s: &str) -> Option<TrailingHead> {
             return None;
         }
     }
-    let (names_text, _) = match split_editor_marker(names_text) {
+    let (names_text, marker) = match split_editor_marker(names_text) {
         Some((n, m)) => (n, Some(m)),
         None => (names_text, None),
     };
@@ -282,9 +300,28 @@ pub(crate) fn parse_trailing_head(s: &str) -> Option<TrailingHead> {
     if names.is_empty() || names.iter().any(|n| n.is_literal() && n.family().split_whitespace().count() > 6) {
         return None;
     }
-    let body_start = end + (s[end..].len() - s[end..].trim_start_matches(['.', ',', ':', ' ', ';']).len());
-    trailing_year(s, names, body_start)
+    let mut body_start = end + (s[end..].len() - s[end..].trim_start_matches(['.', ',', ':', ' ', ';']).len());
+    // `et al.` after the names the sentence end cut before it: `Kirschenbaum, Matthew, et al.`.
+    if let Some(after) = s[body_start..].strip_prefix("et al.") {
+        body_start = s.len() - after.trim_start().len();
+    }
+    // An editor mark after the names the sentence end cut before it: `Dixon, eds. Title`.
+    let mut editors = marker.is_some();
+    if !editors {
+        let rest = &s[body_start..];
+        for m in ["eds.", "Eds.", "ed.", "Ed.", "(eds.)", "(ed.)", "(eds)", "(ed)", "editors.", "editor."] {
+            if rest.starts_with(m) && rest[m.len()..].starts_with(' ') {
+                body_start += m.len() + 1;
+                editors = true;
+                break;
+            }
+        }
+    }
+    Some((names, body_start, editors))
 }
+
+/// Words that introduce the date a web page was read, not the work's year.
+const ACCESS_WORDS: [&str; 6] = ["Accessed", "accessed", "Retrieved", "retrieved", "Viewed", "Consulted"];
 
 /// A reference with no author, starting with its title and ending with its year
 /// (`Beowulf: A New Verse Translation. New York: Norton, 1999.`): no names, the last year.
@@ -298,23 +335,53 @@ pub(crate) fn parse_untitled_head(s: &str) -> Option<TrailingHead> {
 
 /// The last year in `s[body_start..]`, with the month, day and brackets around it.
 fn trailing_year(s: &str, names: Vec<Name>, body_start: usize) -> Option<TrailingHead> {
-    // The last year in the body, with the month, day and brackets around it.
+    // The last year in the body, with the month, day and brackets around it. A year after
+    // the date a page was accessed is not the work's (`2009. Web. Accessed 3 May 2011.`),
+    // nor is an original year in square brackets (`[1982] ... (1990)`), when another is.
     let body = &s[body_start..];
+    let access = ACCESS_WORDS
+        .iter()
+        .filter_map(|w| body.match_indices(w).find(|(i, _)| *i == 0 || body[..*i].ends_with([' ', '.'])))
+        .map(|(i, _)| i)
+        .min()
+        .unwrap_or(body.len());
+    // (start, end, year) of the last plain year, and of the last in square brackets.
     let mut found = None;
+    let mut bracketed = None;
+    let mut after_access = None;
     for (i, _) in body.char_indices() {
         let prev_ok = i == 0 || body[..i].ends_with([' ', ',', '(', '[']);
         if prev_ok && body.as_bytes()[i].is_ascii_digit() {
             let tok_end = body[i..].find([' ', ')', ']', ',', ';']).map_or(body.len(), |e| i + e);
             let tok = &body[i..tok_end];
+            // A range of years in brackets is dated by its first: `(1998-2001)`.
+            let (tok, tok_end) = match tok.split_once(['-', '–']) {
+                Some((a, b))
+                    if body[..i].ends_with('(')
+                        && body[tok_end..].starts_with(')')
+                        && bare_year(a).is_some()
+                        && bare_year(b).is_some() =>
+                {
+                    (a, i + a.len())
+                }
+                _ => (tok, tok_end),
+            };
             if let Some(y) = bare_year(tok.trim_end_matches('.')) {
                 // Not part of a page range or a volume: the token is the year alone.
                 if !tok.contains(['-', '–', '/']) {
-                    found = Some((i, tok_end, y));
+                    let slot = if i >= access {
+                        &mut after_access
+                    } else if body[..i].ends_with('[') {
+                        &mut bracketed
+                    } else {
+                        &mut found
+                    };
+                    *slot = Some((i, tok_end, y));
                 }
             }
         }
     }
-    let (mut ys, mut ye, year) = found?;
+    let (mut ys, mut ye, year) = found.or(bracketed).or(after_access)?;
     // Widen to brackets, or to month and day words before it.
     if body[..ys].ends_with('(') && body[ye..].starts_with(')') {
         ys -= 1;
@@ -333,7 +400,13 @@ fn trailing_year(s: &str, names: Vec<Name>, body_start: usize) -> Option<Trailin
         }
     }
     let ys = body[..ys].trim_end_matches([' ', ',']).len();
-    Some(TrailingHead { names, year, body_start, year_span: body_start + ys..body_start + ye })
+    // MLA 7's medium of publication right after the year goes with it: `(2000) Web.`.
+    for medium in [" Web.", " Print."] {
+        if body[ye..].starts_with(medium) {
+            ye += medium.len() - 1;
+        }
+    }
+    Some(TrailingHead { names, editors: false, year, body_start, year_span: body_start + ys..body_start + ye })
 }
 
 /// Vancouver names, each a family name and up to three capital initials without points,
@@ -378,14 +451,21 @@ fn one_inverted_name_end(s: &str) -> Option<usize> {
         end += t.len() + 1;
         given += 1;
     }
-    for token in tokens {
-        if !token.ends_with('.') || !is_initial_token(token) {
-            break;
-        }
+    while let Some(token) = tokens.next_if(|t| t.ends_with('.') && is_initial_token(t)) {
         end += token.len() + 1;
         initials += 1;
     }
-    let capitalised = s.get(end..).is_some_and(|after| after.starts_with(char::is_uppercase));
+    // `Tomasula, S. et al. TOC`.
+    if initials > 0 && tokens.next_if_eq(&"et").is_some() {
+        if tokens.next_if_eq(&"al.").is_some() {
+            end += "et al. ".len();
+        } else {
+            return None;
+        }
+    }
+    // The title may start with a number: `Olsen, L. 10:01`.
+    let capitalised =
+        s.get(end..).is_some_and(|after| after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
     (initials > 0 && capitalised).then_some(end - 1)
 }
 

@@ -24,6 +24,7 @@
 mod body;
 mod checks;
 mod head;
+mod journal;
 mod key;
 pub mod learned;
 pub mod list;
@@ -156,19 +157,19 @@ pub fn has_author_date_head(text: &str) -> bool {
 /// Parses one reference string into a work. The key is made from its authors and year.
 /// As [`Parser::Rules`]: the rules, and the model for what they cannot read.
 pub fn parse_reference(text: &str) -> Work {
-    let (mut work, _) = read_entry(text, Parser::Rules);
+    let (mut work, _) = read_entry(text, Parser::Rules, Layout::Mixed);
     work.raw = Some(text.to_string());
     work.key = make_key(&work);
     work
 }
 
 /// Reads an entry with the chosen parser: the work, and whether it could be read.
-fn read_entry(text: &str, parser: Parser) -> (Work, bool) {
+fn read_entry(text: &str, parser: Parser, layout: Layout) -> (Work, bool) {
     match parser {
-        Parser::RulesOnly => parse_entry(text),
+        Parser::RulesOnly => parse_entry(text, layout).or_undated(text),
         Parser::Learned => learned_entry(text),
         Parser::Rules => {
-            let (work, ok) = parse_entry(text);
+            let (work, ok) = parse_entry(text, layout);
             if ok {
                 return (work, ok);
             }
@@ -180,7 +181,7 @@ fn read_entry(text: &str, parser: Parser) -> (Work, bool) {
                 ));
                 (learned, ok)
             } else {
-                (work, false)
+                (work, false).or_undated(text)
             }
         }
     }
@@ -200,52 +201,132 @@ fn learned_entry(text: &str) -> (Work, bool) {
 /// Parses an entry's text given its list marks: the label is kept as the work's label
 /// and left out of what the entry parser reads; a ditto mark is read as the previous
 /// entry's authors.
-fn parse_marked(text: &str, mark: &list::ListMark, previous: Option<&Work>, parser: Parser) -> (Work, bool) {
+fn parse_marked(
+    text: &str,
+    mark: &list::ListMark,
+    previous: Option<&Work>,
+    parser: Parser,
+    layout: Layout,
+) -> (Work, bool) {
     let body = &text[mark.body.min(text.len())..];
     let (mut work, ok) = match (&mark.ditto, previous) {
         (Some(d), Some(prev)) if !prev.creators().is_empty() => {
             let names = list::names_for_ditto(prev.creators());
             let d = d.start - mark.body..d.end - mark.body;
             let replaced = format!("{names}{}", &body[d.end..]);
-            let (mut work, ok) = read_entry(&replaced, parser);
+            let (mut work, ok) = read_entry(&replaced, parser, layout);
             work.repairs.push(Flag::new(
                 "ditto",
                 format!("`{}` read as the previous entry's names ({names})", &body[d.clone()]),
             ));
             (work, ok)
         }
-        _ => read_entry(body, parser),
+        _ => read_entry(body, parser, layout),
     };
     work.label = mark.label.clone().or(mark.number.map(|n| n.to_string()));
     (work, ok)
 }
 
+/// A last try for an entry no parser could read: names, then the title, and no year.
+trait OrUndated {
+    fn or_undated(self, text: &str) -> Self;
+}
+
+impl OrUndated for (Work, bool) {
+    fn or_undated(self, text: &str) -> Self {
+        match self {
+            (_, false) => match parse_entry(text, Layout::Undated) {
+                (work, true) => (work, true),
+                _ => self,
+            },
+            read => read,
+        }
+    }
+}
+
+/// How a list places the year, read from the list as a whole ([`list_layout`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Each entry as it comes: a year right after the names if there is one, else at the end.
+    Mixed,
+    /// Most entries print the year late (after the title, the publisher, or at the very
+    /// end: MLA, Chicago notes-bibliography, humanities lists): every entry is read so,
+    /// and an entry with no year is read as names and title.
+    Late,
+    /// The entry prints no year: names and title only (the last try, [`OrUndated`]).
+    Undated,
+}
+
+/// Whether an entry starts with an author-date head whose names hold nothing but names:
+/// no quoted title, no sentence of a title (`Hall S (1980) ...`, `Hall, S. 1980. ...`).
+fn year_after_names(text: &str) -> bool {
+    let clean = text::clean_markdown(text);
+    head::parse_head(&clean.text).is_some_and(|h| {
+        let head = &clean.text[..h.body_start.min(clean.text.len())];
+        let names_end = head.rfind(['(', '[']).unwrap_or(head.len());
+        !head.contains(['“', '”', '"', '«']) && !title_sentence(&head[..names_end])
+    })
+}
+
+/// The layout of a list: [`Layout::Late`] when at least three entries are read and fewer
+/// than half of them have their year right after the names.
+///
+/// Complexity: linear in the length of the entries.
+fn list_layout(entries: &[&str]) -> Layout {
+    let n = entries.len();
+    let early = entries.iter().filter(|e| year_after_names(e)).count();
+    if n >= 3 && early * 2 < n {
+        Layout::Late
+    } else {
+        Layout::Mixed
+    }
+}
+
+/// Removes the year found at the end from the text, and makes it the head.
+fn trailing_head(clean: &mut text::Clean, t: head::TrailingHead) -> head::Head {
+    let span = t.year_span.clone();
+    let removed = span.len();
+    clean.text.replace_range(span.clone(), "");
+    clean.emphasis = clean
+        .emphasis
+        .iter()
+        .filter(|r| r.end <= span.start || r.start >= span.end)
+        .map(|r| if r.start >= span.end { r.start - removed..r.end - removed } else { r.clone() })
+        .collect();
+    head::Head {
+        names: t.names,
+        editors: t.editors,
+        editor_marker: None,
+        roles: Vec::new(),
+        year: t.year,
+        body_start: t.body_start,
+    }
+}
+
 /// Parses the entry text (pieces already joined): returns the work and whether a head was found.
-fn parse_entry(text: &str) -> (Work, bool) {
+fn parse_entry(text: &str, layout: Layout) -> (Work, bool) {
     let mut clean = text::clean_markdown(text);
     let mut work = Work::default();
-    let head = head::parse_head(&clean.text)
-        .filter(|h| !sentences_in_names(&clean.text[..h.body_start.min(clean.text.len())]))
+    let early = match layout {
+        Layout::Mixed => head::parse_head(&clean.text)
+            .filter(|h| !sentences_in_names(&clean.text[..h.body_start.min(clean.text.len())])),
+        Layout::Late | Layout::Undated => None,
+    };
+    let mut undated = false;
+    let head = early
         .or_else(|| {
             // The year at the end: remove it from the text and read the rest as usual.
             let t = head::parse_trailing_head(&clean.text).or_else(|| head::parse_untitled_head(&clean.text))?;
-            let span = t.year_span.clone();
-            let removed = span.len();
-            clean.text.replace_range(span.clone(), "");
-            clean.emphasis = clean
-                .emphasis
-                .iter()
-                .filter(|r| r.end <= span.start || r.start >= span.end)
-                .map(|r| if r.start >= span.end { r.start - removed..r.end - removed } else { r.clone() })
-                .collect();
-            Some(head::Head {
-                names: t.names,
-                editors: false,
-                editor_marker: None,
-                roles: Vec::new(),
-                year: t.year,
-                body_start: t.body_start,
-            })
+            Some(trailing_head(&mut clean, t))
+        })
+        .filter(|_| layout != Layout::Undated)
+        .or_else(|| match layout {
+            Layout::Mixed => None,
+            // In a list that prints the year late, an entry may print none: names, title.
+            Layout::Late | Layout::Undated => head::parse_undated_head(&clean.text).map(|t| {
+                undated = true;
+                trailing_head(&mut clean, t)
+            }),
         });
     let Some(h) = head else {
         work.kind = crate::model::WorkType::Other("unknown".into());
@@ -268,7 +349,10 @@ fn parse_entry(text: &str) -> (Work, bool) {
             work.flags.push(Flag::new("misprint", format!("`{marker}` given for {n} editor(s)")));
         }
     }
-    work.year = Some(h.year);
+    work.year = (!undated).then_some(h.year);
+    if undated {
+        work.flags.push(Flag::new("no-year", "no year found: read as names, then the title"));
+    }
     let found = body::parse_body(&clean, h.body_start, &mut work);
     work.flags.extend(found.flags);
     work.repairs.extend(found.repairs);
@@ -288,11 +372,17 @@ fn parse_entry(text: &str) -> (Work, bool) {
 /// (`Ong, Walter J. Orality and Literacy. Methuen, 1982`): a title, not names, so the
 /// year belongs at the end of the reference.
 fn sentences_in_names(head: &str) -> bool {
-    let b = head.as_bytes();
     // A year in brackets closes an author-date head whatever the names hold.
     if head.contains('(') && !head.contains(':') {
         return false;
     }
+    title_sentence(head)
+}
+
+/// Whether `head` holds a sentence end after a lowercase word of three letters or more,
+/// followed by a capitalised word: `Orality and Literacy. Methuen`.
+fn title_sentence(head: &str) -> bool {
+    let b = head.as_bytes();
     head.match_indices(". ").any(|(i, _)| {
         let word = head[..i].rsplit([' ', ',']).next().unwrap_or("");
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -360,12 +450,16 @@ fn parse_list_keys(
     let joined: Vec<segment::Joined> = split.entries.iter().map(|e| segment::join_pieces(input, &e.pieces)).collect();
     let texts: Vec<&str> = joined.iter().map(|j| j.text.as_str()).collect();
     let marks = list::read_marks(&texts, &options.labels.iter().map(String::as_str).collect::<Vec<_>>());
+    let bodies: Vec<&str> = texts.iter().zip(&marks).map(|(t, m)| &t[m.body.min(t.len())..]).collect();
+    // Lines read one by one are independent references (a file of references in many
+    // styles): each is read as it comes, not by the layout of the others.
+    let layout = if options.one_per_line { Layout::Mixed } else { list_layout(&bodies) };
     for ((entry, text), mark) in split.entries.iter().zip(joined).zip(marks) {
         let span = entry.pieces.first().map_or(0, |p| p.start)..entry.pieces.last().map_or(0, |p| p.end);
         // Lines read one by one are independent references: a ditto mark has no entry
         // before it to stand for.
         let previous = if options.one_per_line { None } else { references.last().map(|r| &r.work) };
-        let (mut work, _) = parse_marked(&text.text, &mark, previous, options.parser);
+        let (mut work, _) = parse_marked(&text.text, &mark, previous, options.parser, layout);
         if mark.label.is_none() {
             // A numbered list: the number printed before the entry is its label.
             let line_start = input[..span.start].rfind('\n').map_or(0, |i| i + 1);
