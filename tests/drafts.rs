@@ -444,5 +444,16 @@ fn cli_draft_and_read() {
     assert!(read_out.join("concepts.yaml").exists() && read_out.join("lineage.yaml").exists());
     let (ok, check) = bibgraph(&["--corpus", read_out.to_str().unwrap(), "check"]);
     assert!(ok && check.contains("drafted items to review"), "{check}");
+    // The drafted corpus answers lineage, reading-list and graph queries, and each says
+    // which of its claims are drafted.
+    let corpus = read_out.to_str().unwrap();
+    let (ok, lineage) = bibgraph(&["--corpus", corpus, "lineage", "Hall 1980", "Morley 1992"]);
+    assert!(ok && lineage.contains("drafted by bibgraph"), "{lineage}");
+    let (ok, list) = bibgraph(&["--corpus", corpus, "reading-list", "encoding/decoding"]);
+    assert!(ok && list.contains("Hall") && list.contains("(drafted by bibgraph, not reviewed)"), "{list}");
+    let (ok, svg) = bibgraph(&["--corpus", corpus, "graph", "--concept", "encoding/decoding", "--format", "svg"]);
+    assert!(ok && svg.contains("Hall 1980"), "{svg}");
+    let (ok, svg) = bibgraph(&["--corpus", corpus, "graph", "--format", "svg"]);
+    assert!(ok && svg.contains("drafted by bibgraph"), "{svg}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -76,7 +76,29 @@ fn backward_phrase(relation: Relation, earlier: &str) -> String {
     }
 }
 
+/// What a reason drawn from a drafted claim says, so that a list made from a corpus that
+/// `bibgraph read` or `bibgraph draft` wrote shows which reasons a person has not reviewed.
+pub(crate) const DRAFTED_REASON: &str = " (drafted by bibgraph, not reviewed)";
+
 impl Corpus {
+    /// Whether the claim behind a graph edge is still marked drafted.
+    fn drafted_source(&self, source: EdgeSource) -> bool {
+        match source {
+            EdgeSource::Edge(i) => self.edges.get(i as usize).is_some_and(|e| e.drafted.is_some()),
+            EdgeSource::Sense(c, s) => self
+                .concepts
+                .get(c as usize)
+                .and_then(|k| k.senses.get(s as usize))
+                .is_some_and(|s| s.drafted.is_some()),
+            EdgeSource::ConceptRelation(c, r) => self
+                .concepts
+                .get(c as usize)
+                .and_then(|k| k.relations.get(r as usize))
+                .is_some_and(|r| r.drafted.is_some()),
+            EdgeSource::Record => false,
+        }
+    }
+
     fn citation_of(&self, w: u32) -> String {
         self.works[w as usize].citation()
     }
@@ -87,7 +109,7 @@ impl Corpus {
 
     /// The lineage edges into (`Incoming`) or out of (`Outgoing`) a work that go forward
     /// in time, as (other work, relation). Citation edges are not lineage.
-    fn timed_lineage(&self, w: u32, dir: Direction) -> impl Iterator<Item = (u32, Relation)> + '_ {
+    fn timed_lineage(&self, w: u32, dir: Direction) -> impl Iterator<Item = (u32, EdgeData)> + '_ {
         let year = self.works[w as usize].sort_year();
         self.graph.lineage_edges(self, w, dir, None).filter_map(move |(o, d)| {
             let oy = self.works[o as usize].sort_year();
@@ -96,7 +118,7 @@ impl Corpus {
                 (Some(a), Some(b), Direction::Incoming) => b <= a,
                 _ => true,
             };
-            forward.then_some((o, d.relation))
+            forward.then_some((o, d))
         })
     }
 
@@ -153,7 +175,8 @@ impl Corpus {
         for e in self.edges.iter().filter(|e| e.relation.is_lineage() && e.concept.as_ref() == Some(id)) {
             if let crate::model::EdgeTarget::Work(to) = &e.to {
                 let (Some(&f), Some(&t)) = (self.work_index.get(&e.from), self.work_index.get(to)) else { continue };
-                let why = format!("on a {} link recorded for {topic_label} ({} to {to})", e.relation, e.from);
+                let mark = if e.drafted.is_some() { DRAFTED_REASON } else { "" };
+                let why = format!("on a {} link recorded for {topic_label} ({} to {to}){mark}", e.relation, e.from);
                 for w in [f, t] {
                     if !sel.index.contains_key(&w) {
                         sel.add(w, why.clone());
@@ -185,7 +208,8 @@ impl Corpus {
                 _ => (2, 0),
             });
             for (w, d) in links {
-                sel.add(w, format!("{}{suffix}", concept_phrase(d.relation, label)));
+                let mark = if self.drafted_source(d.source) { DRAFTED_REASON } else { "" };
+                sel.add(w, format!("{}{suffix}{mark}", concept_phrase(d.relation, label)));
             }
         }
         sel.anchors.push((Node::Concept(c), 1.0));
@@ -269,7 +293,7 @@ impl Corpus {
         let n = self.works.len();
         // Reverse breadth-first search from the selected works, in their order.
         let mut target: Vec<Option<u32>> = vec![None; n];
-        let mut next: Vec<Option<(u32, Relation)>> = vec![None; n];
+        let mut next: Vec<Option<(u32, EdgeData)>> = vec![None; n];
         let mut queue: VecDeque<u32> = VecDeque::new();
         for &(w, _) in &sel.entries {
             target[w as usize] = Some(w);
@@ -277,10 +301,10 @@ impl Corpus {
         }
         let mut found: Vec<u32> = Vec::new();
         while let Some(w) = queue.pop_front() {
-            for (a, relation) in self.timed_lineage(w, Direction::Incoming) {
+            for (a, data) in self.timed_lineage(w, Direction::Incoming) {
                 if target[a as usize].is_none() {
                     target[a as usize] = target[w as usize];
-                    next[a as usize] = Some((w, relation));
+                    next[a as usize] = Some((w, data));
                     found.push(a);
                     queue.push_back(a);
                 }
@@ -328,8 +352,9 @@ impl Corpus {
                 _ => format!("starts the lineage that leads to {goal}"),
             };
             sel.add(a, lineage);
-            if let Some((b, relation)) = next[a as usize] {
-                sel.add(a, forward_phrase(relation, &self.citation_of(b)));
+            if let Some((b, data)) = next[a as usize] {
+                let mark = if self.drafted_source(data.source) { DRAFTED_REASON } else { "" };
+                sel.add(a, format!("{}{mark}", forward_phrase(data.relation, &self.citation_of(b))));
             }
         }
     }
