@@ -5,13 +5,17 @@
 //! cargo run --release --example train-refparse -- --cv 5 --pred /tmp/pred.json   # cross-validation
 //! ```
 //!
-//! Options: `--seed N` (13), `--epochs N` (30), `--dev-weight N` (2: each development
-//! reference counts twice), `--cv K` (first K-fold cross-validation over the development set,
+//! Options: `--seed N` (13), `--epochs N` (30), `--dev-weight N` (4: each development
+//! reference counts four times), `--cv K` (first K-fold cross-validation over the development set,
 //! predictions to `--pred FILE`; `--cv-only` stops there), `--bits N` (18: 2^18 weight rows),
 //! `--generated N` records (3000), `--texlive N` records (2000, from the installed TeX Live
-//! `.bib` files), `--per-style N` references per style (300), `--dev FILE` (the AnyStyle
+//! `.bib` files), `--per-style N` references per style (100), `--dev FILE` (the AnyStyle
 //! development set, `../shared/data/refparse-dev/anystyle-core.jsonl`, or under `$BIBGRAPH_SHARED`; `--dev none` to
-//! train without it), `--out FILE` (`src/refparse/learned/refparse-model.bin`).
+//! train without it), `--out FILE` (`src/refparse/learned/refparse-model.bin`),
+//! `--no-rules` (leave the rules' reading out of the features), `--learner crfs` (cross-validate
+//! `crfs`'s CRF instead of the perceptron; `--crf-iterations N`, 100), `--cache FILE` (write
+//! the generated references there; `--cv-only` runs read them back instead of rendering),
+//! `--gen-step N` (train on every Nth generated reference).
 //!
 //! Everything random comes from one seeded generator: the same options give the same model.
 //! See docs/refparse.md.
@@ -93,6 +97,7 @@ struct Args {
     crfs: bool,
     crf_iterations: usize,
     cache: Option<String>,
+    gen_step: usize,
 }
 
 fn args() -> Args {
@@ -102,7 +107,7 @@ fn args() -> Args {
         bits: 18,
         generated: 3000,
         texlive: 2000,
-        per_style: 300,
+        per_style: 100,
         dev: Some(format!(
             "{}/data/refparse-dev/anystyle-core.jsonl",
             std::env::var("BIBGRAPH_SHARED").unwrap_or_else(|_| "../shared".into())
@@ -110,12 +115,13 @@ fn args() -> Args {
         out: "src/refparse/learned/refparse-model.bin".into(),
         cv: 0,
         cv_only: false,
-        dev_weight: 2,
+        dev_weight: 4,
         pred: None,
         rules: true,
         crfs: false,
         crf_iterations: 100,
         cache: None,
+        gen_step: 1,
     };
     let v: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -138,6 +144,7 @@ fn args() -> Args {
             }
             "--dev-weight" => a.dev_weight = num(),
             "--cache" => a.cache = Some(val),
+            "--gen-step" => a.gen_step = num().max(1),
             "--learner" => a.crfs = val == "crfs",
             "--crf-iterations" => a.crf_iterations = num(),
             "--no-rules" => {
@@ -234,6 +241,7 @@ fn cv_crfs(
         });
         let mut p = bibgraph::csl::to_csl(&work);
         p["id"] = serde_json::Value::String(d.id.clone());
+        p["x-head"] = serde_json::Value::Bool(bibgraph::refparse::rules_read(&d.raw));
         preds[i] = p;
     }
 }
@@ -258,8 +266,8 @@ fn main() {
     let held: Vec<Work> = works.iter().enumerate().filter(|(i, _)| i % 10 == 0).map(|(_, w)| w.clone()).collect();
     eprintln!("{} records ({} held out)", works.len(), held.len());
 
-    assert!(a.cache.is_none() || a.cv_only, "--cache is for --cv-only runs (the round trip renders anew)");
-    let cached = a.cache.as_deref().and_then(read_cache);
+    // A cache is read only by `--cv-only` runs (the round trip needs the records); any run writes it.
+    let cached = a.cache.as_deref().filter(|_| a.cv_only).and_then(read_cache);
     let mut generated: Vec<(String, Vec<Label>)> = Vec::new();
     let mut held_refs: Vec<HeldOut> = Vec::new();
     let mut held_labels: Vec<(String, Vec<Label>)> = Vec::new();
@@ -271,7 +279,12 @@ fn main() {
             w.key = bibgraph::model::WorkKey::new(format!("{}-{i}", w.key));
         }
         for chunk in batch.chunks(25) {
-            for (_, r) in render::render(&style, chunk) {
+            for (_, mut r) in render::render(&style, chunk) {
+                if rng.chance(0.5) {
+                    if let Some((text, bytes)) = render::cjk_title_marks(&r.text, &r.bytes) {
+                        (r.text, r.bytes) = (text, bytes);
+                    }
+                }
                 let (text, bytes) = if rng.chance(0.5) {
                     render::damage(&mut rng, &r.text, &r.bytes)
                 } else {
@@ -305,8 +318,11 @@ fn main() {
         (None, Some(path)) => write_cache(path, &generated),
         (None, None) => {}
     }
-    let examples: Vec<Example> =
-        generated.iter().map(|(text, labels)| Example::new(text.clone(), labels.clone(), a.bits, a.rules)).collect();
+    let examples: Vec<Example> = generated
+        .iter()
+        .step_by(a.gen_step)
+        .map(|(text, labels)| Example::new(text.clone(), labels.clone(), a.bits, a.rules))
+        .collect();
     eprintln!(
         "{} generated training references, {} held out, {:.0?}",
         examples.len(),
@@ -354,7 +370,7 @@ fn main() {
             for (i, d) in dev.iter().enumerate().filter(|(i, _)| in_fold(i)) {
                 let mut p = bibgraph::csl::to_csl(&parse_reference_with(&d.raw, &model));
                 p["id"] = serde_json::Value::String(d.id.clone());
-                p["x-head"] = serde_json::Value::Bool(bibgraph::refparse::has_author_date_head(&d.raw));
+                p["x-head"] = serde_json::Value::Bool(bibgraph::refparse::rules_read(&d.raw));
                 preds[i] = p;
                 let (_, labels) = bibgraph::refparse::learned::label(&d.raw, &model);
                 total += labels.len();

@@ -153,6 +153,12 @@ pub fn has_author_date_head(text: &str) -> bool {
     head::parse_head(&text::clean_markdown(text).text).is_some()
 }
 
+/// Whether the default parser keeps the rules' reading of `text` (an author-date head at
+/// the start) rather than the learned model's.
+pub fn rules_read(text: &str) -> bool {
+    parse_entry_how(text).1 == Some(HeadAt::Start)
+}
+
 /// Parses one reference string into a work. The key is made from its authors and year.
 /// As [`Parser::Rules`]: the rules, and the model for what they cannot read.
 pub fn parse_reference(text: &str) -> Work {
@@ -163,34 +169,45 @@ pub fn parse_reference(text: &str) -> Work {
 }
 
 /// Reads an entry with the chosen parser: the work, and whether it could be read.
+///
+/// The default ([`Parser::Rules`]) keeps the rules' reading where they find names followed
+/// by a year at the start (the author-date head they were written for, and where they
+/// score better, see docs/refparse.md); elsewhere (numbered, notes and humanities styles
+/// with the year at the end, entries with no head) the learned model reads the entry, with
+/// the rules' reading among its features, and the rules' reading stays if the model finds
+/// no year with names or a title.
 fn read_entry(text: &str, parser: Parser) -> (Work, bool) {
     match parser {
         Parser::RulesOnly => parse_entry(text),
-        Parser::Learned => learned_entry(text),
+        Parser::Learned => learned_entry(text, None),
         Parser::Rules => {
-            let (work, ok) = parse_entry(text);
-            if ok {
-                return (work, ok);
+            let (work, head) = parse_entry_how(text);
+            if head == Some(HeadAt::Start) {
+                return (work, true);
             }
-            let (mut learned, ok) = learned_entry(text);
-            if ok {
-                learned.repairs.push(Flag::new(
-                    "learned",
-                    "no author-date head (names followed by a year): the fields are the learned model's",
-                ));
-                (learned, ok)
+            let ok = head.is_some();
+            let (mut learned, learned_ok) = learned_entry(text, Some((&work, ok)));
+            if learned_ok {
+                let why = if ok {
+                    "the year is not in an author-date head at the start: the fields are the learned model's"
+                } else {
+                    "no author-date head (names followed by a year): the fields are the learned model's"
+                };
+                learned.repairs.push(Flag::new("learned", why));
+                (learned, true)
             } else {
-                (work, false)
+                (work, ok)
             }
         }
     }
 }
 
 /// Reads an entry with the embedded model. It counts as read when the model finds a year,
-/// and names or a title.
-fn learned_entry(text: &str) -> (Work, bool) {
+/// and names or a title. `rules` is the rules' reading of the same text and whether they
+/// read it, when it is at hand (the model uses it as a feature).
+fn learned_entry(text: &str, rules: Option<(&Work, bool)>) -> (Work, bool) {
     let clean = text::clean_markdown(text);
-    let mut work = learned::work_with(&clean.text, learned::Model::embedded());
+    let mut work = learned::work_with_rules(&clean.text, learned::Model::embedded(), rules);
     let dated = work.year.as_ref().is_some_and(|y| y.year.is_some());
     let ok = dated && (work.title.is_some() || !work.authors.is_empty());
     check_fields(&mut work);
@@ -220,13 +237,30 @@ fn parse_marked(text: &str, mark: &list::ListMark, previous: Option<&Work>, pars
     (work, ok)
 }
 
+/// Where the rules found the names and the year of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeadAt {
+    /// Names followed by a year at the start: the author-date head.
+    Start,
+    /// The year at the end, or no year after the names.
+    Elsewhere,
+}
+
 /// Parses the entry text (pieces already joined): returns the work and whether a head was found.
 fn parse_entry(text: &str) -> (Work, bool) {
+    let (work, head) = parse_entry_how(text);
+    (work, head.is_some())
+}
+
+/// As [`parse_entry`], saying where the head was found (`None`: not at all).
+fn parse_entry_how(text: &str) -> (Work, Option<HeadAt>) {
+    let mut at = HeadAt::Start;
     let mut clean = text::clean_markdown(text);
     let mut work = Work::default();
     let head = head::parse_head(&clean.text)
         .filter(|h| !sentences_in_names(&clean.text[..h.body_start.min(clean.text.len())]))
         .or_else(|| {
+            at = HeadAt::Elsewhere;
             // The year at the end: remove it from the text and read the rest as usual.
             let t = head::parse_trailing_head(&clean.text).or_else(|| head::parse_untitled_head(&clean.text))?;
             let span = t.year_span.clone();
@@ -250,7 +284,7 @@ fn parse_entry(text: &str) -> (Work, bool) {
     let Some(h) = head else {
         work.kind = crate::model::WorkType::Other("unknown".into());
         work.flags.push(Flag::new("unparsed", "no author-date head (names followed by a year): kept as raw text"));
-        return (work, false);
+        return (work, None);
     };
     if h.editors {
         work.editors = h.names;
@@ -281,7 +315,7 @@ fn parse_entry(text: &str) -> (Work, bool) {
     rest::tidy_title(&mut work);
     rest::tidy_container(&mut work);
     check_fields(&mut work);
-    (work, true)
+    (work, Some(at))
 }
 
 /// Whether the names part of an author-date head runs over a sentence end after a word

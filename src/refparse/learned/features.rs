@@ -479,8 +479,11 @@ pub fn features(text: &str, tokens: &[Range<usize>], guess: Option<&[Guess]>) ->
         f(17, &[year_side, sentences.min(5)]);
         f(18, &[commas.min(6), year_side]);
         // Brackets and quotes: the depth before this token's own marks.
-        let opens_quote = t.lead.contains(['"', '“', '‘', '«', '„']);
-        let closes_quote = t.trail.contains(['"', '”', '’', '»']);
+        // CJK title brackets (`『』《》「」〈〉`) count as quotes: they mark titles.
+        let opens_quote = t.lead.contains(['"', '“', '‘', '«', '„', '『', '《', '「', '〈']);
+        let closers = ['"', '”', '’', '»', '』', '》', '」', '〉'];
+        // A lone mark (`』` is its own token) has no word, so all of it is its lead.
+        let closes_quote = t.trail.contains(closers) || t.trail.is_empty() && t.lead == raw && raw.contains(closers);
         f(19, &[(paren > 0) as u8, (square > 0) as u8, quote as u8, opens_quote as u8, closes_quote as u8]);
         // Dictionaries.
         let w = tl;

@@ -48,6 +48,19 @@ fn trim(s: &str) -> &str {
     end
 }
 
+/// Names without the punctuation around them; the period of a final initial stays
+/// (`Jessup, P.`).
+fn trim_names(s: &str) -> &str {
+    let t = trim(s);
+    let rest = &s[s.find(t).map_or(s.len(), |i| i + t.len())..];
+    let last = t.rsplit([' ', ',', '.']).next().unwrap_or("");
+    if !t.is_empty() && rest.starts_with('.') && last.chars().count() == 1 && last.chars().all(char::is_uppercase) {
+        &s[s.find(t).unwrap_or(0)..s.find(t).unwrap_or(0) + t.len() + 1]
+    } else {
+        t
+    }
+}
+
 /// Removes a leading word (case-insensitive) from `s`, and what follows it up to a space.
 fn strip_lead<'a>(s: &'a str, words: &[&str]) -> &'a str {
     let lower = s.to_ascii_lowercase();
@@ -98,7 +111,7 @@ fn editor_names(s: &str) -> Vec<Name> {
             }
         }
     }
-    head::parse_names(trim(&t))
+    head::parse_names(trim_names(&t))
 }
 
 fn year_of(s: &str) -> Option<Year> {
@@ -136,7 +149,7 @@ fn volume_issue(s: &str) -> (Option<String>, Option<String>) {
     let lower = t.to_ascii_lowercase();
     let (vol, issue) = if let Some(open) = t.find('(') {
         (t[..open].to_string(), Some(t[open + 1..].trim_end_matches([')', '.', ',', ':']).to_string()))
-    } else if let Some((v, i)) = ["no.", "nr.", "issue", "heft", "h.", "n."]
+    } else if let Some((v, i)) = ["no.", "nr.", "issue", "heft", "h.", "n°", "nº", "n."]
         .iter()
         .find_map(|m| lower.find(m).map(|at| (&t[..at], &t[at + m.len()..])))
     {
@@ -204,7 +217,7 @@ pub(crate) fn work_from_labels(text: &str, tokens: &[Range<usize>], labels: &[La
         let first = !seen[label.index()];
         seen[label.index()] = true;
         match label {
-            Label::Author if first => work.authors = head::parse_names(trim(s)),
+            Label::Author if first => work.authors = head::parse_names(trim_names(s)),
             Label::Editor if first => work.editors = editor_names(s),
             Label::Date if first => work.year = year_of(s),
             Label::Title if first => {

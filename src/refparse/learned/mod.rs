@@ -81,7 +81,18 @@ pub fn rules_reading(text: &str, tokens: &[Range<usize>]) -> Vec<guess::Guess> {
 /// Parses one reference (already joined, without list markup) with `model`: the fields,
 /// normalised; the raw text and the key are left to the caller.
 pub fn work_with(text: &str, model: &Model) -> Work {
-    let (tokens, labels) = label(text, model);
+    work_with_rules(text, model, None)
+}
+
+/// As [`work_with`], given the rules' reading of the text (the work, and whether they read
+/// it) when the caller has it, so that they do not run twice.
+pub(crate) fn work_with_rules(text: &str, model: &Model, rules: Option<(&Work, bool)>) -> Work {
+    let tokens = tokenize(text);
+    let guess = model.uses_rules().then(|| match rules {
+        Some((work, ok)) => guess::project(text, &tokens, ok.then_some(work)),
+        None => rules_reading(text, &tokens),
+    });
+    let labels = model.labels(&features(text, &tokens, guess.as_deref()));
     fields::work_from_labels(text, &tokens, &labels)
 }
 

@@ -114,7 +114,8 @@ impl Label {
 }
 
 const MAGIC: &[u8; 4] = b"BGRP";
-/// The version of the binary form; a model of another version is refused.
+/// The version of the binary form: 2 records whether the rules' reading is a feature; 1 (without
+/// it) is still read; later versions are refused.
 pub const FORMAT_VERSION: u32 = 2;
 
 /// The row of the weight table that a hashed feature falls in, for a table of `2^bits` rows.
