@@ -104,7 +104,8 @@ fn bench(c: &mut Criterion) {
         })
     });
     let list = refs.join("\n");
-    // The rules (with the model for entries they cannot read), the rules alone, the model alone.
+    // The default (the rules where an author-date head starts the entry, the model with the
+    // rules' reading elsewhere), the rules alone, the model alone.
     for (name, parser) in [("rules", Parser::Rules), ("rules-only", Parser::RulesOnly), ("learned", Parser::Learned)] {
         let options = ParseOptions::default().one_per_line(true).parser(parser);
         group.bench_with_input(

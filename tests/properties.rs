@@ -9,7 +9,7 @@
 use bibgraph::cites::{self, Status};
 use bibgraph::read::{read_article, ReadOptions, Style};
 use bibgraph::refparse::{parse_list, parse_reference, ParseOptions, SegmentKind};
-use bibgraph::{Corpus, CorpusFile};
+use bibgraph::{Corpus, CorpusFile, Severity};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -384,16 +384,26 @@ fn check_import(bytes: Vec<u8>, csl: bool) {
         (import, corpus)
     });
     assert_eq!(import.entries, import.works.len() + import.skipped);
-    assert_eq!(corpus.expect("an imported file always loads"), import.works.len());
+    // A file that cannot be decoded at all (UTF-16 with a lone surrogate) is one located
+    // error, and the corpus refuses it with the same words; anything else loads.
+    match import.diagnostics.iter().find(|d| d.code == "encoding" && d.severity == Severity::Error) {
+        Some(d) => {
+            let err = corpus.expect_err("an undecodable file is refused");
+            assert!(err.to_string().contains(&d.message), "{err} / {d}");
+            assert!(import.works.is_empty());
+        }
+        None => assert_eq!(corpus.expect("an imported file always loads"), import.works.len()),
+    }
     let skipped = import.diagnostics.iter().filter(|d| d.message.ends_with("skipped")).count();
     assert!(skipped >= import.skipped, "{} skipped, {skipped} say so", import.skipped);
     for d in &import.diagnostics {
         let at = d.location.as_ref().expect("every diagnostic is located");
         assert!(at.line >= 1 && at.line <= lines && at.column >= 1, "{d}");
         // Only what lies outside every entry names none: a stray brace before the first
-        // entry, a file that is not JSON at all.
+        // entry, a file that is not JSON at all, a file whose encoding cannot be decoded.
         assert!(
-            d.subject.is_some() || matches!(d.code.as_str(), "stray-brace" | "json-syntax" | "invalid-utf8"),
+            d.subject.is_some()
+                || matches!(d.code.as_str(), "stray-brace" | "json-syntax" | "invalid-utf8" | "encoding"),
             "{d}"
         );
     }

@@ -80,3 +80,32 @@ fn explain_gives_every_token_a_label_and_a_score() {
     assert_eq!(tokens[2].tagged.label, Label::Date);
     assert_eq!(tokens.last().map(|t| t.tagged.label), Some(Label::Pages));
 }
+
+#[test]
+fn the_default_keeps_the_rules_for_author_date_heads_and_asks_the_model_elsewhere() {
+    let one = |text: &str, parser: Parser| {
+        let options = ParseOptions::default().one_per_line(true).parser(parser);
+        parse_list(text, "x.txt", &options).references.remove(0).work
+    };
+    // An author-date head at the start: the rules' reading, no `learned` note.
+    let text = "Hall, S. (1980). Encoding/decoding. In Culture, Media, Language (pp. 128–138). London: Hutchinson.";
+    let (default, rules) = (one(text, Parser::Rules), one(text, Parser::RulesOnly));
+    assert!(default.repairs.iter().all(|f| f.kind != "learned"), "{default:#?}");
+    assert_eq!(
+        (&default.title, &default.container_title, &default.pages),
+        (&rules.title, &rules.container_title, &rules.pages)
+    );
+    // A numbered-style entry with the year at the end: the model's reading, and a note.
+    let text =
+        "J. Smith and A. Jones, “Reading lists at scale,” Journal of Documentation, vol. 12, no. 3, pp. 45–67, 2001.";
+    let num = one(text, Parser::Rules);
+    assert!(num.repairs.iter().any(|f| f.kind == "learned"), "{num:#?}");
+    assert_eq!(year(&num), Some(2001));
+    assert_eq!(family(&num, 0), "Smith", "{num:#?}");
+    assert_eq!(num.volume.as_deref(), Some("12"), "{num:#?}");
+}
+
+#[test]
+fn the_embedded_model_reads_the_rules_reading() {
+    assert!(Model::embedded().uses_rules());
+}

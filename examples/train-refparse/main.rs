@@ -5,17 +5,22 @@
 //! cargo run --release --example train-refparse -- --cv 5 --pred /tmp/pred.json   # cross-validation
 //! ```
 //!
-//! Options: `--seed N` (13), `--epochs N` (30), `--dev-weight N` (2: each development
-//! reference counts twice), `--cv K` (first K-fold cross-validation over the development set,
+//! Options: `--seed N` (13), `--epochs N` (30), `--dev-weight N` (4: each development
+//! reference counts four times), `--cv K` (first K-fold cross-validation over the development set,
 //! predictions to `--pred FILE`; `--cv-only` stops there), `--bits N` (18: 2^18 weight rows),
 //! `--generated N` records (3000), `--texlive N` records (2000, from the installed TeX Live
-//! `.bib` files), `--per-style N` references per style (300), `--dev FILE` (the AnyStyle
+//! `.bib` files), `--per-style N` references per style (100), `--dev FILE` (the AnyStyle
 //! development set, `../shared/data/refparse-dev/anystyle-core.jsonl`, or under `$BIBGRAPH_SHARED`; `--dev none` to
-//! train without it), `--out FILE` (`src/refparse/learned/refparse-model.bin`).
+//! train without it), `--out FILE` (`src/refparse/learned/refparse-model.bin`),
+//! `--no-rules` (leave the rules' reading out of the features), `--learner crfs` (cross-validate
+//! `crfs`'s CRF instead of the perceptron; `--crf-iterations N`, 100), `--cache FILE` (write
+//! the generated references there; `--cv-only` runs read them back instead of rendering),
+//! `--gen-step N` (train on every Nth generated reference).
 //!
 //! Everything random comes from one seeded generator: the same options give the same model.
 //! See docs/refparse.md.
 
+mod crf;
 mod dev;
 mod perceptron;
 mod records;
@@ -88,6 +93,11 @@ struct Args {
     cv_only: bool,
     dev_weight: usize,
     pred: Option<String>,
+    rules: bool,
+    crfs: bool,
+    crf_iterations: usize,
+    cache: Option<String>,
+    gen_step: usize,
 }
 
 fn args() -> Args {
@@ -97,7 +107,7 @@ fn args() -> Args {
         bits: 18,
         generated: 3000,
         texlive: 2000,
-        per_style: 300,
+        per_style: 100,
         dev: Some(format!(
             "{}/data/refparse-dev/anystyle-core.jsonl",
             std::env::var("BIBGRAPH_SHARED").unwrap_or_else(|_| "../shared".into())
@@ -105,8 +115,13 @@ fn args() -> Args {
         out: "src/refparse/learned/refparse-model.bin".into(),
         cv: 0,
         cv_only: false,
-        dev_weight: 2,
+        dev_weight: 4,
         pred: None,
+        rules: true,
+        crfs: false,
+        crf_iterations: 100,
+        cache: None,
+        gen_step: 1,
     };
     let v: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -128,6 +143,14 @@ fn args() -> Args {
                 i -= 1;
             }
             "--dev-weight" => a.dev_weight = num(),
+            "--cache" => a.cache = Some(val),
+            "--gen-step" => a.gen_step = num().max(1),
+            "--learner" => a.crfs = val == "crfs",
+            "--crf-iterations" => a.crf_iterations = num(),
+            "--no-rules" => {
+                a.rules = false;
+                i -= 1;
+            }
             "--pred" => a.pred = Some(val),
             other => panic!("unknown option {other}"),
         }
@@ -184,6 +207,45 @@ fn right(parsed: &Work, original: &Work, f: Field, printed: &str, text: &str) ->
     (!want.is_empty()).then_some(want == have)
 }
 
+/// The generated training references (text, labels) of an earlier run with the same
+/// options, for experiments with `--cv-only` (the round trip needs the records: no cache).
+fn read_cache(path: &str) -> Option<Vec<(String, Vec<Label>)>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let rows: Vec<(String, Vec<String>)> = serde_json::from_str(&text).ok()?;
+    eprintln!("generated references from {path}");
+    Some(
+        rows.into_iter()
+            .map(|(t, l)| (t, l.iter().map(|n| Label::from_name(n).unwrap_or(Label::Note)).collect()))
+            .collect(),
+    )
+}
+
+fn write_cache(path: &str, generated: &[(String, Vec<Label>)]) {
+    let rows: Vec<(&str, Vec<&str>)> =
+        generated.iter().map(|(t, l)| (t.as_str(), l.iter().map(|x| x.as_str()).collect())).collect();
+    std::fs::write(path, serde_json::to_string(&rows).expect("JSON")).expect("write the cache");
+}
+
+/// One fold of the cross-validation with the `crfs` CRF in place of the perceptron.
+fn cv_crfs(
+    a: &Args,
+    set: &[&Example],
+    dev: &[dev::DevRef],
+    in_fold: &dyn Fn(&usize) -> bool,
+    preds: &mut [serde_json::Value],
+) {
+    let crf = crf::train(set, a.crf_iterations, 1.0);
+    for (i, d) in dev.iter().enumerate().filter(|(i, _)| in_fold(i)) {
+        let work = bibgraph::refparse::learned::parse_reference_labelled(&d.raw, |text, _| {
+            crf.labels(&Example::unlabelled(text, a.bits, a.rules))
+        });
+        let mut p = bibgraph::csl::to_csl(&work);
+        p["id"] = serde_json::Value::String(d.id.clone());
+        p["x-head"] = serde_json::Value::Bool(bibgraph::refparse::rules_read(&d.raw));
+        preds[i] = p;
+    }
+}
+
 fn main() {
     let a = args();
     let started = Instant::now();
@@ -204,10 +266,12 @@ fn main() {
     let held: Vec<Work> = works.iter().enumerate().filter(|(i, _)| i % 10 == 0).map(|(_, w)| w.clone()).collect();
     eprintln!("{} records ({} held out)", works.len(), held.len());
 
-    let mut examples: Vec<Example> = Vec::new();
+    // A cache is read only by `--cv-only` runs (the round trip needs the records); any run writes it.
+    let cached = a.cache.as_deref().filter(|_| a.cv_only).and_then(read_cache);
+    let mut generated: Vec<(String, Vec<Label>)> = Vec::new();
     let mut held_refs: Vec<HeldOut> = Vec::new();
     let mut held_labels: Vec<(String, Vec<Label>)> = Vec::new();
-    for style_name in STYLES {
+    for style_name in STYLES.iter().filter(|_| cached.is_none()) {
         let style = Style::named(style_name).unwrap_or_else(|e| panic!("{style_name}: {e}"));
         let mut batch: Vec<Work> = (0..a.per_style).map(|_| train[rng.below(train.len())].clone()).collect();
         // Distinct keys in a batch.
@@ -215,7 +279,12 @@ fn main() {
             w.key = bibgraph::model::WorkKey::new(format!("{}-{i}", w.key));
         }
         for chunk in batch.chunks(25) {
-            for (_, r) in render::render(&style, chunk) {
+            for (_, mut r) in render::render(&style, chunk) {
+                if rng.chance(0.5) {
+                    if let Some((text, bytes)) = render::cjk_title_marks(&r.text, &r.bytes) {
+                        (r.text, r.bytes) = (text, bytes);
+                    }
+                }
                 let (text, bytes) = if rng.chance(0.5) {
                     render::damage(&mut rng, &r.text, &r.bytes)
                 } else {
@@ -228,10 +297,10 @@ fn main() {
                         toks.iter().zip(&labels).map(|(t, l)| format!("{}/{}", &text[t.clone()], l.as_str())).collect();
                     eprintln!("{style_name}: {}", shown.join(" "));
                 }
-                examples.push(Example::new(text, labels, a.bits));
+                generated.push((text, labels));
             }
         }
-        eprintln!("  {style_name}: {} references so far, {:.0?}", examples.len(), started.elapsed());
+        eprintln!("  {style_name}: {} references so far, {:.0?}", generated.len(), started.elapsed());
         let test: Vec<Work> = (0..a.per_style / 5).map(|k| held[(k * 7 + rng.below(5)) % held.len()].clone()).collect();
         let mut test = test;
         for (i, w) in test.iter_mut().enumerate() {
@@ -244,6 +313,16 @@ fn main() {
             }
         }
     }
+    match (cached, a.cache.as_deref()) {
+        (Some(c), _) => generated = c,
+        (None, Some(path)) => write_cache(path, &generated),
+        (None, None) => {}
+    }
+    let examples: Vec<Example> = generated
+        .iter()
+        .step_by(a.gen_step)
+        .map(|(text, labels)| Example::new(text.clone(), labels.clone(), a.bits, a.rules))
+        .collect();
     eprintln!(
         "{} generated training references, {} held out, {:.0?}",
         examples.len(),
@@ -257,7 +336,7 @@ fn main() {
         refs
     });
     let dev_examples: Vec<Example> =
-        dev.iter().flatten().map(|d| Example::new(d.raw.clone(), d.labels.clone(), a.bits)).collect();
+        dev.iter().flatten().map(|d| Example::new(d.raw.clone(), d.labels.clone(), a.bits, a.rules)).collect();
 
     let info = format!(
         "bibgraph reference model: averaged perceptron, seed {}, {} epochs, 2^{} rows, {} generated references in {} styles, {} development references",
@@ -283,10 +362,15 @@ fn main() {
                         .flat_map(|_| dev_examples.iter().enumerate().filter(|(i, _)| !in_fold(i)).map(|(_, e)| e)),
                 )
                 .collect();
-            let model = perceptron::train(&set, a.bits, a.epochs, a.seed + f as u64).model(1.0, String::new());
+            if a.crfs {
+                cv_crfs(&a, &set, dev, &in_fold, &mut preds);
+                continue;
+            }
+            let model = perceptron::train(&set, a.bits, a.epochs, a.seed + f as u64, a.rules).model(1.0, String::new());
             for (i, d) in dev.iter().enumerate().filter(|(i, _)| in_fold(i)) {
                 let mut p = bibgraph::csl::to_csl(&parse_reference_with(&d.raw, &model));
                 p["id"] = serde_json::Value::String(d.id.clone());
+                p["x-head"] = serde_json::Value::Bool(bibgraph::refparse::rules_read(&d.raw));
                 preds[i] = p;
                 let (_, labels) = bibgraph::refparse::learned::label(&d.raw, &model);
                 total += labels.len();
@@ -305,7 +389,7 @@ fn main() {
         }
     }
     let set: Vec<&Example> = examples.iter().chain((0..a.dev_weight).flat_map(|_| dev_examples.iter())).collect();
-    let weights = perceptron::train(&set, a.bits, a.epochs, a.seed);
+    let weights = perceptron::train(&set, a.bits, a.epochs, a.seed, a.rules);
     let sample: Vec<(String, Vec<Label>)> = held_labels.iter().step_by(4).cloned().collect();
     let temperature = weights.calibrate(&sample);
     let model = weights.model(temperature, format!("{info}, temperature {temperature}"));

@@ -1,6 +1,6 @@
 //! The structured averaged perceptron (Collins 2002) over the library's features.
 
-use bibgraph::refparse::learned::{features, row, tokenize, Label, Model};
+use bibgraph::refparse::learned::{features, row, rules_reading, tokenize, Label, Model};
 
 /// One training or test sequence: the reference, its tokens' gold labels and feature rows.
 pub struct Example {
@@ -11,12 +11,21 @@ pub struct Example {
 
 impl Example {
     /// An example from a text and the label of each token of `tokenize(text)`.
-    pub fn new(text: String, labels: Vec<Label>, bits: u32) -> Example {
+    pub fn new(text: String, labels: Vec<Label>, bits: u32, rules: bool) -> Example {
         let tokens = tokenize(&text);
         assert_eq!(tokens.len(), labels.len());
-        let f = features(&text, &tokens);
+        let guess = rules.then(|| rules_reading(&text, &tokens));
+        let f = features(&text, &tokens, guess.as_deref());
         let rows = f.ids.iter().map(|id| row(*id, bits) as u32).collect();
         Example { labels, rows, offsets: f.offsets }
+    }
+}
+
+impl Example {
+    /// The features of a text without labels (every token [`Label::Note`]), to be labelled.
+    pub fn unlabelled(text: &str, bits: u32, rules: bool) -> Example {
+        let n = tokenize(text).len();
+        Example::new(text.to_string(), vec![Label::Note; n], bits, rules)
     }
 }
 
@@ -86,7 +95,7 @@ fn viterbi(w: &[f32], t: &[f32], ex: &Example, out: &mut Vec<usize>, e: &mut Vec
 }
 
 /// Trains for `epochs` passes in a seeded order; returns the averaged model.
-pub fn train(examples: &[&Example], bits: u32, epochs: usize, seed: u64) -> Weights {
+pub fn train(examples: &[&Example], bits: u32, epochs: usize, seed: u64, rules: bool) -> Weights {
     let size = (1usize << bits) * L;
     let (mut w, mut u) = (vec![0f32; size], vec![0f32; size]);
     let (mut t, mut ut) = (vec![0f32; (L + 1) * L], vec![0f32; (L + 1) * L]);
@@ -137,12 +146,13 @@ pub fn train(examples: &[&Example], bits: u32, epochs: usize, seed: u64) -> Weig
     for (a, b) in t.iter_mut().zip(&ut) {
         *a -= b / c;
     }
-    Weights { bits, w, t }
+    Weights { bits, rules, w, t }
 }
 
 /// Averaged weights, before quantisation.
 pub struct Weights {
     pub bits: u32,
+    pub rules: bool,
     pub w: Vec<f32>,
     pub t: Vec<f32>,
 }
@@ -153,7 +163,7 @@ impl Weights {
     pub fn model(&self, temperature: f32, info: String) -> Model {
         let w: Vec<f32> = self.w.iter().map(|x| x / temperature).collect();
         let t: Vec<f32> = self.t.iter().map(|x| x / temperature).collect();
-        Model::from_weights(self.bits, &w, &t, info).expect("sizes match")
+        Model::from_weights(self.bits, &w, &t, info).expect("sizes match").with_rules_feature(self.rules)
     }
 
     /// The temperature (from a grid) that minimises the log loss of the chosen labels'

@@ -290,3 +290,31 @@ pub fn ensure_year(w: &mut Work) {
         w.year = Some(Year::new(2000));
     }
 }
+
+/// Whether `c` is Han, kana or Hangul.
+fn cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
+/// The reference with its title in CJK title marks (`『...』`), as Chinese, Japanese and
+/// Korean lists print book titles; the marks take the title's label. `None` when the title is
+/// not in CJK script.
+pub fn cjk_title_marks(text: &str, bytes: &[Option<Label>]) -> Option<(String, Vec<Option<Label>>)> {
+    let start = bytes.iter().position(|b| *b == Some(Label::Title))?;
+    let len = bytes[start..].iter().position(|b| *b != Some(Label::Title)).unwrap_or(bytes.len() - start);
+    if !text.is_char_boundary(start) || !text.is_char_boundary(start + len) {
+        return None;
+    }
+    let title = &text[start..start + len];
+    if !title.chars().any(cjk) {
+        return None;
+    }
+    let end = start + title.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    let text = format!("{}『{}』{}", &text[..start], &text[start..end], &text[end..]);
+    let mut out = bytes[..start].to_vec();
+    out.extend(std::iter::repeat_n(Some(Label::Title), 3));
+    out.extend_from_slice(&bytes[start..end]);
+    out.extend(std::iter::repeat_n(Some(Label::Title), 3));
+    out.extend_from_slice(&bytes[end..]);
+    Some((text, out))
+}

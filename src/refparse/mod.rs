@@ -154,6 +154,12 @@ pub fn has_author_date_head(text: &str) -> bool {
     head::parse_head(&text::clean_markdown(text).text).is_some()
 }
 
+/// Whether the default parser keeps the rules' reading of `text` (an author-date head at
+/// the start) rather than the learned model's.
+pub fn rules_read(text: &str) -> bool {
+    parse_entry_how(text, Layout::Mixed).1 == Some(HeadAt::Start)
+}
+
 /// Parses one reference string into a work. The key is made from its authors and year.
 /// As [`Parser::Rules`]: the rules, and the model for what they cannot read.
 pub fn parse_reference(text: &str) -> Work {
@@ -164,34 +170,46 @@ pub fn parse_reference(text: &str) -> Work {
 }
 
 /// Reads an entry with the chosen parser: the work, and whether it could be read.
+///
+/// The default ([`Parser::Rules`]) keeps the rules' reading where they find names followed
+/// by a year at the start (the author-date head they were written for, and where they
+/// score better, see docs/refparse.md), and in a list that prints its year late as a whole
+/// ([`Layout::Late`], read from the whole list: MLA, Chicago notes-bibliography, humanities
+/// lists, measured in docs/styles.md). Elsewhere (numbered and notes styles, entries with
+/// no head) the learned model reads the entry, with the rules' reading among its features,
+/// and the rules' reading stays if the model finds no year with names or a title.
 fn read_entry(text: &str, parser: Parser, layout: Layout) -> (Work, bool) {
     match parser {
         Parser::RulesOnly => parse_entry(text, layout).or_undated(text),
-        Parser::Learned => learned_entry(text),
+        Parser::Learned => learned_entry(text, None),
         Parser::Rules => {
-            let (work, ok) = parse_entry(text, layout);
-            if ok {
-                return (work, ok);
+            let (work, head) = parse_entry_how(text, layout);
+            if head == Some(HeadAt::Start) || (layout == Layout::Late && head.is_some()) {
+                return (work, true);
             }
-            let (mut learned, ok) = learned_entry(text);
-            if ok {
-                learned.repairs.push(Flag::new(
-                    "learned",
-                    "no author-date head (names followed by a year): the fields are the learned model's",
-                ));
-                (learned, ok)
+            let ok = head.is_some();
+            let (mut learned, learned_ok) = learned_entry(text, Some((&work, ok)));
+            if learned_ok {
+                let why = if ok {
+                    "the year is not in an author-date head at the start: the fields are the learned model's"
+                } else {
+                    "no author-date head (names followed by a year): the fields are the learned model's"
+                };
+                learned.repairs.push(Flag::new("learned", why));
+                (learned, true)
             } else {
-                (work, false).or_undated(text)
+                (work, ok).or_undated(text)
             }
         }
     }
 }
 
 /// Reads an entry with the embedded model. It counts as read when the model finds a year,
-/// and names or a title.
-fn learned_entry(text: &str) -> (Work, bool) {
+/// and names or a title. `rules` is the rules' reading of the same text and whether they
+/// read it, when it is at hand (the model uses it as a feature).
+fn learned_entry(text: &str, rules: Option<(&Work, bool)>) -> (Work, bool) {
     let clean = text::clean_markdown(text);
-    let mut work = learned::work_with(&clean.text, learned::Model::embedded());
+    let mut work = learned::work_with_rules(&clean.text, learned::Model::embedded(), rules);
     let dated = work.year.as_ref().is_some_and(|y| y.year.is_some());
     let ok = dated && (work.title.is_some() || !work.authors.is_empty());
     check_fields(&mut work);
@@ -303,8 +321,24 @@ fn trailing_head(clean: &mut text::Clean, t: head::TrailingHead) -> head::Head {
     }
 }
 
+/// Where the rules found the names and the year of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeadAt {
+    /// Names followed by a year at the start: the author-date head.
+    Start,
+    /// The year at the end, or no year after the names.
+    Elsewhere,
+}
+
 /// Parses the entry text (pieces already joined): returns the work and whether a head was found.
 fn parse_entry(text: &str, layout: Layout) -> (Work, bool) {
+    let (work, head) = parse_entry_how(text, layout);
+    (work, head.is_some())
+}
+
+/// As [`parse_entry`], saying where the head was found (`None`: not at all).
+fn parse_entry_how(text: &str, layout: Layout) -> (Work, Option<HeadAt>) {
+    let mut at = HeadAt::Start;
     let mut clean = text::clean_markdown(text);
     let mut work = Work::default();
     let early = match layout {
@@ -315,6 +349,7 @@ fn parse_entry(text: &str, layout: Layout) -> (Work, bool) {
     let mut undated = false;
     let head = early
         .or_else(|| {
+            at = HeadAt::Elsewhere;
             // The year at the end: remove it from the text and read the rest as usual.
             let t = head::parse_trailing_head(&clean.text).or_else(|| head::parse_untitled_head(&clean.text))?;
             Some(trailing_head(&mut clean, t))
@@ -331,7 +366,7 @@ fn parse_entry(text: &str, layout: Layout) -> (Work, bool) {
     let Some(h) = head else {
         work.kind = crate::model::WorkType::Other("unknown".into());
         work.flags.push(Flag::new("unparsed", "no author-date head (names followed by a year): kept as raw text"));
-        return (work, false);
+        return (work, None);
     };
     if h.editors {
         work.editors = h.names;
@@ -365,7 +400,7 @@ fn parse_entry(text: &str, layout: Layout) -> (Work, bool) {
     rest::tidy_title(&mut work);
     rest::tidy_container(&mut work);
     check_fields(&mut work);
-    (work, true)
+    (work, Some(at))
 }
 
 /// Whether the names part of an author-date head runs over a sentence end after a word

@@ -5,8 +5,10 @@
 //! position in the reference and relative to the first year, the script it is written in,
 //! the dictionaries below and the gazetteer of places, and the same facts of its neighbours.
 
+use super::guess::Guess;
 use super::tokens::is_cjk;
 use crate::refparse::places;
+use crate::refparse::text::MONTH_WORDS;
 use std::ops::Range;
 
 /// The features of every token, flat: token `i` has `ids[offsets[i]..offsets[i + 1]]`.
@@ -35,31 +37,9 @@ impl Features {
     }
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
+/// Month names of other languages; the English ones (and seasons) are the rule parser's
+/// [`MONTH_WORDS`], shared.
+const OTHER_MONTHS: &[&str] = &[
     "januar",
     "februar",
     "märz",
@@ -91,11 +71,6 @@ const MONTHS: &[&str] = &[
     "octubre",
     "noviembre",
     "diciembre",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
 ];
 const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "des", "la", "le", "ter", "dos", "das", "do",
@@ -330,10 +305,11 @@ fn extend(mut h: u64, value: &[u8]) -> u64 {
     h
 }
 
-/// What is known of one token on its own, shared by its neighbours' features.
+/// What is known of one token on its own, shared by its neighbours' features. The lowercase
+/// word and the shape are ranges of one buffer per reference (no allocation per token).
 struct Tok<'a> {
-    lower: String,
-    shape: String,
+    lower: Range<usize>,
+    shape: Range<usize>,
     lead: &'a str,
     trail: &'a str,
     kind: u8,
@@ -341,8 +317,14 @@ struct Tok<'a> {
 
 /// The shape of a word: `X` upper, `x` lower, `d` digit, others as they are; runs of the
 /// same class shortened to two.
+#[cfg(test)]
 fn shape(s: &str) -> String {
     let mut out = String::new();
+    push_shape(s, &mut out);
+    out
+}
+
+fn push_shape(s: &str, out: &mut String) {
     let (mut last, mut run) = ('\0', 0);
     for c in s.chars().take(24) {
         let k = if is_cjk(c) {
@@ -362,7 +344,6 @@ fn shape(s: &str) -> String {
             out.push(k);
         }
     }
-    out
 }
 
 /// A coarse class of the token: 1 year, 2 number, 3 range, 4 initial, 5 capitalised,
@@ -402,22 +383,38 @@ fn kind(core: &str, raw: &str) -> u8 {
     }
 }
 
-fn inspect(raw: &str) -> Tok<'_> {
+fn push_lower(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Reads one token, writing its lowercase word and shape to `buf`.
+fn inspect<'a>(raw: &'a str, buf: &mut String) -> Tok<'a> {
     let core_start = raw.find(|c: char| c.is_alphanumeric()).unwrap_or(raw.len());
     let core_end = raw
         .rfind(|c: char| c.is_alphanumeric())
         .map_or(core_start, |i| i + raw[i..].chars().next().map_or(1, char::len_utf8));
     let core_end = core_end.max(core_start);
     let core = &raw[core_start..core_end];
-    let lower = if core.is_empty() { raw.to_lowercase() } else { core.to_lowercase() };
-    Tok { shape: shape(raw), kind: kind(core, raw), lead: &raw[..core_start], trail: &raw[core_end..], lower }
+    let at = buf.len();
+    push_lower(if core.is_empty() { raw } else { core }, buf);
+    let lower = at..buf.len();
+    push_shape(raw, buf);
+    let shape = lower.end..buf.len();
+    Tok { shape, kind: kind(core, raw), lead: &raw[..core_start], trail: &raw[core_end..], lower }
 }
 
 /// The dictionaries, sorted once for binary search.
 fn sorted() -> &'static [Vec<&'static str>; 6] {
     static LISTS: std::sync::OnceLock<[Vec<&'static str>; 6]> = std::sync::OnceLock::new();
     LISTS.get_or_init(|| {
-        [MONTHS, PARTICLES, PUBLISHER_WORDS, EDITOR_WORDS, JOURNAL_WORDS, THESIS_WORDS].map(|l| {
+        let months: Vec<&'static str> = MONTH_WORDS.iter().chain(OTHER_MONTHS).copied().collect();
+        [&months[..], PARTICLES, PUBLISHER_WORDS, EDITOR_WORDS, JOURNAL_WORDS, THESIS_WORDS].map(|l| {
             let mut v = l.to_vec();
             v.sort_unstable();
             v
@@ -431,10 +428,14 @@ fn in_list(k: usize, w: &str) -> bool {
     sorted()[k].binary_search(&w).is_ok()
 }
 
-/// The features of the tokens of `text`.
-pub fn features(text: &str, tokens: &[Range<usize>]) -> Features {
+/// The features of the tokens of `text`; `guess` is the rule parser's reading of each token
+/// ([`super::guess`]), when the model uses it.
+pub fn features(text: &str, tokens: &[Range<usize>], guess: Option<&[Guess]>) -> Features {
     let n = tokens.len();
-    let toks: Vec<Tok<'_>> = tokens.iter().map(|r| inspect(&text[r.clone()])).collect();
+    let mut buf = String::with_capacity(text.len() * 2 + 8);
+    let toks: Vec<Tok<'_>> = tokens.iter().map(|r| inspect(&text[r.clone()], &mut buf)).collect();
+    let lower = |t: &Tok<'_>| &buf[t.lower.clone()];
+    let shape_of = |t: &Tok<'_>| &buf[t.shape.clone()];
     let first_year = toks.iter().position(|t| t.kind == 1);
     let mut out = Features { offsets: Vec::with_capacity(n + 1), ids: Vec::with_capacity(n * 40) };
     // Bracket and quote depth, and sentences (`. ` ends) and commas before each token.
@@ -447,20 +448,21 @@ pub fn features(text: &str, tokens: &[Range<usize>]) -> Features {
         let ids = &mut out.ids;
         let mut f = |template: u8, value: &[u8]| ids.push(hash(template, value));
         f(0, b"");
-        f(1, t.lower.as_bytes());
-        f(2, t.shape.as_bytes());
+        let tl = lower(t);
+        f(1, tl.as_bytes());
+        f(2, shape_of(t).as_bytes());
         f(3, &[t.kind]);
         f(4, t.lead.as_bytes());
         f(5, t.trail.as_bytes());
-        let nchars = t.lower.chars().count();
-        for (k, (at, _)) in t.lower.char_indices().skip(1).take(3).enumerate() {
+        let nchars = tl.chars().count();
+        for (k, (at, _)) in tl.char_indices().skip(1).take(3).enumerate() {
             if nchars > k + 1 {
-                f(7 + k as u8, &t.lower.as_bytes()[..at]);
+                f(7 + k as u8, &tl.as_bytes()[..at]);
             }
         }
-        for (k, (at, _)) in t.lower.char_indices().rev().take(3).enumerate() {
+        for (k, (at, _)) in tl.char_indices().rev().take(3).enumerate() {
             if nchars > k + 1 {
-                f(11 + k as u8, &t.lower.as_bytes()[at..]);
+                f(11 + k as u8, &tl.as_bytes()[at..]);
             }
         }
         // Position: the first three tokens exactly, then tenths of the reference.
@@ -477,11 +479,14 @@ pub fn features(text: &str, tokens: &[Range<usize>]) -> Features {
         f(17, &[year_side, sentences.min(5)]);
         f(18, &[commas.min(6), year_side]);
         // Brackets and quotes: the depth before this token's own marks.
-        let opens_quote = t.lead.contains(['"', '“', '‘', '«', '„']);
-        let closes_quote = t.trail.contains(['"', '”', '’', '»']);
+        // CJK title brackets (`『』《》「」〈〉`) count as quotes: they mark titles.
+        let opens_quote = t.lead.contains(['"', '“', '‘', '«', '„', '『', '《', '「', '〈']);
+        let closers = ['"', '”', '’', '»', '』', '》', '」', '〉'];
+        // A lone mark (`』` is its own token) has no word, so all of it is its lead.
+        let closes_quote = t.trail.contains(closers) || t.trail.is_empty() && t.lead == raw && raw.contains(closers);
         f(19, &[(paren > 0) as u8, (square > 0) as u8, quote as u8, opens_quote as u8, closes_quote as u8]);
         // Dictionaries.
-        let w = t.lower.as_str();
+        let w = tl;
         let dict = [
             in_list(0, w),
             in_list(1, w),
@@ -510,16 +515,26 @@ pub fn features(text: &str, tokens: &[Range<usize>]) -> Features {
             }
             let o = &toks[j as usize];
             if d.abs() == 1 {
-                f(template, o.lower.as_bytes());
+                f(template, lower(o).as_bytes());
                 f(template + 2, o.trail.as_bytes());
                 f(template + 3, &[o.kind, t.kind]);
             }
-            f(template + 1, o.shape.as_bytes());
+            f(template + 1, shape_of(o).as_bytes());
+        }
+        if let Some(g) = guess {
+            let at = |j: i64| if j < 0 || j >= n as i64 { 254 } else { g[j as usize] };
+            let (p, c, x) = (at(i as i64 - 1), at(i as i64), at(i as i64 + 1));
+            f(60, &[c]);
+            f(61, &[c, t.kind]);
+            f(62, &[p, c, x]);
+            f(63, &[p, c]);
+            f(64, &[c, x]);
+            f(65, &[c, year_side]);
         }
         if i > 0 {
             let p = &toks[i - 1];
             f(56, &[p.trail.ends_with('.') as u8, t.kind]);
-            ids.push(extend(extend(extend(start(57), p.lower.as_bytes()), b"|"), t.lower.as_bytes()));
+            ids.push(extend(extend(extend(start(57), lower(p).as_bytes()), b"|"), tl.as_bytes()));
         }
         // Update the running state after the token.
         for c in raw.chars() {
@@ -571,11 +586,11 @@ mod tests {
     fn features_are_a_pure_function_of_the_tokens() {
         let text = "Name A., 2013, MNRAS, 431, 824";
         let toks = tokenize(text);
-        let a = features(text, &toks);
-        assert_eq!(a, features(text, &toks));
+        let a = features(text, &toks, None);
+        assert_eq!(a, features(text, &toks, None));
         assert_eq!(a.len(), toks.len());
         // The same word in another place has some features in common and some not.
-        let b = features("MNRAS, 2013", &tokenize("MNRAS, 2013"));
+        let b = features("MNRAS, 2013", &tokenize("MNRAS, 2013"), None);
         let shared = a.of(2).iter().filter(|x| b.of(0).contains(x)).count();
         assert!(shared > 3 && shared < a.of(2).len(), "{shared}");
     }

@@ -21,6 +21,36 @@ pub(crate) fn runs(tokens: &[Range<usize>], labels: &[Label]) -> Vec<(Label, Ran
     out
 }
 
+/// How far past the end of a title the closing quotation mark of a quoted title is looked
+/// for, in tokens.
+const QUOTE_REACH: usize = 8;
+
+/// The quotation marks a title may open with, and the marks that close each.
+const QUOTES: &[(char, &[char])] =
+    &[('“', &['”']), ('«', &['»']), ('„', &['“', '”']), ('「', &['」']), ('『', &['』'])];
+
+/// A quoted title runs to its closing mark: when the first title the model labels opens a
+/// quotation that it does not close, and the closing mark comes within [`QUOTE_REACH`]
+/// tokens after it, the tokens up to that mark are relabelled title (`“Newspapers
+/// Online” November 1992`, where the model put `Online”` in another field). `None` when
+/// nothing changes.
+///
+/// Complexity: linear in the number of tokens.
+pub(crate) fn close_quoted_title(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> Option<Vec<Label>> {
+    let start = labels.iter().position(|l| *l == Label::Title)?;
+    let end = start + labels[start..].iter().take_while(|l| **l == Label::Title).count();
+    let first = &text[tokens[start].clone()];
+    let (_, closers) = QUOTES.iter().find(|(open, _)| first.starts_with(*open))?;
+    let title = &text[tokens[start].start..tokens[end - 1].end];
+    if title[first.chars().next().map_or(0, char::len_utf8)..].contains(*closers) {
+        return None;
+    }
+    let close = (end..tokens.len().min(end + QUOTE_REACH)).find(|&i| text[tokens[i].clone()].contains(*closers))?;
+    let mut out = labels.to_vec();
+    out[end..=close].iter_mut().for_each(|l| *l = Label::Title);
+    Some(out)
+}
+
 const OUTER: &[char] = &[
     ',', ';', ':', '.', ' ', '(', ')', '[', ']', '"', '“', '”', '‘', '’', '«', '»', '„', '，', '。', '：', '；', '（',
     '）', '【', '】', '《', '》', '「', '」', '『', '』', '/', '*', '_', '•', '·', '-', '–', '—',
@@ -46,6 +76,19 @@ fn trim(s: &str) -> &str {
         }
     }
     end
+}
+
+/// Names without the punctuation around them; the period of a final initial stays
+/// (`Jessup, P.`).
+fn trim_names(s: &str) -> &str {
+    let t = trim(s);
+    let rest = &s[s.find(t).map_or(s.len(), |i| i + t.len())..];
+    let last = t.rsplit([' ', ',', '.']).next().unwrap_or("");
+    if !t.is_empty() && rest.starts_with('.') && last.chars().count() == 1 && last.chars().all(char::is_uppercase) {
+        &s[s.find(t).unwrap_or(0)..s.find(t).unwrap_or(0) + t.len() + 1]
+    } else {
+        t
+    }
 }
 
 /// Removes a leading word (case-insensitive) from `s`, and what follows it up to a space.
@@ -98,7 +141,7 @@ fn editor_names(s: &str) -> Vec<Name> {
             }
         }
     }
-    head::parse_names(trim(&t))
+    head::parse_names(trim_names(&t))
 }
 
 fn year_of(s: &str) -> Option<Year> {
@@ -136,7 +179,7 @@ fn volume_issue(s: &str) -> (Option<String>, Option<String>) {
     let lower = t.to_ascii_lowercase();
     let (vol, issue) = if let Some(open) = t.find('(') {
         (t[..open].to_string(), Some(t[open + 1..].trim_end_matches([')', '.', ',', ':']).to_string()))
-    } else if let Some((v, i)) = ["no.", "nr.", "issue", "heft", "h.", "n."]
+    } else if let Some((v, i)) = ["no.", "nr.", "issue", "heft", "h.", "n°", "nº", "n."]
         .iter()
         .find_map(|m| lower.find(m).map(|at| (&t[..at], &t[at + m.len()..])))
     {
@@ -196,6 +239,8 @@ fn text_of(s: &str) -> Option<String> {
 
 /// The work the labelled tokens of `text` describe.
 pub(crate) fn work_from_labels(text: &str, tokens: &[Range<usize>], labels: &[Label]) -> Work {
+    let closed = close_quoted_title(text, tokens, labels);
+    let labels = closed.as_deref().unwrap_or(labels);
     let mut work = Work::default();
     let mut seen = [false; Label::COUNT];
     let mut notes: Vec<String> = Vec::new();
@@ -204,7 +249,7 @@ pub(crate) fn work_from_labels(text: &str, tokens: &[Range<usize>], labels: &[La
         let first = !seen[label.index()];
         seen[label.index()] = true;
         match label {
-            Label::Author if first => work.authors = head::parse_names(trim(s)),
+            Label::Author if first => work.authors = head::parse_names(trim_names(s)),
             Label::Editor if first => work.editors = editor_names(s),
             Label::Date if first => work.year = year_of(s),
             Label::Title if first => {
@@ -258,6 +303,23 @@ pub(crate) fn work_from_labels(text: &str, tokens: &[Range<usize>], labels: &[La
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_title_runs_to_its_closing_mark() {
+        use Label::*;
+        let text = "Rabkin, Eric. “Papers Online” May 1992.";
+        let tokens = crate::refparse::learned::tokens::tokenize(text);
+        assert_eq!(tokens.len(), 6);
+        let labels = [Author, Author, Title, Genre, Date, Date];
+        let closed = close_quoted_title(text, &tokens, &labels).expect("the quote is closed by `Online”`");
+        assert_eq!(closed, [Author, Author, Title, Title, Date, Date]);
+        assert_eq!(work_from_labels(text, &tokens, &labels).title.as_deref(), Some("Papers Online"));
+        // A title that closes its quote, or opens none, is left alone.
+        assert_eq!(close_quoted_title(text, &tokens, &[Author, Author, Title, Title, Date, Date]), None);
+        let plain = "Rabkin, Eric. Papers Online May 1992.";
+        let tokens = crate::refparse::learned::tokens::tokenize(plain);
+        assert_eq!(close_quoted_title(plain, &tokens, &labels), None);
+    }
 
     #[test]
     fn markers_are_removed_from_fields() {

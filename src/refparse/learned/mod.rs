@@ -10,6 +10,7 @@
 
 mod features;
 mod fields;
+pub mod guess;
 mod model;
 mod tokens;
 
@@ -50,7 +51,7 @@ pub struct ExplainedToken {
 /// Each token of `text` with its label and score.
 pub fn explain(text: &str, model: &Model) -> Vec<ExplainedToken> {
     let tokens = tokenize(text);
-    let f = features(text, &tokens);
+    let f = features(text, &tokens, rule_guess(text, &tokens, model).as_deref());
     model
         .tag(&f)
         .into_iter()
@@ -62,15 +63,50 @@ pub fn explain(text: &str, model: &Model) -> Vec<ExplainedToken> {
 /// The labels `model` gives the tokens of `text`.
 pub fn label(text: &str, model: &Model) -> (Vec<Range<usize>>, Vec<Label>) {
     let tokens = tokenize(text);
-    let labels = model.labels(&features(text, &tokens));
+    let labels = model.labels(&features(text, &tokens, rule_guess(text, &tokens, model).as_deref()));
     (tokens, labels)
+}
+
+/// The rule parser's reading of each token, when `model` uses it as a feature.
+fn rule_guess(text: &str, tokens: &[Range<usize>], model: &Model) -> Option<Vec<guess::Guess>> {
+    model.uses_rules().then(|| rules_reading(text, tokens))
+}
+
+/// The rule parser's reading of each token of `text` (see [`guess`]).
+pub fn rules_reading(text: &str, tokens: &[Range<usize>]) -> Vec<guess::Guess> {
+    let (work, ok) = super::parse_entry(text, super::Layout::Mixed);
+    guess::project(text, tokens, ok.then_some(&work))
 }
 
 /// Parses one reference (already joined, without list markup) with `model`: the fields,
 /// normalised; the raw text and the key are left to the caller.
 pub fn work_with(text: &str, model: &Model) -> Work {
-    let (tokens, labels) = label(text, model);
+    work_with_rules(text, model, None)
+}
+
+/// As [`work_with`], given the rules' reading of the text (the work, and whether they read
+/// it) when the caller has it, so that they do not run twice.
+pub(crate) fn work_with_rules(text: &str, model: &Model, rules: Option<(&Work, bool)>) -> Work {
+    let tokens = tokenize(text);
+    let guess = model.uses_rules().then(|| match rules {
+        Some((work, ok)) => guess::project(text, &tokens, ok.then_some(work)),
+        None => rules_reading(text, &tokens),
+    });
+    let labels = model.labels(&features(text, &tokens, guess.as_deref()));
     fields::work_from_labels(text, &tokens, &labels)
+}
+
+/// Parses one reference string with labels from `labeller`, given the cleaned text and its
+/// tokens: as [`parse_reference_with`], for comparing other learners over the same
+/// features and the same post-processing.
+pub fn parse_reference_labelled(text: &str, labeller: impl FnOnce(&str, &[Range<usize>]) -> Vec<Label>) -> Work {
+    let clean = super::text::clean_markdown(text);
+    let tokens = tokenize(&clean.text);
+    let labels = labeller(&clean.text, &tokens);
+    let mut work = fields::work_from_labels(&clean.text, &tokens, &labels);
+    work.raw = Some(text.to_string());
+    work.key = super::make_key(&work);
+    work
 }
 
 /// Parses one reference string with the embedded model: like

@@ -114,8 +114,9 @@ impl Label {
 }
 
 const MAGIC: &[u8; 4] = b"BGRP";
-/// The version of the binary form; a model of another version is refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the binary form: 2 records whether the rules' reading is a feature; 1 (without
+/// it) is still read; later versions are refused.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The row of the weight table that a hashed feature falls in, for a table of `2^bits` rows.
 pub fn row(feature: u64, bits: u32) -> usize {
@@ -131,6 +132,8 @@ pub struct Model {
     scale: f32,
     weights: Vec<i16>,
     transitions: Vec<f32>,
+    /// Whether the features include the rule parser's reading ([`super::guess`]).
+    rules: bool,
     /// Free text recorded by the trainer (data, seed, date).
     pub info: String,
 }
@@ -159,10 +162,21 @@ impl Model {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
         let scale = max / f32::from(i16::MAX);
         let weights = weights.iter().map(|w| (w / scale).round() as i16).collect();
-        Ok(Model { bits, scale, weights, transitions: transitions.to_vec(), info })
+        Ok(Model { bits, scale, weights, transitions: transitions.to_vec(), rules: false, info })
     }
 
-    /// The binary form: magic, version, sizes, scale, transitions, then the non-zero weights
+    /// The same model, with the rule parser's reading among its features or not.
+    pub fn with_rules_feature(mut self, rules: bool) -> Model {
+        self.rules = rules;
+        self
+    }
+
+    /// Whether the features include the rule parser's reading of the reference.
+    pub fn uses_rules(&self) -> bool {
+        self.rules
+    }
+
+    /// The binary form: magic, version, sizes, whether the rules' reading is a feature, scale, transitions, then the non-zero weights
     /// as (index, value) pairs, all little-endian.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
@@ -170,6 +184,7 @@ impl Model {
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.extend_from_slice(&(Label::COUNT as u32).to_le_bytes());
         out.extend_from_slice(&self.bits.to_le_bytes());
+        out.push(u8::from(self.rules));
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&(self.info.len() as u32).to_le_bytes());
         out.extend_from_slice(self.info.as_bytes());
@@ -217,7 +232,7 @@ impl Model {
         }
         let u32_of = |s: &[u8]| u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
         let version = u32_of(take(4)?);
-        if version != FORMAT_VERSION {
+        if !(1..=FORMAT_VERSION).contains(&version) {
             return Err(bad(&format!("format version {version}, this build reads {FORMAT_VERSION}")));
         }
         if u32_of(take(4)?) as usize != Label::COUNT {
@@ -227,6 +242,11 @@ impl Model {
         if !(8..=24).contains(&bits) {
             return Err(bad("bad table size"));
         }
+        let rules = match if version == 1 { 0 } else { take(1)?[0] } {
+            0 => false,
+            1 => true,
+            _ => return Err(bad("bad feature set")),
+        };
         let scale = f32::from_le_bytes(take(4)?.try_into().map_err(|_| bad("truncated"))?);
         let info_len = u32_of(take(4)?) as usize;
         let info = String::from_utf8_lossy(take(info_len)?).into_owned();
@@ -258,7 +278,7 @@ impl Model {
         for (k, i) in indices.into_iter().enumerate() {
             weights[i] = i16::from_le_bytes([values[2 * k], values[2 * k + 1]]);
         }
-        Ok(Model { bits, scale, weights, transitions, info })
+        Ok(Model { bits, scale, weights, transitions, rules, info })
     }
 
     /// The number of rows of the weight table, as a power of two.
@@ -390,7 +410,7 @@ mod tests {
         w[300] = -2.0;
         w[(1 << 8) * l - 1] = 0.25;
         let t: Vec<f32> = (0..(l + 1) * l).map(|i| i as f32 / 10.0).collect();
-        let m = Model::from_weights(8, &w, &t, "test".into()).unwrap();
+        let m = Model::from_weights(8, &w, &t, "test".into()).unwrap().with_rules_feature(true);
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back, m);
         assert!(Model::from_bytes(b"BGRP").is_err());
