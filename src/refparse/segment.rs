@@ -350,6 +350,26 @@ fn split_run_together(
     }
 }
 
+/// The number of the list marker printed between the start of the line and byte `start`
+/// (`12.`, `[12]`), as [`list::marker_number`](super::list::marker_number) reads it from
+/// the whole stretch. Reads back only while the characters could be part of a marker, so
+/// an entry that starts mid-line (split from the one before it) costs no more than the
+/// characters that end that one, not the line before it.
+pub(crate) fn marker_before(input: &str, start: usize) -> Option<u32> {
+    let before = &input[..start];
+    let mut line_start = 0;
+    for (i, c) in before.char_indices().rev() {
+        if c == '\n' {
+            line_start = i + 1;
+            break;
+        }
+        if !(c.is_whitespace() || c.is_ascii_digit() || matches!(c, '[' | '(' | ']' | ')' | '.')) {
+            return None;
+        }
+    }
+    super::list::marker_number(&before[line_start..])
+}
+
 /// Tiles the input with segments: entry pieces, and the gaps classified.
 fn account(input: &str, entries: &[EntryPieces], headings: &[Range<usize>]) -> Vec<Segment> {
     let mut spans: Vec<(Range<usize>, SegmentKind)> = Vec::new();
