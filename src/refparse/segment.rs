@@ -333,7 +333,7 @@ fn split_run_together(
                     format!("split from the previous entry, printed on the same line (line {line_no})"),
                 )];
                 entries.push(EntryPieces {
-                    pieces: vec![start..piece.end],
+                    pieces: std::iter::once(start..piece.end).collect(),
                     line: line_no,
                     column: col,
                     repairs,
