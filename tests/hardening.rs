@@ -464,3 +464,22 @@ fn a_yaml_corpus_read_item_by_item_gives_the_works_and_errors_of_the_whole_file(
     let twice = format!("{text}works:\n{}", item("c", 2001));
     assert!(load_yaml(&twice).unwrap_err().to_string().contains("duplicate"), "{:?}", load_yaml(&twice).err());
 }
+
+/// Found by the fuzzer (`bibtex`): entries on one line with one key, each warning naming
+/// where the first was, located each from the line's start: quadratic. Each is in place.
+#[test]
+fn duplicate_keys_on_one_long_line_are_each_located() {
+    let entry = "@misc{A, title={T}} ";
+    let n = 20_000;
+    let import = bibgraph::import::bibtex(entry.repeat(n).as_bytes(), "f.bib");
+    assert_eq!((import.entries, import.works.len(), import.skipped), (n, 1, n - 1));
+    let got: Vec<(u32, u32)> = import
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "duplicate-key")
+        .map(|d| d.location.as_ref().map_or((0, 0), |l| (l.line, l.column)))
+        .collect();
+    // Each at its own key (`A`, column 7 of its entry).
+    let want: Vec<(u32, u32)> = (1..n as u32).map(|i| (1, i * entry.len() as u32 + 7)).collect();
+    assert!(got == want, "{} warnings, first {:?}", got.len(), got.first());
+}
