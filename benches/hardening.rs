@@ -8,6 +8,11 @@
 //!   (refused by the pre-scan once they would expand past the limit), `n` lines long.
 //! - `yaml-nesting`: `n` nested flow sequences.
 //! - `cites-parens`: `n` unclosed `(` given to the citation extractor.
+//! - `refs-one-line`: `n` references run together on one line (found by the fuzzer: the
+//!   splitter rescanned the line at each split).
+//! - `cites-inverted`: `n` times `(see (Roe 2001); Ng, 1999; ` on one line, each outer
+//!   parenthesis's citation coming before its inner one's (found by the fuzzer: locating
+//!   a citation that comes before the one located last went back to the line's start).
 //!
 //! Run: `cargo bench --bench hardening`; a summary of each pair and its ratio follows
 //! (best of five runs each).
@@ -53,18 +58,43 @@ fn yaml_nesting(n: usize) -> String {
     format!("works: {}{}\n", "[".repeat(n), "]".repeat(n))
 }
 
+/// `n` references run together on one line, each with its own author.
+fn refs_one_line(n: usize) -> String {
+    const SYLLABLES: [&str; 10] = ["ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu"];
+    let mut text = String::new();
+    for i in 0..n {
+        let mut name = String::from("K");
+        let mut k = i;
+        loop {
+            name.push_str(SYLLABLES[k % 10]);
+            k /= 10;
+            if k == 0 {
+                break;
+            }
+        }
+        text.push_str(&format!("{name} DE ({}) The book of {name}. Reading: Addison-Wesley. ", 1900 + i % 100));
+    }
+    text.push('\n');
+    text
+}
+
 type Case = (&'static str, fn(usize) -> String, fn(&str) -> usize);
 
 fn cases() -> Vec<Case> {
     let bib = |text: &str| bibgraph::import::bibtex(text.as_bytes(), "f.bib").works.len();
     let yaml = |text: &str| Corpus::from_files([CorpusFile::new("f.yaml", text)]).map_or(0, |c| c.works().len());
     let cites = |text: &str| bibgraph::cites::extract(text).citations.len();
+    let refs = |text: &str| {
+        bibgraph::refparse::parse_list(text, "f.txt", &bibgraph::refparse::ParseOptions::default()).references.len()
+    };
     vec![
         ("crossref-chain", crossref_chain, bib),
         ("case-keys", case_keys, bib),
         ("yaml-aliases", yaml_aliases, yaml),
         ("yaml-nesting", yaml_nesting, yaml),
         ("cites-parens", |n| "(".repeat(n), cites),
+        ("refs-one-line", refs_one_line, refs),
+        ("cites-inverted", |n| "(see (Roe 2001); Ng, 1999; ".repeat(n), cites),
     ]
 }
 

@@ -43,6 +43,100 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str, file: &str) -> Result<T>
     })
 }
 
+/// [`from_str`] without the limits' check, for a part of a text already checked whole.
+/// The error is serde_yaml's, not placed in the whole text: callers that get one read the
+/// whole text with [`from_str`] for its diagnostics.
+pub(crate) fn from_str_prechecked<T: DeserializeOwned>(text: &str) -> std::result::Result<T, ()> {
+    serde_yaml::from_str(text).map_err(|_| ())
+}
+
+/// A section of a YAML document whose top level is a plain block mapping: its key, and
+/// the byte range from its key's line to the next top-level line (or the end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TopSection<'a> {
+    pub key: &'a str,
+    pub span: std::ops::Range<usize>,
+    /// Whether the key's line is just `key:` (the value a block below it).
+    pub block: bool,
+}
+
+/// The top-level sections of `text`, if its top level is plain `key:` lines only (after
+/// an optional `---` line), each key once; `None` for anything else (flow style, quoted
+/// keys, directives, several documents, a key given twice), which is left to the YAML
+/// library whole. A line starting `- ` at column 0 belongs to the section above it (a
+/// sequence written without indentation).
+pub(crate) fn top_level_sections(text: &str) -> Option<Vec<TopSection<'_>>> {
+    let mut sections: Vec<TopSection<'_>> = Vec::new();
+    let mut byte = 0;
+    let mut first = true;
+    for raw in text.split_inclusive('\n') {
+        let here = byte;
+        byte += raw.len();
+        let b = raw.as_bytes()[0];
+        if matches!(b, b' ' | b'\n' | b'\r' | b'#') {
+            continue;
+        }
+        let line = raw.trim_end();
+        if line == "---" && first {
+            first = false;
+            continue;
+        }
+        first = false;
+        if (line == "-" || raw.starts_with("- ")) && !sections.is_empty() {
+            continue;
+        }
+        let key_end = line.find(':')?;
+        let key = &line[..key_end];
+        let plain_key = key.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && key.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_');
+        if !plain_key || !matches!(line.as_bytes().get(key_end + 1), None | Some(b' ')) {
+            return None;
+        }
+        if sections.iter().any(|s| s.key == key) {
+            return None;
+        }
+        if let Some(last) = sections.last_mut() {
+            last.span.end = here;
+        }
+        sections.push(TopSection { key, span: here..text.len(), block: key_end + 1 == line.len() });
+    }
+    Some(sections)
+}
+
+/// The items of a block sequence written under a section's `key:` line (`span` as
+/// [`top_level_sections`] gives it): the byte range of each, from its `- ` line to the
+/// next item's. `None` if the lines under the key are not all items of one block sequence
+/// (a line at the items' indentation that is not an item, or one indented less).
+pub(crate) fn block_items(text: &str, span: std::ops::Range<usize>) -> Option<Vec<std::ops::Range<usize>>> {
+    let body = text[span.clone()].find('\n').map_or(span.end, |i| span.start + i + 1);
+    let mut items = Vec::new();
+    let mut indent: Option<usize> = None;
+    let mut start: Option<usize> = None;
+    let mut byte = body;
+    for raw in text[body..span.end].split_inclusive('\n') {
+        let here = byte;
+        byte += raw.len();
+        let t = raw.trim_start_matches(' ');
+        if t.trim().is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let ind = raw.len() - t.len();
+        let dash = t.starts_with("- ") || t.trim_end() == "-";
+        let at = *indent.get_or_insert(ind);
+        if ind < at || (ind == at && !dash) {
+            return None;
+        }
+        if ind == at {
+            if let Some(s) = start {
+                items.push(s..here);
+            }
+            start = Some(here);
+        }
+    }
+    items.extend(start.map(|s| s..span.end));
+    Some(items)
+}
+
 /// Serialises `value` as YAML.
 pub(crate) fn to_string<T: Serialize>(value: &T) -> Result<String> {
     serde_yaml::to_string(value)

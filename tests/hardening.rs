@@ -357,3 +357,129 @@ fn a_nul_in_an_edges_section_is_reported_at_its_own_place_too() {
         "f.yaml:10:49: a control character (U+0000) is not allowed in YAML"
     );
 }
+
+/// A surname made from `i`, a syllable per decimal digit (`Kba`, `Kce`, ... `Kcebadi`):
+/// every reference its own author.
+fn surname(i: usize) -> String {
+    const SYLLABLES: [&str; 10] = ["ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu"];
+    let mut s = String::from("K");
+    let mut k = i;
+    loop {
+        s.push_str(SYLLABLES[k % 10]);
+        k /= 10;
+        if k == 0 {
+            return s;
+        }
+    }
+}
+
+/// `n` references printed on one line, run together, and the byte range of each.
+fn run_together(n: usize) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for i in 0..n {
+        if i > 0 {
+            text.push(' ');
+        }
+        let start = text.len();
+        let name = surname(i);
+        text.push_str(&format!("{name} DE ({}) The book of {name}. Reading: Addison-Wesley.", 1900 + i % 100));
+        spans.push(start..text.len());
+    }
+    text.push('\n');
+    (text, spans)
+}
+
+/// Found by the fuzzer (`refs`): one line of run-together references took time quadratic
+/// in its length (29.7 s per 100 KB); each is still split from the next, in one scan.
+#[test]
+fn twenty_five_thousand_references_run_together_on_one_line_are_split_apart() {
+    let n = 25_000;
+    let (text, spans) = run_together(n);
+    let list = parse_list(&text, "refs.txt", &ParseOptions::default());
+    assert_eq!(list.references.len(), n);
+    for (i, (r, span)) in list.references.iter().zip(&spans).enumerate() {
+        assert_eq!(&r.span, span, "reference {i}");
+        let w = &r.work;
+        assert_eq!(w.raw.as_deref(), Some(&text[span.clone()]), "reference {i}");
+        assert_eq!(w.year.as_ref().and_then(|y| y.year), Some(1900 + (i % 100) as i32), "reference {i}");
+        assert_eq!(w.title.as_deref(), Some(format!("The book of {}", surname(i)).as_str()), "reference {i}");
+        let at = w.origin.as_ref().unwrap();
+        assert_eq!((at.line, at.column), (1, span.start as u32 + 1), "reference {i}");
+        let splits = w.repairs.iter().filter(|f| f.kind == "split-entry").count();
+        assert_eq!(splits, if i == 0 || i == n - 1 { 1 } else { 2 }, "reference {i}");
+    }
+    // The segments tile the line: entries with one space between each two.
+    let kinds: Vec<SegmentKind> = list.segments.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds.len(), 2 * n);
+    assert_eq!(kinds[2 * n - 2..], [SegmentKind::Entry(n - 1), SegmentKind::Whitespace]);
+}
+
+/// Found by the fuzzer (`cites`): an outer parenthesis's citation comes before its inner
+/// one's in the list but after it in the text, and locating the inner one went back to
+/// the start of the line: quadratic on one long line. Every citation keeps its place.
+#[test]
+fn citations_out_of_text_order_on_one_long_line_are_each_located() {
+    let fragment = "(see (Roe 2001); Ng, 1999; ";
+    let n = 25_000;
+    let text = fragment.repeat(n);
+    let found = bibgraph::cites::extract(&text);
+    let got: Vec<(&str, u32, u32)> = found.citations.iter().map(|c| (c.text.as_str(), c.line, c.column)).collect();
+    let ng = fragment.find("Ng").unwrap() as u32;
+    let roe = fragment.find("(Roe").unwrap() as u32;
+    let len = fragment.len() as u32;
+    let want: Vec<(&str, u32, u32)> =
+        (0..n as u32).flat_map(|i| [("Ng, 1999", 1, i * len + ng + 1), ("(Roe 2001)", 1, i * len + roe + 1)]).collect();
+    assert_eq!(got, want);
+}
+
+/// A corpus file's works are read one item at a time (peak memory; issue 16): the works,
+/// and the errors with their places, are those of the file read whole.
+#[test]
+fn a_yaml_corpus_read_item_by_item_gives_the_works_and_errors_of_the_whole_file() {
+    let item = |k: &str, year: u32| {
+        format!(
+            "  - key: {k}\n    type: book\n    title: \"Title {k}:\n      continued\"\n    year: {year}\n    # a comment\n\n    provenance: {{source: {k}, locator: p. 1, note: n}}\n"
+        )
+    };
+    let text = format!("---\n# works\nworks:\n{}{}concepts: []\n", item("a", 1999), item("b", 2000));
+    let corpus = load_yaml(&text).unwrap();
+    let got: Vec<(String, Option<String>, Option<String>)> = corpus
+        .works()
+        .iter()
+        .map(|w| (w.key.to_string(), w.title.clone(), w.year.as_ref().map(ToString::to_string)))
+        .collect();
+    let want = |k: &str, y: &str| (k.to_string(), Some(format!("Title {k}: continued")), Some(y.to_string()));
+    assert_eq!(got, [want("a", "1999"), want("b", "2000")]);
+    // Items at column 0 under the key.
+    let flush = text.replace("\n  ", "\n");
+    assert_eq!(load_yaml(&flush).unwrap().works().len(), 2);
+    // An unknown field in the second item: the error is placed in the whole file.
+    let bad = text.replace("    year: 2000", "    colour: red");
+    assert_eq!(
+        load_yaml(&bad).unwrap_err().to_string(),
+        "f.yaml:16:5: works[1]: unknown field `colour`, expected one of `key`, `type`, `authors`, `editors`, `contributors`, `year`, `title`, `container-title`, `collection-title`, `number`, `genre`, `edition`, `volume`, `issue`, `pages`, `publisher`, `place`, `url`, `doi`, `note`, `discipline`, `annotation`, `label`, `flags`, `repairs`, `raw`, `provenance`, `records`"
+    );
+    // Two `works:` sections: serde_yaml's duplicate-key error, as before.
+    let twice = format!("{text}works:\n{}", item("c", 2001));
+    assert!(load_yaml(&twice).unwrap_err().to_string().contains("duplicate"), "{:?}", load_yaml(&twice).err());
+}
+
+/// Found by the fuzzer (`bibtex`): entries on one line with one key, each warning naming
+/// where the first was, located each from the line's start: quadratic. Each is in place.
+#[test]
+fn duplicate_keys_on_one_long_line_are_each_located() {
+    let entry = "@misc{A, title={T}} ";
+    let n = 20_000;
+    let import = bibgraph::import::bibtex(entry.repeat(n).as_bytes(), "f.bib");
+    assert_eq!((import.entries, import.works.len(), import.skipped), (n, 1, n - 1));
+    let got: Vec<(u32, u32)> = import
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "duplicate-key")
+        .map(|d| d.location.as_ref().map_or((0, 0), |l| (l.line, l.column)))
+        .collect();
+    // Each at its own key (`A`, column 7 of its entry).
+    let want: Vec<(u32, u32)> = (1..n as u32).map(|i| (1, i * entry.len() as u32 + 7)).collect();
+    assert!(got == want, "{} warnings, first {:?}", got.len(), got.first());
+}

@@ -271,18 +271,46 @@ pub fn extract_with(text: &str, options: &ExtractOptions) -> Extraction {
             notes::note_calls(text, para.clone(), &mut note_calls);
         }
         // A parenthesis around bracketed citations is not a citation itself.
-        found.retain(|c| !brackets.iter().any(|b| b.span.start < c.span.end && c.span.start < b.span.end));
+        drop_overlapping(&mut found, &mut brackets);
         let start = citations.len();
         merge(&mut citations, &mut found, &mut brackets);
         for c in &mut citations[start..] {
             c.note = note;
         }
     }
+    // Located in the order of where they start (parentheses come in the order they open,
+    // so an outer one's later items come before an inner one's): the cursor only moves
+    // forward, and locating costs O(n) in the text's length in all.
+    let mut order: Vec<usize> = (0..citations.len()).collect();
+    order.sort_by_key(|&i| citations[i].span.start);
     let mut cursor = LineCursor::new(text);
-    for c in &mut citations {
+    for i in order {
+        let c = &mut citations[i];
         (c.line, c.column) = cursor.locate(c.span.start);
     }
     Extraction { citations, sections, note_calls }
+}
+
+/// Drops from `found` every citation that overlaps one of `brackets` (sorted here by
+/// where they start): a binary search and a running maximum of the brackets' ends, so
+/// O((f + b) log b), not O(f × b).
+fn drop_overlapping(found: &mut Vec<Citation>, brackets: &mut [Citation]) {
+    if brackets.is_empty() {
+        return;
+    }
+    brackets.sort_by_key(|c| c.span.start);
+    let mut max_end = Vec::with_capacity(brackets.len());
+    let mut m = 0;
+    for b in brackets.iter() {
+        m = m.max(b.span.end);
+        max_end.push(m);
+    }
+    found.retain(|c| {
+        // The brackets that start before `c` ends; one of them overlaps `c` if it ends after
+        // `c` starts.
+        let k = brackets.partition_point(|b| b.span.start < c.span.end);
+        !(k > 0 && max_end[k - 1] > c.span.start)
+    });
 }
 
 /// Appends `a` and `b` to `out` in order of where they start; `a` keeps its own order

@@ -25,7 +25,6 @@
 use super::raw::{RawEdge, RawFile, RawProvenance};
 use crate::error::Result;
 use crate::model::Relation;
-use crate::yaml;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -36,7 +35,7 @@ use std::ops::Range;
 /// are left empty).
 pub(crate) fn read_file(text: &str, name: &str) -> Result<(RawFile, Option<Range<usize>>)> {
     let Some(section) = edges_section(text) else {
-        return Ok((yaml::from_str(text, name)?, None));
+        return Ok((super::items::from_str(text, name)?, None));
     };
     // The section bypasses serde_yaml, not the limits (control characters, nesting, aliases).
     crate::yaml_scan::check(&text[section.clone()], name).map_err(|e| shift(e, text, section.start))?;
@@ -55,7 +54,7 @@ pub(crate) fn read_file(text: &str, name: &str) -> Result<(RawFile, Option<Range
         let t = l.trim_start();
         t.is_empty() || t.starts_with('#')
     });
-    let raw = if blank { RawFile::default() } else { yaml::from_str(&rest, name)? };
+    let raw = if blank { RawFile::default() } else { super::items::from_str(&rest, name)? };
     Ok((raw, Some(section)))
 }
 
@@ -377,6 +376,7 @@ fn scalar(value: &str) -> Option<Cow<'_, str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::yaml;
 
     fn serde_edges(text: &str) -> Vec<RawEdge> {
         yaml::from_str::<RawFile>(text, "t.yaml").unwrap().edges

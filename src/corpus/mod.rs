@@ -6,6 +6,7 @@ mod builtin;
 mod dedupe;
 mod fast;
 mod files;
+mod items;
 mod join;
 mod load;
 mod raw;

@@ -10,9 +10,12 @@ pub(crate) struct Lines<'a> {
     src: &'a [u8],
     file: Arc<str>,
     starts: Vec<u32>,
-    /// The last offset asked for and its column, so that offsets asked for in order along
-    /// one long line cost their distance, not the line's length each.
-    last: Cell<(usize, u32)>,
+    /// Two offsets asked for and their columns, so that offsets asked for in order along
+    /// one long line cost their distance, not the line's length each, even when another
+    /// place is asked for in between (a duplicate key names where its first entry was).
+    last: Cell<[(usize, u32); 2]>,
+    /// Which of the two was used least recently.
+    older: Cell<usize>,
 }
 
 impl<'a> Lines<'a> {
@@ -25,7 +28,7 @@ impl<'a> Lines<'a> {
         starts.extend(
             src.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
         );
-        Lines { src, file: Arc::from(file), starts, last: Cell::new((0, 1)) }
+        Lines { src, file: Arc::from(file), starts, last: Cell::new([(0, 1); 2]), older: Cell::new(0) }
     }
 
     /// The 1-based line and column of byte `offset`. O(log lines + column), or
@@ -34,11 +37,16 @@ impl<'a> Lines<'a> {
         let offset = offset.min(self.src.len());
         let line = self.starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
         let start = (self.starts[line] as usize).min(offset);
-        let (last, last_column) = self.last.get();
-        let (from, base) = if last >= start && last <= offset { (last, last_column) } else { (start, 1) };
+        let mut cursors = self.last.get();
+        // The nearest cursor at or before `offset` on its line, else the line's start.
+        let used = (0..2).filter(|&k| cursors[k].0 >= start && cursors[k].0 <= offset).max_by_key(|&k| cursors[k].0);
+        let (from, base) = used.map_or((start, 1), |k| cursors[k]);
         let count = self.src[from..offset].iter().filter(|&&b| b & 0xC0 != 0x80).count();
         let column = base.saturating_add(u32::try_from(count).unwrap_or(u32::MAX));
-        self.last.set((offset, column));
+        let k = used.unwrap_or(self.older.get());
+        cursors[k] = (offset, column);
+        self.last.set(cursors);
+        self.older.set(1 - k);
         (u32::try_from(line + 1).unwrap_or(u32::MAX), column)
     }
 

@@ -205,39 +205,63 @@ struct DateAt {
 }
 
 /// Date candidates in `s[..limit]`, in order: bracketed dates and bare years.
-fn date_candidates(s: &str, limit: usize) -> Vec<DateAt> {
-    let mut out = Vec::new();
+fn date_candidates(s: &str, limit: usize) -> impl Iterator<Item = DateAt> + '_ {
+    // Lazily, in order: the head reader stops at the first date that decides, so a text
+    // is read only as far as its head (not always its first 3,000 bytes).
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < limit {
-        let c = bytes[i];
-        if c == b'(' || c == b'[' {
-            let close = if c == b'(' { ')' } else { ']' };
-            if let Some(rel) = s[i + 1..].find(close) {
-                let content = &s[i + 1..i + 1 + rel];
-                if content.len() <= 40 {
-                    if let Some(year) = bracketed_date(content) {
-                        out.push(DateAt { start: i, year, end: i + 2 + rel });
+    std::iter::from_fn(move || {
+        while i < limit {
+            let at = i;
+            i += 1;
+            while i < limit && !s.is_char_boundary(i) {
+                i += 1;
+            }
+            let c = bytes[at];
+            if c == b'(' || c == b'[' {
+                let close = if c == b'(' { ')' } else { ']' };
+                // The content is at most 40 bytes: the close is looked for no further.
+                let mut stop = (at + 42).min(s.len());
+                while !s.is_char_boundary(stop) {
+                    stop -= 1;
+                }
+                if let Some(rel) = s[at + 1..stop].find(close) {
+                    let content = &s[at + 1..at + 1 + rel];
+                    if content.len() <= 40 {
+                        if let Some(year) = bracketed_date(content) {
+                            return Some(DateAt { start: at, year, end: at + 2 + rel });
+                        }
+                    }
+                }
+            } else if c.is_ascii_digit() && (at == 0 || matches!(bytes[at - 1], b' ' | b',' | b'.')) {
+                let Some(end) = year_token_end(s, at) else { continue };
+                if let Some(year) = bare_year(&s[at..end]) {
+                    // The year must end its clause: `1990.`, `1927,`, `2011 ` before a capital.
+                    let token = &s[at..end];
+                    let closes = token.ends_with(['.', ',', ':', ';']) || end == s.len() || s[end..].starts_with(' ');
+                    if closes {
+                        return Some(DateAt { start: at, year, end });
                     }
                 }
             }
-        } else if c.is_ascii_digit() && (i == 0 || matches!(bytes[i - 1], b' ' | b',' | b'.')) {
-            let end = s[i..].find([' ', ')']).map_or(s.len(), |e| i + e);
-            if let Some(year) = bare_year(&s[i..end]) {
-                // The year must end its clause: `1990.`, `1927,`, `2011 ` before a capital.
-                let token = &s[i..end];
-                let closes = token.ends_with(['.', ',', ':', ';']) || end == s.len() || s[end..].starts_with(' ');
-                if closes {
-                    out.push(DateAt { start: i, year, end });
-                }
-            }
         }
-        i += 1;
-        while i < limit && !s.is_char_boundary(i) {
-            i += 1;
+        None
+    })
+}
+
+/// Where the token at `at` ends (the next space or `)`, or the end of `s`), or `None` once
+/// it holds a sixth character other than `.`, `,`, `:` or `;`, which no bare year has: so
+/// a long token is not read to its end at every digit in it.
+fn year_token_end(s: &str, at: usize) -> Option<usize> {
+    for (k, ch) in s[at..].char_indices() {
+        if ch == ' ' || ch == ')' {
+            return Some(at + k);
+        }
+        if k >= 5 && !matches!(ch, '.' | ',' | ':' | ';') {
+            return None;
         }
     }
-    out
+    Some(s.len())
 }
 
 /// A head whose year comes at the end (numbered and notes styles: `A. Author, "Title,"

@@ -497,8 +497,7 @@ fn parse_list_keys(
         let (mut work, _) = parse_marked(&text.text, &mark, previous, options.parser, layout);
         if mark.label.is_none() {
             // A numbered list: the number printed before the entry is its label.
-            let line_start = input[..span.start].rfind('\n').map_or(0, |i| i + 1);
-            if let Some(n) = list::marker_number(&input[line_start..span.start]) {
+            if let Some(n) = segment::marker_before(input, span.start) {
                 work.label = Some(n.to_string());
             }
         }

@@ -228,8 +228,25 @@ fn cjk_entry_start(content: &str) -> bool {
         })
 }
 
+/// How much of a text the head reader is given when looking for run-together entries: it
+/// reads dates in its first 3,000 bytes (a bracketed one at most 40 bytes long), so a longer
+/// text reads the same; the bound keeps each look at a candidate constant in the line's length.
+const HEAD_WINDOW: usize = 4096;
+
+/// The first [`HEAD_WINDOW`] bytes of `s`, cut on a character boundary.
+fn head_window(s: &str) -> &str {
+    let mut end = s.len().min(HEAD_WINDOW);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// If the last piece of the current entry holds the start of another reference after a
-/// sentence end (`... Diaspora.pdf. Bourne R (1916) ...`), splits it there.
+/// sentence end (`... Diaspora.pdf. Bourne R (1916) ...`), splits it there, as often as it
+/// does. One scan of the piece: after a cut the scan goes on from the cut, and the head
+/// reader sees at most [`HEAD_WINDOW`] bytes of each text, so a line of `n` run-together
+/// references takes time linear in its length.
 fn split_run_together(
     input: &str,
     entries: &mut Vec<EntryPieces>,
@@ -238,61 +255,119 @@ fn split_run_together(
     line_start: usize,
     line: &str,
 ) {
-    loop {
-        let Some(i) = *current else { return };
-        if !entries[i].has_head {
-            return;
-        }
-        let Some(piece) = entries[i].pieces.last().cloned() else { return };
-        let text = &input[piece.clone()];
-        let mut cut = None;
-        let mut depth = 0i32;
-        for (p, c) in text.char_indices() {
-            match c {
-                '(' => depth += 1,
-                ')' => depth -= 1,
-                '.' if depth == 0 && text[p + 1..].starts_with(' ') && p > 0 => {
-                    let next = p + 2;
-                    let candidate = &text[next..];
-                    // the earlier part must already hold a complete head
-                    // `Journal. 2000. Vol. 23, p. 189`: ISO 690 repeats the year after the journal,
-                    // which is not the head of another entry.
-                    let head = parse_head(candidate).filter(|h| {
-                        let body = candidate[h.body_start.min(candidate.len())..].trim_start();
-                        !["Vol.", "vol.", "No.", "no.", "p.", "pp."].iter().any(|m| body.starts_with(m))
-                    });
-                    if candidate.chars().next().is_some_and(char::is_uppercase) && head.is_some() {
-                        let joined_before: String =
-                            entries[i].pieces.iter().map(|r| &input[r.clone()]).collect::<Vec<_>>().join(" ");
-                        let before_len = joined_before.len() - (piece.end - piece.start) + next;
-                        if parse_head(&joined_before[..before_len.min(joined_before.len())])
-                            .is_some_and(|h| h.body_start < before_len)
-                        {
-                            cut = Some(next);
-                            break;
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        let Some(cut) = cut else { return };
-        let start = piece.start + cut;
-        let last = entries[i].pieces.last_mut().expect("piece exists");
-        last.end = piece.start + text[..cut].trim_end().len();
-        entries[i].repairs.push(Flag::new(
-            "split-entry",
-            format!("split from the next entry, printed on the same line (line {line_no})"),
-        ));
-        let column = char_column(line, start - line_start);
-        let repairs = vec![Flag::new(
-            "split-entry",
-            format!("split from the previous entry, printed on the same line (line {line_no})"),
-        )];
-        let pieces: Vec<Range<usize>> = std::iter::once(start..piece.end).collect();
-        entries.push(EntryPieces { pieces, line: line_no, column, repairs, has_head: true });
-        *current = Some(entries.len() - 1);
+    let Some(mut i) = *current else { return };
+    if !entries[i].has_head {
+        return;
     }
+    let Some(piece) = entries[i].pieces.last().cloned() else { return };
+    let text = &input[piece.clone()];
+    // The entry's earlier pieces joined with spaces, and a space before this piece: the
+    // start of the text the entry holds before a candidate cut (at most the window).
+    let mut prior = String::new();
+    for r in &entries[i].pieces[..entries[i].pieces.len() - 1] {
+        if prior.len() >= HEAD_WINDOW {
+            break;
+        }
+        prior.push_str(&input[r.clone()]);
+        prior.push(' ');
+    }
+    // `seg`: where the current entry starts in `text` (0, or the last cut).
+    let mut seg = 0usize;
+    let mut depth = 0i32;
+    // Whether the entry's text holds a complete head when it is longer than the window:
+    // the window is then the same for every later candidate.
+    let mut full_window_head: Option<bool> = None;
+    // The character column of a byte of the line, counted on from the last cut.
+    let (mut col_byte, mut col) = (0usize, 1u32);
+    for (p, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '.' if depth == 0 && p > seg && text[p + 1..].starts_with(' ') => {
+                let next = p + 2;
+                let candidate = &text[next..];
+                if !candidate.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                // `Journal. 2000. Vol. 23, p. 189`: ISO 690 repeats the year after the journal,
+                // which is not the head of another entry.
+                let windowed = head_window(candidate);
+                let head = parse_head(windowed).filter(|h| {
+                    let body = windowed[h.body_start.min(windowed.len())..].trim_start();
+                    !["Vol.", "vol.", "No.", "no.", "p.", "pp."].iter().any(|m| body.starts_with(m))
+                });
+                if head.is_none() {
+                    continue;
+                }
+                // The earlier part must already hold a complete head.
+                let prior = if seg == 0 { prior.as_str() } else { "" };
+                let before_len = prior.len() + next - seg;
+                let complete = if before_len <= HEAD_WINDOW {
+                    let mut before = String::with_capacity(before_len);
+                    before.push_str(prior);
+                    before.push_str(&text[seg..next]);
+                    parse_head(&before).is_some_and(|h| h.body_start < before_len)
+                } else {
+                    *full_window_head.get_or_insert_with(|| {
+                        let mut before = String::with_capacity(HEAD_WINDOW + 4);
+                        before.push_str(head_window(prior));
+                        before.push_str(head_window(&text[seg..]));
+                        parse_head(head_window(&before)).is_some()
+                    })
+                };
+                if !complete {
+                    continue;
+                }
+                let last = entries[i].pieces.last_mut().expect("piece exists");
+                last.end = piece.start + seg + text[seg..next].trim_end().len();
+                entries[i].repairs.push(Flag::new(
+                    "split-entry",
+                    format!("split from the next entry, printed on the same line (line {line_no})"),
+                ));
+                let start = piece.start + next;
+                let byte = start - line_start;
+                col += line[col_byte..byte].chars().count() as u32;
+                col_byte = byte;
+                let repairs = vec![Flag::new(
+                    "split-entry",
+                    format!("split from the previous entry, printed on the same line (line {line_no})"),
+                )];
+                entries.push(EntryPieces {
+                    pieces: std::iter::once(start..piece.end).collect(),
+                    line: line_no,
+                    column: col,
+                    repairs,
+                    has_head: true,
+                });
+                i = entries.len() - 1;
+                *current = Some(i);
+                seg = next;
+                depth = 0;
+                full_window_head = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The number of the list marker printed between the start of the line and byte `start`
+/// (`12.`, `[12]`), as [`list::marker_number`](super::list::marker_number) reads it from
+/// the whole stretch. Reads back only while the characters could be part of a marker, so
+/// an entry that starts mid-line (split from the one before it) costs no more than the
+/// characters that end that one, not the line before it.
+pub(crate) fn marker_before(input: &str, start: usize) -> Option<u32> {
+    let before = &input[..start];
+    let mut line_start = 0;
+    for (i, c) in before.char_indices().rev() {
+        if c == '\n' {
+            line_start = i + 1;
+            break;
+        }
+        if !(c.is_whitespace() || c.is_ascii_digit() || matches!(c, '[' | '(' | ']' | ')' | '.')) {
+            return None;
+        }
+    }
+    super::list::marker_number(&before[line_start..])
 }
 
 /// Tiles the input with segments: entry pieces, and the gaps classified.
