@@ -15,6 +15,11 @@ use crate::reading::pagerank::PageRankOptions;
 
 /// PageRank of every work: scores summing to 1, and the iterations run.
 pub fn pagerank(net: &Network, options: &PageRankOptions) -> (Vec<f64>, usize) {
+    pagerank_in(net, options, threads_for(net.citation_count()))
+}
+
+/// [`pagerank`] with each iteration's rows split over `threads` threads.
+fn pagerank_in(net: &Network, options: &PageRankOptions, threads: usize) -> (Vec<f64>, usize) {
     let n = net.len();
     if n == 0 {
         return (Vec::new(), 0);
@@ -40,24 +45,98 @@ pub fn pagerank(net: &Network, options: &PageRankOptions) -> (Vec<f64>, usize) {
     // written for the next iteration in the same pass that reads this one's.
     let mut share: Vec<f64> = inv_out.iter().map(|&inv| uniform * inv).collect();
     let mut next_share = vec![0f64; n];
+    let threads = threads.max(1);
+    // Rows split into `threads` runs of about equal citations.
+    let ends: Vec<usize> = (1..threads)
+        .map(|k| in_off.partition_point(|&o| (o as usize) < in_t.len() * k / threads).min(n))
+        .chain(std::iter::once(n))
+        .collect();
     let mut iterations = 0;
     for _ in 0..options.max_iterations {
         iterations += 1;
         let dangling: f64 = dangling_works.iter().map(|&u| rank[u as usize]).sum();
-        let base = ((1.0 - d) + d * dangling) * uniform;
-        let mut change = 0.0;
-        for (v, (r, (ns, &inv))) in rank.iter_mut().zip(next_share.iter_mut().zip(&inv_out)).enumerate() {
-            let next = base + d * gather(&share, &in_t[in_off[v] as usize..in_off[v + 1] as usize]);
-            change += (next - *r).abs();
-            *r = next;
-            *ns = next * inv;
-        }
+        let step =
+            Step { share: &share, in_off, in_t, inv_out: &inv_out, base: ((1.0 - d) + d * dangling) * uniform, d };
+        let change = if threads == 1 {
+            step.rows(0, &mut rank, &mut next_share)
+        } else {
+            step.rows_in_threads(&ends, &mut rank, &mut next_share)
+        };
         std::mem::swap(&mut share, &mut next_share);
         if change < options.tolerance {
             break;
         }
     }
     (rank, iterations)
+}
+
+/// Below this many citations an iteration takes well under a millisecond, and one thread
+/// does it all.
+const PARALLEL_MIN_CITATIONS: usize = 1 << 18;
+/// At most this many threads share an iteration's rows (the random reads of the shares are
+/// what limits it, and two cores already share one memory bus on small machines).
+const MAX_THREADS: usize = 2;
+
+/// How many threads an iteration over `citations` citations uses.
+fn threads_for(citations: usize) -> usize {
+    if citations < PARALLEL_MIN_CITATIONS {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |p| p.get()).clamp(1, MAX_THREADS)
+}
+
+/// One iteration's inputs: this iteration's shares, the cited -> citing rows, and the
+/// teleport term `base` every work gets.
+#[derive(Clone, Copy)]
+struct Step<'a> {
+    share: &'a [f64],
+    in_off: &'a [u32],
+    in_t: &'a [u32],
+    inv_out: &'a [f64],
+    base: f64,
+    d: f64,
+}
+
+impl Step<'_> {
+    /// Works `start..start + rank.len()`: their new rank, and the share each passes on in
+    /// the next iteration. Returns the L1 change of their ranks. Each row's sum depends on
+    /// nothing but `share`, so any split of the rows gives the same scores, bit for bit.
+    fn rows(&self, start: usize, rank: &mut [f64], next_share: &mut [f64]) -> f64 {
+        let mut change = 0.0;
+        let inv_out = &self.inv_out[start..start + rank.len()];
+        for (i, (r, (ns, &inv))) in rank.iter_mut().zip(next_share.iter_mut().zip(inv_out)).enumerate() {
+            let v = start + i;
+            let row = &self.in_t[self.in_off[v] as usize..self.in_off[v + 1] as usize];
+            let next = self.base + self.d * gather(self.share, row);
+            change += (next - *r).abs();
+            *r = next;
+            *ns = next * inv;
+        }
+        change
+    }
+
+    /// [`Step::rows`] over the runs of rows ending at each of `ends`, one thread per run
+    /// (the caller's thread takes the first).
+    fn rows_in_threads(&self, ends: &[usize], rank: &mut [f64], next_share: &mut [f64]) -> f64 {
+        let mut runs = Vec::with_capacity(ends.len());
+        let (mut rank, mut next_share, mut start) = (rank, next_share, 0);
+        for &end in ends {
+            let (r, rest_r) = rank.split_at_mut(end - start);
+            let (ns, rest_ns) = next_share.split_at_mut(end - start);
+            runs.push((start, r, ns));
+            (rank, next_share, start) = (rest_r, rest_ns, end);
+        }
+        let mut runs = runs.into_iter();
+        let Some((first, r0, ns0)) = runs.next() else { return 0.0 };
+        std::thread::scope(|s| {
+            let handles: Vec<_> = runs.map(|(start, r, ns)| s.spawn(move || self.rows(start, r, ns))).collect();
+            let mut change = self.rows(first, r0, ns0);
+            for h in handles {
+                change += h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            }
+            change
+        })
+    }
 }
 
 /// The sum of `share` over `row`, in four independent sums so that the additions of one
@@ -107,5 +186,27 @@ mod tests {
             assert!((a - b).abs() < 1e-9, "{ours:?} vs {theirs:?}");
         }
         assert!((ours.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    }
+
+    /// Rows split over threads give the same scores, bit for bit, as one thread: each
+    /// row's sum reads only the previous iteration's shares.
+    #[test]
+    fn threads_change_nothing() {
+        use crate::network::generate::{price_network, PriceOptions};
+        let edges = price_network(&PriceOptions::new(3000, 8));
+        let mut b = NetworkBuilder::new();
+        let ids: Vec<u32> = (0..3000).map(|i| b.work(&format!("W{i}"))).collect();
+        for &(u, v) in &edges {
+            b.cite(ids[u as usize], ids[v as usize]);
+        }
+        let (net, _) = b.build();
+        let options = PageRankOptions { tolerance: 0.0, max_iterations: 30, ..PageRankOptions::default() };
+        let (one, _) = pagerank_in(&net, &options, 1);
+        assert!((one.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        for threads in [2, 3] {
+            let (many, iterations) = pagerank_in(&net, &options, threads);
+            assert_eq!(iterations, 30);
+            assert!(one.iter().zip(&many).all(|(a, b)| a.to_bits() == b.to_bits()), "{threads} threads");
+        }
     }
 }
