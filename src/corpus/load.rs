@@ -765,7 +765,9 @@ fn assemble(files: &[CorpusFile], sources: Sources<'_>) -> Result<Corpus> {
     if works.is_empty() {
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         let message = format!("the corpus has no works (read from {})", names.join(", "));
-        diagnostics.push(Diagnostic::new(Severity::Warning, "empty-corpus", message));
+        // Placed at the start of the first file, so that every warning names a place.
+        let at = files.first().map(|f| crate::error::Location::new(f.name.clone(), 1, 1));
+        diagnostics.push(Diagnostic::new(Severity::Warning, "empty-corpus", message).at(at));
     }
     let mut files_read: Vec<(&'static str, usize)> = Vec::new();
     for (_, f) in files.iter().enumerate().filter(|(i, _)| !skipped_files.contains(i)) {

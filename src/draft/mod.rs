@@ -34,8 +34,8 @@
 //! let citations = [citations[0].clone(), citations[1].clone(), second];
 //! let drafts = draft(&Article::new(text, WorkKey::new("article"), &citations));
 //! let concept = drafts.concepts.iter().find(|c| c.label == "liquid modernity").unwrap();
-//! assert_eq!(concept.senses[0].work.as_str(), "smith1990");
-//! assert_eq!(concept.senses[0].kind.to_string(), "names");
+//! let smith = concept.senses.iter().find(|s| s.work.as_str() == "smith1990").unwrap();
+//! assert_eq!(smith.kind.to_string(), "names");
 //! let link = drafts.links.iter().find(|l| l.attested).unwrap();
 //! assert_eq!((link.from.as_str(), link.to.as_str()), ("smith1990", "jones2001"));
 //! assert_eq!(&text[link.evidence.span.clone()], link.evidence.quote);
