@@ -199,11 +199,9 @@ mod tests {
         assert!((ours.iter().sum::<f64>() - 1.0).abs() < 1e-6);
     }
 
-    /// On a generated network of 3000 works, the f32 shares leave the ranking as the
-    /// reading module's f64 PageRank gives it: the same top 100 in the same order, and
-    /// every score within 1e-6.
-    #[test]
-    fn f32_shares_keep_the_ranking() {
+    /// A generated network of 3000 works (Price model), its edges by generator index and
+    /// the network's id of each generator index.
+    fn generated_3000() -> (Network, Vec<(u32, u32)>, Vec<u32>) {
         use crate::network::generate::{price_network, PriceOptions};
         let edges = price_network(&PriceOptions::new(3000, 8));
         let mut b = NetworkBuilder::new();
@@ -211,7 +209,15 @@ mod tests {
         for &(u, v) in &edges {
             b.cite(ids[u as usize], ids[v as usize]);
         }
-        let (net, _) = b.build();
+        (b.build().0, edges, ids)
+    }
+
+    /// On a generated network of 3000 works, the f32 shares leave the ranking as the
+    /// reading module's f64 PageRank gives it: the same top 100 in the same order, and
+    /// every score within 1e-6.
+    #[test]
+    fn f32_shares_keep_the_ranking() {
+        let (net, edges, ids) = generated_3000();
         let options = PageRankOptions { tolerance: 1e-13, max_iterations: 200, ..PageRankOptions::default() };
         let (ours, _) = pagerank(&net, &options);
         let csr = Csr::from_edges(3000, edges.iter().map(|&(u, v)| (ids[u as usize], ids[v as usize], 1.0)));
@@ -231,14 +237,7 @@ mod tests {
     /// row's sum reads only the previous iteration's shares.
     #[test]
     fn threads_change_nothing() {
-        use crate::network::generate::{price_network, PriceOptions};
-        let edges = price_network(&PriceOptions::new(3000, 8));
-        let mut b = NetworkBuilder::new();
-        let ids: Vec<u32> = (0..3000).map(|i| b.work(&format!("W{i}"))).collect();
-        for &(u, v) in &edges {
-            b.cite(ids[u as usize], ids[v as usize]);
-        }
-        let (net, _) = b.build();
+        let (net, _, _) = generated_3000();
         let options = PageRankOptions { tolerance: 0.0, max_iterations: 30, ..PageRankOptions::default() };
         let (one, _) = pagerank_in(&net, &options, 1);
         assert!((one.iter().sum::<f64>() - 1.0).abs() < 1e-9);
