@@ -6,10 +6,10 @@
 //!   works each, and the number of periods is the one that lets the picture fill a 16:9
 //!   slide best (the most periods among those within a tenth of the best). Undated works
 //!   take a last column, `n.d.`.
-//! - Lanes (horizontal bands) are disciplines, at most [`place::MAX_LANES`] of them,
+//! - Lanes (horizontal bands) are disciplines, at most [`MAX_LANES`](super::place::MAX_LANES) of them,
 //!   ordered by the year of their first work; works with no discipline share a lane
 //!   below them. Works that no drawn link joins to another sit in a compact band at the
-//!   bottom ([`place::UNLINKED`]: names only, titles in the tooltips), so they neither
+//!   bottom ([`UNLINKED`](super::place::UNLINKED): names only, titles in the tooltips), so they neither
 //!   widen the picture nor crowd the lanes.
 //! - Works of one lane and period are stacked, ordered by a few sweeps of barycentre
 //!   ordering. Names wrap onto more lines and are never cut; titles wrap onto two lines.
@@ -169,10 +169,10 @@ impl Label {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lane {
     /// The discipline, [`NO_DISCIPLINE`], [`place::OTHER_DISCIPLINES`] or
-    /// [`place::UNLINKED`].
+    /// [`UNLINKED`](super::place::UNLINKED).
     ///
     /// [`place::OTHER_DISCIPLINES`]: super::place::OTHER_DISCIPLINES
-    /// [`place::UNLINKED`]: super::place::UNLINKED
+    /// [`UNLINKED`](super::place::UNLINKED): super::place::UNLINKED
     pub name: String,
     /// The band, across the whole picture.
     pub band: Rect,
